@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Config } from '../../config/config.js'
+import type { Tables } from './tables.js'
+
+export type DatabaseKind = 'postgres' | 'pglite'
+
+export interface Database {
+  readonly kind: DatabaseKind
+  readonly db: Kysely<Tables>
+  /** The pg pool when running on Postgres (for pool metrics and tests). */
+  readonly pool: pg.Pool | undefined
+  /** The PGlite instance when running embedded (for backups). */
+  readonly pglite: PGlite | undefined
+  /** Resolves when a trivial query succeeds; rejects otherwise. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+// Return int8 and numeric as numbers rather than strings (counts fit comfortably).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+
+/** Opens Postgres when DATABASE_URL is set, else PGlite in DATA_DIR (or in memory for `memory://`). */
+export async function openDatabase(config: Pick<Config, 'database' | 'dataDir'>): Promise<Database> {
+  if (config.database.url) return openPostgres(config.database)
+  return openPglite(config.dataDir)
+}
+
+function openPostgres(options: Config['database']): Database {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    connectionTimeoutMillis: options.connectionTimeoutMs,
+    idleTimeoutMillis: options.idleTimeoutMs,
+    statement_timeout: options.statementTimeoutMs,
+    application_name: 'roleready',
+  })
+  // An idle client losing its connection must not crash the process; the next checkout reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return wrap('postgres', db, pool, undefined)
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (dataDir === 'memory://') return wrapPglite(await PGlite.create())
+  await mkdir(dataDir, { recursive: true })
+  return wrapPglite(await PGlite.create(dataDir))
+}
+
+/** Wraps an open PGlite instance (tests load one from a migrated snapshot). */
+export function wrapPglite(client: PGlite): Database {
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client) })
+  return wrap('pglite', db, undefined, client)
+}
+
+function wrap(kind: DatabaseKind, db: Kysely<Tables>, pool: pg.Pool | undefined, pglite: PGlite | undefined): Database {
+  let closed = false
+  return {
+    kind,
+    db,
+    pool,
+    pglite,
+    async ping() {
+      await sql`select 1`.execute(db)
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await db.destroy()
+    },
+  }
+}

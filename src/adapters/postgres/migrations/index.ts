@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as m20261129T0300 from './20261129T0300_accounts.js'
+
+/**
+ * Every migration, by timestamped name. Kysely applies them in name order.
+ * Listed statically so the same list works from TypeScript sources and from the compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129T0300_accounts': m20261129T0300,
+}

@@ -1,0 +1,55 @@
+import type { Redis } from 'ioredis'
+import type { SessionStore } from '../../domain/accounts/account.ports.js'
+import type { Session } from '../../domain/accounts/account.types.js'
+
+const sessionKey = (tokenHash: string) => `rr:session:${tokenHash}`
+const userKey = (userId: string) => `rr:user-sessions:${userId}`
+
+/** Sessions in Redis with a TTL equal to their remaining lifetime; a per-user set makes "revoke all" one round trip. */
+export function createRedisSessionStore(redis: Redis, clock: { now(): Date }): SessionStore {
+  return {
+    async create(session) {
+      const ttlMs = session.expiresAt.getTime() - clock.now().getTime()
+      if (ttlMs <= 0) return
+      const value = JSON.stringify({
+        userId: session.userId,
+        createdAt: session.createdAt.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
+      })
+      await redis
+        .multi()
+        .set(sessionKey(session.tokenHash), value, 'PX', ttlMs)
+        .sadd(userKey(session.userId), session.tokenHash)
+        .pexpire(userKey(session.userId), ttlMs, 'GT')
+        .pexpire(userKey(session.userId), ttlMs, 'NX')
+        .exec()
+    },
+
+    async find(tokenHash) {
+      const raw = await redis.get(sessionKey(tokenHash))
+      if (raw === null) return undefined
+      const parsed = JSON.parse(raw) as { userId: string; createdAt: string; expiresAt: string }
+      const session: Session = {
+        tokenHash,
+        userId: parsed.userId,
+        createdAt: new Date(parsed.createdAt),
+        expiresAt: new Date(parsed.expiresAt),
+      }
+      return session.expiresAt.getTime() > clock.now().getTime() ? session : undefined
+    },
+
+    async revoke(tokenHash) {
+      const raw = await redis.get(sessionKey(tokenHash))
+      const pipeline = redis.multi().del(sessionKey(tokenHash))
+      if (raw !== null) pipeline.srem(userKey((JSON.parse(raw) as { userId: string }).userId), tokenHash)
+      await pipeline.exec()
+    },
+
+    async revokeAllForUser(userId) {
+      const hashes = await redis.smembers(userKey(userId))
+      const pipeline = redis.multi()
+      for (const hash of hashes) pipeline.del(sessionKey(hash))
+      await pipeline.del(userKey(userId)).exec()
+    },
+  }
+}

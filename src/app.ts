@@ -1,0 +1,90 @@
+/**
+ * Composition root: builds adapters and services from Config. Fastify receives the finished services.
+ */
+import type { Redis } from 'ioredis'
+import { type Logger, pino } from 'pino'
+import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
+import { sessionTokens } from './adapters/crypto/session-tokens.js'
+import { type Database, openDatabase } from './adapters/postgres/database.js'
+import { migrateToLatest } from './adapters/postgres/migrator.js'
+import { createPostgresSessionStore } from './adapters/postgres/session.store.js'
+import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
+import { connectRedis } from './adapters/redis/redis.js'
+import { createRedisSessionStore } from './adapters/redis/session.store.js'
+import { randomIds, systemClock } from './adapters/system/system.js'
+import type { Config } from './config/config.js'
+import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
+import { createEventBus, type EventBus } from './domain/events.js'
+import type { Clock } from './domain/ports.js'
+import { loggerOptions } from './observability/logger.js'
+
+export interface Services {
+  readonly accounts: AccountService
+  readonly events: EventBus
+}
+
+export interface App {
+  readonly config: Config
+  readonly logger: Logger
+  readonly database: Database
+  readonly redis: Redis | undefined
+  readonly services: Services
+  /** Closes every connection the app opened; safe to call twice. */
+  close(): Promise<void>
+}
+
+export interface AppOptions {
+  /** A logger to use instead of one built from config (tests pass a silent or capturing one). */
+  logger?: Logger
+  clock?: Clock
+  /** An already opened database to use instead of opening one from config (the app closes it). */
+  database?: Database
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? pino(loggerOptions(config))
+  const clock = options.clock ?? systemClock
+
+  const database = options.database ?? (await openDatabase(config))
+  let redis: Redis | undefined
+  try {
+    if (config.autoMigrate) {
+      const applied = await migrateToLatest(database.db)
+      if (applied.length > 0) logger.info({ applied }, 'database migrated')
+    }
+    redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+
+  const events = createEventBus((error, event) =>
+    logger.error({ err: error, event: event.name }, 'domain event listener failed'),
+  )
+  const accounts = createAccountService({
+    users: createPostgresUserRepository(database.db),
+    sessions: redis ? createRedisSessionStore(redis, clock) : createPostgresSessionStore(database.db, clock),
+    hasher: createScryptHasher(config.auth.passwordHashCost),
+    tokens: sessionTokens,
+    clock,
+    ids: randomIds,
+    events,
+    sessionTtlSeconds: config.auth.sessionTtlSeconds,
+  })
+
+  let closing: Promise<void> | undefined
+  return {
+    config,
+    logger,
+    database,
+    redis,
+    services: { accounts, events },
+    close() {
+      closing ??= (async () => {
+        if (redis) await redis.quit().catch(() => redis?.disconnect())
+        await database.close()
+      })()
+      return closing
+    },
+  }
+}

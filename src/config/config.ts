@@ -1,0 +1,135 @@
+/**
+ * RoleReady configuration: the only module that reads `process.env`.
+ * Every setting is parsed here once; all problems are reported together; the result is frozen.
+ */
+import path from 'node:path'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface DatabaseConfig {
+  /** Postgres connection string; absent → embedded PGlite. */
+  readonly url: string | undefined
+  readonly poolMax: number
+  readonly connectionTimeoutMs: number
+  readonly idleTimeoutMs: number
+  readonly statementTimeoutMs: number
+}
+
+export interface Config {
+  readonly environment: string
+  readonly host: string
+  readonly port: number
+  /** Where PGlite keeps its files; `memory://` keeps everything in memory (tests). */
+  readonly dataDir: string
+  readonly backupDir: string
+  readonly database: DatabaseConfig
+  readonly redisUrl: string | undefined
+  readonly logLevel: LogLevel
+  /** Apply pending migrations when the service starts (default: only for the embedded database). */
+  readonly autoMigrate: boolean
+  readonly bodyLimitBytes: number
+  readonly trustProxy: boolean
+  readonly auth: {
+    readonly sessionTtlSeconds: number
+    readonly cookieName: string
+    readonly cookieSecure: boolean
+    /** log2 of scrypt's cost parameter N. */
+    readonly passwordHashCost: number
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Reads settings from an env-like record (default: process.env) and returns a frozen Config or throws ConfigError. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = []
+  const read = (key: string): string | undefined => {
+    const value = env[key]
+    return value === undefined || value.trim() === '' ? undefined : value.trim()
+  }
+  const int = (key: string, fallback: number, min: number, max: number): number => {
+    const raw = read(key)
+    if (raw === undefined) return fallback
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${key} must be an integer from ${min} to ${max} (got "${raw}")`)
+      return fallback
+    }
+    return value
+  }
+  const bool = (key: string, fallback: boolean): boolean => {
+    const raw = read(key)?.toLowerCase()
+    if (raw === undefined) return fallback
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false
+    problems.push(`${key} must be true or false (got "${raw}")`)
+    return fallback
+  }
+  const url = (key: string, protocols: readonly string[]): string | undefined => {
+    const raw = read(key)
+    if (raw === undefined) return undefined
+    try {
+      const parsed = new URL(raw)
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${key} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`)
+      }
+    } catch {
+      problems.push(`${key} is not a valid URL`)
+    }
+    return raw
+  }
+
+  const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'])
+  const dataDir = read('DATA_DIR') ?? './data'
+  const cookieName = read('SESSION_COOKIE_NAME') ?? 'rr_session'
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName))
+    problems.push('SESSION_COOKIE_NAME must be 1-64 letters, digits, _ or -')
+
+  const config: Config = {
+    environment: read('APP_ENV') ?? 'development',
+    host: read('HOST') ?? '0.0.0.0',
+    port: int('PORT', 3000, 0, 65535),
+    dataDir: dataDir === 'memory://' ? dataDir : path.resolve(dataDir),
+    backupDir: path.resolve(read('BACKUP_DIR') ?? './backups'),
+    database: {
+      url: databaseUrl,
+      poolMax: int('DATABASE_POOL_MAX', 10, 1, 1000),
+      connectionTimeoutMs: int('DATABASE_CONNECTION_TIMEOUT_MS', 10_000, 1, 600_000),
+      idleTimeoutMs: int('DATABASE_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
+      statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 1, 3_600_000),
+    },
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    logLevel,
+    autoMigrate: bool('AUTO_MIGRATE', databaseUrl === undefined),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxy: bool('TRUST_PROXY', false),
+    auth: {
+      sessionTtlSeconds: int('SESSION_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+      cookieName,
+      cookieSecure: bool('COOKIE_SECURE', false),
+      passwordHashCost: int('PASSWORD_HASH_COST', 15, 10, 20),
+    },
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems)
+  return deepFreeze(config)
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child)
+  }
+  return Object.freeze(value)
+}

@@ -1,0 +1,43 @@
+import type { NewUser, Session, User, UserSettings } from './account.types.js'
+
+export interface UserRepository {
+  /** Stores a new user; throws EMAIL_TAKEN when the email (case-insensitive) is in use. */
+  create(user: NewUser): Promise<User>
+  /** The user and password hash for a normalized email, or undefined when absent. */
+  findCredentialsByEmail(normalizedEmail: string): Promise<{ user: User; passwordHash: string } | undefined>
+  /** The user, or undefined when absent. */
+  findById(id: string): Promise<User | undefined>
+  /** Applies the changes and returns the updated user; throws USER_NOT_FOUND or EMAIL_TAKEN. */
+  update(id: string, changes: { email?: string; displayName?: string; updatedAt: Date }): Promise<User>
+  /** Stored settings merged over nothing; undefined when the user never saved any. */
+  findSettings(userId: string): Promise<Partial<UserSettings> | undefined>
+  /** Replaces the user's settings. */
+  saveSettings(userId: string, settings: UserSettings, at: Date): Promise<void>
+}
+
+export interface SessionStore {
+  /** Stores a session until its expiry. */
+  create(session: Session): Promise<void>
+  /** The live session for a token hash; undefined when unknown, revoked or expired. */
+  find(tokenHash: string): Promise<Session | undefined>
+  /** Revokes one session; revoking an unknown session is not an error. */
+  revoke(tokenHash: string): Promise<void>
+  /** Revokes every session of a user. */
+  revokeAllForUser(userId: string): Promise<void>
+}
+
+export interface PasswordHasher {
+  /** A self-describing hash (algorithm, parameters, salt, digest). */
+  hash(password: string): Promise<string>
+  /** True when the password matches; takes the same time whether or not it does. */
+  verify(password: string, hash: string): Promise<boolean>
+  /** A valid hash of no real password, verified against when an email is unknown so timing does not tell. */
+  readonly dummyHash: Promise<string>
+}
+
+export interface SessionTokens {
+  /** A new random opaque token (≥ 256 bits, URL-safe). */
+  generate(): string
+  /** The value stored server-side for a token. */
+  hash(token: string): string
+}

@@ -1,0 +1,54 @@
+/**
+ * Every error code a RoleReady client can see. Clients switch on `code`, never on text.
+ * HTTP statuses for these live in src/http/error-status.ts; docs/errors.md is checked against this list.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'The request does not match the schema; `errors` lists each bad field.',
+  MALFORMED_BODY: 'The request body is not valid JSON or not of a supported content type.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the route does not accept.',
+  ROUTE_NOT_FOUND: 'No route matches this method and path.',
+  METHOD_NOT_ALLOWED: 'The path exists but does not accept this method.',
+  UNAUTHENTICATED: 'No valid session: the token is missing, unknown, expired or revoked.',
+  INVALID_CREDENTIALS: 'The email and password do not match an account.',
+  FORBIDDEN: 'The caller is signed in but may not do this.',
+  USER_NOT_FOUND: 'The user does not exist.',
+  EMAIL_TAKEN: 'Another account already uses this email address (compared case-insensitively).',
+  WEAK_PASSWORD: 'The password does not meet the password policy.',
+  RATE_LIMITED: 'Too many requests; retry after the time given in Retry-After.',
+  DATABASE_UNAVAILABLE: 'The database could not be reached in time; retry later.',
+  DATABASE_TIMEOUT: 'The database took too long to answer and the statement was cancelled; retry later.',
+  SERVICE_UNAVAILABLE: 'The service is starting or shutting down; retry later.',
+  INTERNAL_ERROR: 'An unexpected error; the requestId identifies it in the logs.',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+export interface FieldError {
+  /** JSON Pointer to the bad field, e.g. `/body/email`. */
+  readonly pointer: string
+  readonly message: string
+}
+
+/** An expected failure with a stable code; the HTTP layer turns it into problem+json. */
+export class DomainError extends Error {
+  readonly code: ErrorCode
+  readonly errors: readonly FieldError[] | undefined
+  readonly extra: Readonly<Record<string, unknown>> | undefined
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { errors?: readonly FieldError[]; extra?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause })
+    this.name = 'DomainError'
+    this.code = code
+    this.errors = options.errors
+    this.extra = options.extra
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError
+}

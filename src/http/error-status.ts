@@ -1,0 +1,47 @@
+import type { ErrorCode } from '../domain/errors.js'
+
+/** The HTTP status of every error code; the compiler insists that each code has one. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_BODY: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  USER_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  WEAK_PASSWORD: 400,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  DATABASE_TIMEOUT: 503,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+} as const satisfies Record<ErrorCode, number>
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+export function statusTitle(status: number): string {
+  return TITLES[status] ?? 'Error'
+}
+
+/** The problem `type` URI of a code: a stable URN clients may switch on as well as `code`. */
+export function problemType(code: ErrorCode): string {
+  return `urn:roleready:problem:${code.toLowerCase().replaceAll('_', '-')}`
+}

@@ -1,0 +1,74 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { SignedIn } from '../../../domain/accounts/account.service.js'
+import { authOf, bearerSecurity, requireAuth, sessionToken } from '../../plugins/auth.js'
+import { LoginBody, RegisterBody, SignedInResponse, toUserResponse } from '../../schemas/account.js'
+import { problemResponses } from '../../schemas/problem.js'
+
+export async function authRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { accounts } = app.services
+  const { cookieName, cookieSecure } = app.config.auth
+
+  function signIn(reply: FastifyReply, signedIn: SignedIn) {
+    reply.setCookie(cookieName, signedIn.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookieSecure,
+      path: '/',
+      expires: signedIn.expiresAt,
+    })
+    return { user: toUserResponse(signedIn.user), token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString() }
+  }
+
+  app.post(
+    '/api/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: RegisterBody,
+        response: { 201: SignedInResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await accounts.register(request.body)
+      reply.code(201)
+      return signIn(reply, signedIn)
+    },
+  )
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: LoginBody,
+        response: { 200: SignedInResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => signIn(reply, await accounts.login(request.body)),
+  )
+
+  app.post(
+    '/api/auth/logout',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the current session',
+        security: bearerSecurity,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      authOf(request)
+      const token = sessionToken(request, cookieName)
+      if (token) await accounts.logout(token)
+      reply.clearCookie(cookieName, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+}

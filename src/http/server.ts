@@ -1,0 +1,95 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifySwagger from '@fastify/swagger'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
+import type { App, Services } from '../app.js'
+import type { Config } from '../config/config.js'
+import {
+  acceptCorrelationId,
+  acceptOrGenerateRequestId,
+  runWithRequestContext,
+} from '../observability/request-context.js'
+import { registerProblemHandlers } from './plugins/problems.js'
+import { authRoutes } from './routes/auth/auth.routes.js'
+import { docsRoutes } from './routes/docs/docs.routes.js'
+import { healthRoutes } from './routes/health/health.routes.js'
+import { meRoutes } from './routes/me/me.routes.js'
+import { Settings, User_ } from './schemas/account.js'
+import { Problem } from './schemas/problem.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+    config: Config
+  }
+}
+
+export const OPENAPI_INFO = {
+  title: 'RoleReady API',
+  version: '0.1.0',
+  description: 'Structured resumes, drafts and versions, job analysis, ATS reports, tailoring and documents.',
+}
+
+/** Builds the HTTP server around finished services. Never listens: tests use `inject()`, main.ts listens. */
+export async function buildServer(app: App): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    // Completion lines are written by our own onResponse hook, with the route and duration.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (request) => acceptOrGenerateRequestId(request.headers['x-request-id']),
+    bodyLimit: app.config.bodyLimitBytes,
+    trustProxy: app.config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  })
+
+  // The API speaks JSON (and multipart where a route says so); plain text is refused with 415.
+  server.removeContentTypeParser('text/plain')
+  server.decorate('services', app.services)
+  server.decorate('config', app.config)
+  server.decorateRequest('auth', null)
+
+  server.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id)
+    const correlationId = acceptCorrelationId(request.headers['x-correlation-id'])
+    if (correlationId) reply.header('x-correlation-id', correlationId)
+    runWithRequestContext({ requestId: request.id, correlationId, userId: undefined }, done)
+  })
+  server.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    )
+    done()
+  })
+
+  await server.register(fastifyCookie)
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: app.config.auth.cookieName },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  })
+  server.addSchema(Problem)
+  server.addSchema(User_)
+  server.addSchema(Settings)
+  registerProblemHandlers(server)
+
+  await server.register(healthRoutes)
+  await server.register(docsRoutes)
+  await server.register(authRoutes)
+  await server.register(meRoutes)
+  await server.ready()
+  return server
+}
