@@ -27,8 +27,9 @@ export async function backupPostgres(databaseUrl: string, backupDir: string, at 
   await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${databaseUrl}`], { maxBuffer: 64 << 20 })
   try {
     const { stdout } = await run('pg_restore', ['--list', file], { maxBuffer: 64 << 20 })
+    // The header names the archive format; an empty database still yields a valid archive with zero entries.
+    if (!/Format: CUSTOM/.test(stdout)) throw new Error('pg_restore --list did not recognise the archive')
     const entries = stdout.split('\n').filter((line) => line.trim() !== '' && !line.startsWith(';')).length
-    if (entries === 0) throw new Error('pg_restore --list found no entries in the backup')
     return { path: file, bytes: (await stat(file)).size, verifiedEntries: entries }
   } catch (error) {
     await rm(file, { force: true })
