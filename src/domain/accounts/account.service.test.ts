@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
+import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
+import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
+import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
+import { DomainError } from '../errors.js'
+import { createEventBus, type DomainEvent } from '../events.js'
+import { createAccountService } from './account.service.js'
+
+function setup() {
+  let now = new Date('2026-11-01T09:00:00.000Z')
+  const clock = { now: () => now }
+  const events: DomainEvent[] = []
+  const bus = createEventBus(() => {})
+  bus.on((event) => {
+    events.push(event)
+  })
+  let id = 0
+  const accounts = createAccountService({
+    users: createMemoryUserRepository(),
+    sessions: createMemorySessionStore(clock),
+    hasher: createScryptHasher(10),
+    tokens: sessionTokens,
+    clock,
+    ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}` },
+    events: bus,
+    sessionTtlSeconds: 3600,
+  })
+  return { accounts, events, advance: (ms: number) => (now = new Date(now.getTime() + ms)) }
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
+  )
+}
+
+describe('account service', () => {
+  it('registers with a default display name and the free tier, then authenticates the token', async () => {
+    const { accounts } = setup()
+    const signedIn = await accounts.register({ email: ' Lin@Example.com ', password: 'long enough' })
+    expect(signedIn.user).toMatchObject({ email: 'Lin@Example.com', displayName: 'Lin', tier: 'free', role: 'user' })
+    expect(signedIn.expiresAt.toISOString()).toBe('2026-11-01T10:00:00.000Z')
+    expect((await accounts.authenticate(signedIn.token)).user.id).toBe(signedIn.user.id)
+  })
+
+  it('refuses passwords outside the length bounds', async () => {
+    const { accounts } = setup()
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'short' }))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'x'.repeat(257) }))).toBe('WEAK_PASSWORD')
+  })
+
+  it('gives the same error for an unknown email and a wrong password', async () => {
+    const { accounts } = setup()
+    await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    expect(await codeOf(accounts.login({ email: 'LIN@example.com', password: 'wrong one!' }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    expect(await codeOf(accounts.login({ email: 'who@example.com', password: 'long enough' }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    expect((await accounts.login({ email: 'LIN@example.com', password: 'long enough' })).user.email).toBe(
+      'lin@example.com',
+    )
+  })
+
+  it('stops accepting a session once it expires or is logged out', async () => {
+    const { accounts, advance } = setup()
+    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    const second = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    await accounts.logout(second.token)
+    expect(await codeOf(accounts.authenticate(second.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(accounts.authenticate(first.token))).toBeUndefined()
+    advance(3600_000)
+    expect(await codeOf(accounts.authenticate(first.token))).toBe('UNAUTHENTICATED')
+  })
+
+  it('emits USER_UPDATED when the profile or settings change', async () => {
+    const { accounts, events } = setup()
+    const { user } = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    await accounts.updateProfile(user.id, { displayName: 'Lin' })
+    await accounts.saveSettings(user.id, { ...(await accounts.getSettings(user.id)), theme: 'dark' })
+    expect(events).toEqual([
+      { name: 'USER_UPDATED', userId: user.id },
+      { name: 'USER_UPDATED', userId: user.id },
+    ])
+    expect((await accounts.getSettings(user.id)).theme).toBe('dark')
+  })
+})
