@@ -3,6 +3,7 @@
  */
 import type { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
+import { commonPasswords } from './adapters/crypto/common-passwords.js'
 import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from './adapters/crypto/session-tokens.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
@@ -66,10 +67,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sessions: redis ? createRedisSessionStore(redis, clock) : createPostgresSessionStore(database.db, clock),
     hasher: createScryptHasher(config.auth.passwordHashCost),
     tokens: sessionTokens,
+    passwords: commonPasswords,
     clock,
     ids: randomIds,
     events,
     sessionTtlSeconds: config.auth.sessionTtlSeconds,
+    sessionIdleSeconds: config.auth.sessionIdleSeconds,
   })
 
   let closing: Promise<void> | undefined

@@ -29,12 +29,25 @@ export interface Config {
   readonly autoMigrate: boolean
   readonly bodyLimitBytes: number
   readonly trustProxy: boolean
+  /** Browser origins allowed to call the API with credentials (CORS) besides the service's own. */
+  readonly corsOrigins: readonly string[]
   readonly auth: {
     readonly sessionTtlSeconds: number
+    readonly sessionIdleSeconds: number
     readonly cookieName: string
     readonly cookieSecure: boolean
     /** log2 of scrypt's cost parameter N. */
     readonly passwordHashCost: number
+  }
+  readonly resumes: {
+    /** Resumes one user may keep, the trash included. */
+    readonly maxPerUser: number
+    /** Largest resume or draft content, in bytes of JSON. */
+    readonly maxContentBytes: number
+    /** Days a deleted resume stays restorable in the trash before it is purged. */
+    readonly trashRetentionDays: number
+    /** How often the in-process purge of expired trash runs; 0 turns it off (run it from a scheduler). */
+    readonly purgeIntervalMs: number
   }
 }
 
@@ -88,6 +101,22 @@ export function loadConfig(env: Env = process.env): Config {
     return raw
   }
 
+  const origins = (key: string): string[] => {
+    const list = (read(key) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+    for (const origin of list) {
+      let valid = false
+      try {
+        const parsed = new URL(origin)
+        valid = ['http:', 'https:'].includes(parsed.protocol) && parsed.origin === origin
+      } catch {}
+      if (!valid) problems.push(`${key} must list origins like https://app.example.com (got "${origin}")`)
+    }
+    return list
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -115,11 +144,19 @@ export function loadConfig(env: Env = process.env): Config {
     autoMigrate: bool('AUTO_MIGRATE', databaseUrl === undefined),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxy: bool('TRUST_PROXY', false),
+    corsOrigins: origins('CORS_ORIGINS'),
     auth: {
       sessionTtlSeconds: int('SESSION_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+      sessionIdleSeconds: int('SESSION_IDLE_TIMEOUT_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
       cookieName,
       cookieSecure: bool('COOKIE_SECURE', false),
       passwordHashCost: int('PASSWORD_HASH_COST', 15, 10, 20),
+    },
+    resumes: {
+      maxPerUser: int('RESUMES_PER_USER_MAX', 200, 1, 100_000),
+      maxContentBytes: int('RESUME_CONTENT_MAX_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+      trashRetentionDays: int('RESUME_TRASH_RETENTION_DAYS', 30, 1, 3650),
+      purgeIntervalMs: int('RESUME_PURGE_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
     },
   }
 

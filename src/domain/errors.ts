@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 'The email and password do not match an account.',
   FORBIDDEN: 'The caller is signed in but may not do this.',
   USER_NOT_FOUND: 'The user does not exist.',
+  CURRENT_PASSWORD_INCORRECT: 'A password change gave a current password that does not match.',
+  CSRF_REJECTED: 'A cookie-authenticated write came from an origin that is not allowed.',
   EMAIL_TAKEN: 'Another account already uses this email address (compared case-insensitively).',
   WEAK_PASSWORD: 'The password does not meet the password policy.',
   RATE_LIMITED: 'Too many requests; retry after the time given in Retry-After.',

@@ -9,6 +9,7 @@ import {
   runWithRequestContext,
 } from '../observability/request-context.js'
 import { registerProblemHandlers } from './plugins/problems.js'
+import { registerSecurity } from './plugins/security.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
@@ -68,6 +69,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   })
 
   await server.register(fastifyCookie)
+  await registerSecurity(server)
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -97,6 +97,7 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
         userId,
         createdAt: new Date(now),
         expiresAt: new Date(now + ttlMs),
+        lastSeenAt: new Date(now),
       })
       const long = session(a.id, 3_600_000)
       const other = session(a.id, 3_600_000)
@@ -105,13 +106,18 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       for (const s of [long, other, short, bs]) await sessions.create(s)
       expect(await sessions.find(long.tokenHash)).toEqual(long)
 
+      const seen = new Date(now + 30_000)
+      await sessions.touch(long.tokenHash, seen)
+      await sessions.touch('unknown', seen)
+      expect(await sessions.find(long.tokenHash)).toEqual({ ...long, lastSeenAt: seen })
+
       await sessions.revoke(other.tokenHash)
       expect(await sessions.find(other.tokenHash)).toBeUndefined()
       await sessions.revoke('unknown')
 
       advance(120_000)
       expect(await sessions.find(short.tokenHash)).toBeUndefined()
-      expect(await sessions.find(long.tokenHash)).toBeDefined()
+      expect(await sessions.find(long.tokenHash)).toEqual({ ...long, lastSeenAt: seen })
 
       await sessions.revokeAllForUser(a.id)
       expect(await sessions.find(long.tokenHash)).toBeUndefined()

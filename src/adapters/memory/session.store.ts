@@ -12,6 +12,10 @@ export function createMemorySessionStore(clock: { now(): Date }): SessionStore {
       const session = sessions.get(tokenHash)
       return session && session.expiresAt.getTime() > clock.now().getTime() ? session : undefined
     },
+    async touch(tokenHash, at) {
+      const session = sessions.get(tokenHash)
+      if (session) sessions.set(tokenHash, { ...session, lastSeenAt: at })
+    },
     async revoke(tokenHash) {
       sessions.delete(tokenHash)
     },

@@ -22,6 +22,14 @@ export function createMemoryUserRepository(): UserRepository {
     async findCredentialsByEmail(normalizedEmail) {
       return [...users.values()].find((u) => normalizeEmail(u.user.email) === normalizedEmail)
     },
+    async updatePasswordHash(id, passwordHash, at) {
+      const found = users.get(id)
+      if (!found) throw new DomainError('USER_NOT_FOUND', 'The user does not exist.')
+      users.set(id, { user: { ...found.user, updatedAt: at }, passwordHash })
+    },
+    async findPasswordHash(id) {
+      return users.get(id)?.passwordHash
+    },
     async findById(id) {
       return users.get(id)?.user
     },

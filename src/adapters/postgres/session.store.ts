@@ -13,6 +13,7 @@ export function createPostgresSessionStore(db: Kysely<Tables>, clock: { now(): D
           user_id: session.userId,
           created_at: session.createdAt,
           expires_at: session.expiresAt,
+          last_seen_at: session.lastSeenAt,
         })
         .execute()
     },
@@ -30,8 +31,13 @@ export function createPostgresSessionStore(db: Kysely<Tables>, clock: { now(): D
           userId: row.user_id,
           createdAt: new Date(row.created_at),
           expiresAt: new Date(row.expires_at),
+          lastSeenAt: new Date(row.last_seen_at),
         }
       )
+    },
+
+    async touch(tokenHash, at) {
+      await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute()
     },
 
     async revoke(tokenHash) {

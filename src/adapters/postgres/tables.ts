@@ -25,6 +25,7 @@ export interface SessionsTable {
   user_id: string
   created_at: Timestamp
   expires_at: Timestamp
+  last_seen_at: Timestamp
 }
 
 export interface Tables {

@@ -58,6 +58,21 @@ export function createPostgresUserRepository(db: Kysely<Tables>): UserRepository
       return row && { user: rowToUser(row), passwordHash: row.password_hash }
     },
 
+    async updatePasswordHash(id, passwordHash, at) {
+      const row = await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, updated_at: at })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst()
+      if (!row) throw new DomainError('USER_NOT_FOUND', 'The user does not exist.')
+    },
+
+    async findPasswordHash(id) {
+      const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst()
+      return row?.password_hash
+    },
+
     async findById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
       return row && rowToUser(row)

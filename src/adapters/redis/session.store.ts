@@ -2,6 +2,13 @@ import type { Redis } from 'ioredis'
 import type { SessionStore } from '../../domain/accounts/account.ports.js'
 import type { Session } from '../../domain/accounts/account.types.js'
 
+interface StoredSession {
+  userId: string
+  createdAt: string
+  expiresAt: string
+  lastSeenAt: string
+}
+
 const sessionKey = (tokenHash: string) => `rr:session:${tokenHash}`
 const userKey = (userId: string) => `rr:user-sessions:${userId}`
 
@@ -15,6 +22,7 @@ export function createRedisSessionStore(redis: Redis, clock: { now(): Date }): S
         userId: session.userId,
         createdAt: session.createdAt.toISOString(),
         expiresAt: session.expiresAt.toISOString(),
+        lastSeenAt: session.lastSeenAt.toISOString(),
       })
       await redis
         .multi()
@@ -28,14 +36,23 @@ export function createRedisSessionStore(redis: Redis, clock: { now(): Date }): S
     async find(tokenHash) {
       const raw = await redis.get(sessionKey(tokenHash))
       if (raw === null) return undefined
-      const parsed = JSON.parse(raw) as { userId: string; createdAt: string; expiresAt: string }
+      const parsed = JSON.parse(raw) as StoredSession
       const session: Session = {
         tokenHash,
         userId: parsed.userId,
         createdAt: new Date(parsed.createdAt),
         expiresAt: new Date(parsed.expiresAt),
+        lastSeenAt: new Date(parsed.lastSeenAt),
       }
       return session.expiresAt.getTime() > clock.now().getTime() ? session : undefined
+    },
+
+    async touch(tokenHash, at) {
+      const raw = await redis.get(sessionKey(tokenHash))
+      if (raw === null) return
+      const stored = { ...(JSON.parse(raw) as StoredSession), lastSeenAt: at.toISOString() }
+      // KEEPTTL: the absolute expiry stays where it was set at creation.
+      await redis.set(sessionKey(tokenHash), JSON.stringify(stored), 'KEEPTTL', 'XX')
     },
 
     async revoke(tokenHash) {

@@ -5,6 +5,10 @@ export interface UserRepository {
   create(user: NewUser): Promise<User>
   /** The user and password hash for a normalized email, or undefined when absent. */
   findCredentialsByEmail(normalizedEmail: string): Promise<{ user: User; passwordHash: string } | undefined>
+  /** Replaces the password hash; throws USER_NOT_FOUND. */
+  updatePasswordHash(id: string, passwordHash: string, at: Date): Promise<void>
+  /** The password hash of a user, or undefined when absent. */
+  findPasswordHash(id: string): Promise<string | undefined>
   /** The user, or undefined when absent. */
   findById(id: string): Promise<User | undefined>
   /** Applies the changes and returns the updated user; throws USER_NOT_FOUND or EMAIL_TAKEN. */
@@ -20,6 +24,8 @@ export interface SessionStore {
   create(session: Session): Promise<void>
   /** The live session for a token hash; undefined when unknown, revoked or expired. */
   find(tokenHash: string): Promise<Session | undefined>
+  /** Records use of a session at `at` (for idle expiry); unknown sessions are ignored. */
+  touch(tokenHash: string, at: Date): Promise<void>
   /** Revokes one session; revoking an unknown session is not an error. */
   revoke(tokenHash: string): Promise<void>
   /** Revokes every session of a user. */
@@ -33,6 +39,11 @@ export interface PasswordHasher {
   verify(password: string, hash: string): Promise<boolean>
   /** A valid hash of no real password, verified against when an email is unknown so timing does not tell. */
   readonly dummyHash: Promise<string>
+}
+
+export interface PasswordDictionary {
+  /** True when the password is among the commonly used passwords attackers try first. */
+  isCommon(password: string): boolean
 }
 
 export interface SessionTokens {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { commonPasswords } from '../../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
 import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
@@ -21,10 +22,12 @@ function setup() {
     sessions: createMemorySessionStore(clock),
     hasher: createScryptHasher(10),
     tokens: sessionTokens,
+    passwords: commonPasswords,
     clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}` },
     events: bus,
     sessionTtlSeconds: 3600,
+    sessionIdleSeconds: 1800,
   })
   return { accounts, events, advance: (ms: number) => (now = new Date(now.getTime() + ms)) }
 }
@@ -43,6 +46,59 @@ describe('account service', () => {
     expect(signedIn.user).toMatchObject({ email: 'Lin@Example.com', displayName: 'Lin', tier: 'free', role: 'user' })
     expect(signedIn.expiresAt.toISOString()).toBe('2026-11-01T10:00:00.000Z')
     expect((await accounts.authenticate(signedIn.token)).user.id).toBe(signedIn.user.id)
+  })
+
+  it('refuses common passwords and the email as password', async () => {
+    const { accounts } = setup()
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'Password1' }))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'iloveyou' }))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'sam.smith@b.co', password: 'sam.smith' }))).toBe('WEAK_PASSWORD')
+  })
+
+  it('ends a session left unused past the idle timeout, and keeps an active one alive', async () => {
+    const { accounts, advance } = setup()
+    const active = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    const idle = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    for (let i = 0; i < 3; i++) {
+      advance(15 * 60_000)
+      await accounts.authenticate(active.token)
+    }
+    expect(await codeOf(accounts.authenticate(active.token))).toBeUndefined()
+    expect(await codeOf(accounts.authenticate(idle.token))).toBe('UNAUTHENTICATED')
+  })
+
+  it('rotates the token on sign-in: the token held before is revoked', async () => {
+    const { accounts } = setup()
+    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    const second = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, first.token)
+    expect(await codeOf(accounts.authenticate(first.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(accounts.authenticate(second.token))).toBeUndefined()
+  })
+
+  it('changes the password only with the current one, ending every session but a fresh one', async () => {
+    const { accounts } = setup()
+    const phone = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    const laptop = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    const auth = await accounts.authenticate(laptop.token)
+    expect(
+      await codeOf(accounts.changePassword(auth, { currentPassword: 'wrong guess', newPassword: 'brand new secret' })),
+    ).toBe('CURRENT_PASSWORD_INCORRECT')
+    expect(
+      await codeOf(accounts.changePassword(auth, { currentPassword: 'long enough', newPassword: 'password' })),
+    ).toBe('WEAK_PASSWORD')
+    const fresh = await accounts.changePassword(auth, {
+      currentPassword: 'long enough',
+      newPassword: 'brand new secret',
+    })
+    expect(await codeOf(accounts.authenticate(phone.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(accounts.authenticate(laptop.token))).toBe('UNAUTHENTICATED')
+    expect(await codeOf(accounts.authenticate(fresh.token))).toBeUndefined()
+    expect(await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }))).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    expect((await accounts.login({ email: 'lin@example.com', password: 'brand new secret' })).user.id).toBe(
+      auth.user.id,
+    )
   })
 
   it('refuses passwords outside the length bounds', async () => {

@@ -1,22 +1,34 @@
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
-import type { PasswordHasher, SessionStore, SessionTokens, UserRepository } from './account.ports.js'
+import type {
+  PasswordDictionary,
+  PasswordHasher,
+  SessionStore,
+  SessionTokens,
+  UserRepository,
+} from './account.ports.js'
 import { type AuthContext, DEFAULT_SETTINGS, normalizeEmail, type User, type UserSettings } from './account.types.js'
 
 export const PASSWORD_MIN_LENGTH = 8
 /** Bounds the cost of hashing an attacker-chosen password. */
 export const PASSWORD_MAX_LENGTH = 256
+/** Session use is written back at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60_000
 
 export interface AccountServiceDeps {
   users: UserRepository
   sessions: SessionStore
   hasher: PasswordHasher
   tokens: SessionTokens
+  passwords: PasswordDictionary
   clock: Clock
   ids: IdGenerator
   events: EventBus
+  /** Absolute session lifetime. */
   sessionTtlSeconds: number
+  /** A session unused for this long ends. */
+  sessionIdleSeconds: number
 }
 
 export interface SignedIn {
@@ -25,21 +37,48 @@ export interface SignedIn {
   expiresAt: Date
 }
 
+const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'The session is missing, expired or revoked.')
+
 export function createAccountService(deps: AccountServiceDeps) {
   const { users, sessions, hasher, tokens, clock, ids, events } = deps
 
-  async function openSession(user: User): Promise<SignedIn> {
+  function checkPassword(password: string, email: string, pointer: string): void {
+    const problem =
+      password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH
+        ? `must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters`
+        : deps.passwords.isCommon(password)
+          ? 'is one of the most commonly used passwords'
+          : normalizeEmail(password) === normalizeEmail(email) || password.toLowerCase() === email.split('@')[0]
+            ? 'must not be the email address'
+            : undefined
+    if (problem) {
+      throw new DomainError('WEAK_PASSWORD', `The password ${problem}.`, { errors: [{ pointer, message: problem }] })
+    }
+  }
+
+  /** Opens a new session; the token the client held before (if any) is revoked so tokens rotate on sign-in. */
+  async function openSession(user: User, previousToken: string | undefined): Promise<SignedIn> {
+    if (previousToken) await sessions.revoke(tokens.hash(previousToken))
     const token = tokens.generate()
     const createdAt = clock.now()
     const expiresAt = new Date(createdAt.getTime() + deps.sessionTtlSeconds * 1000)
-    await sessions.create({ tokenHash: tokens.hash(token), userId: user.id, createdAt, expiresAt })
+    await sessions.create({
+      tokenHash: tokens.hash(token),
+      userId: user.id,
+      createdAt,
+      expiresAt,
+      lastSeenAt: createdAt,
+    })
     return { user, token, expiresAt }
   }
 
   return {
-    async register(input: { email: string; password: string; displayName?: string }): Promise<SignedIn> {
-      checkPassword(input.password)
+    async register(
+      input: { email: string; password: string; displayName?: string },
+      previousToken?: string,
+    ): Promise<SignedIn> {
       const email = input.email.trim()
+      checkPassword(input.password, email, '/body/password')
       const now = clock.now()
       const user = await users.create({
         id: ids.uuid(),
@@ -51,29 +90,60 @@ export function createAccountService(deps: AccountServiceDeps) {
         updatedAt: now,
         passwordHash: await hasher.hash(input.password),
       })
-      return openSession(user)
+      return openSession(user, previousToken)
     },
 
-    async login(input: { email: string; password: string }): Promise<SignedIn> {
+    async login(input: { email: string; password: string }, previousToken?: string): Promise<SignedIn> {
       const found = await users.findCredentialsByEmail(normalizeEmail(input.email))
       // Verify against a dummy hash when the email is unknown so both paths cost the same.
       const valid = await hasher.verify(input.password, found?.passwordHash ?? (await hasher.dummyHash))
       if (!found || !valid) throw new DomainError('INVALID_CREDENTIALS', 'The email or password is incorrect.')
-      return openSession(found.user)
+      return openSession(found.user, previousToken)
     },
 
     async logout(token: string): Promise<void> {
       await sessions.revoke(tokens.hash(token))
     },
 
-    /** Resolves a bearer token to its user; throws UNAUTHENTICATED for unknown, expired or revoked tokens. */
+    /** Ends every session of the user, on every device. */
+    async logoutEverywhere(userId: string): Promise<void> {
+      await sessions.revokeAllForUser(userId)
+    },
+
+    /**
+     * Changes the password after checking the current one; every session of the user ends and the caller gets a
+     * fresh session in place of the one it used.
+     */
+    async changePassword(
+      auth: AuthContext,
+      input: { currentPassword: string; newPassword: string },
+    ): Promise<SignedIn> {
+      const stored = await users.findPasswordHash(auth.user.id)
+      if (!stored || !(await hasher.verify(input.currentPassword, stored))) {
+        throw new DomainError('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect.', {
+          errors: [{ pointer: '/body/currentPassword', message: 'is incorrect' }],
+        })
+      }
+      checkPassword(input.newPassword, auth.user.email, '/body/newPassword')
+      await users.updatePasswordHash(auth.user.id, await hasher.hash(input.newPassword), clock.now())
+      await sessions.revokeAllForUser(auth.user.id)
+      events.emit({ name: 'USER_UPDATED', userId: auth.user.id })
+      return openSession(auth.user, undefined)
+    },
+
+    /** Resolves a bearer token to its user; throws UNAUTHENTICATED for unknown, expired, idle or revoked tokens. */
     async authenticate(token: string): Promise<AuthContext> {
-      const session = await sessions.find(tokens.hash(token))
-      if (!session || session.expiresAt.getTime() <= clock.now().getTime()) {
-        throw new DomainError('UNAUTHENTICATED', 'The session is missing, expired or revoked.')
+      const tokenHash = tokens.hash(token)
+      const session = await sessions.find(tokenHash)
+      const now = clock.now().getTime()
+      if (!session || session.expiresAt.getTime() <= now) throw unauthenticated()
+      if (now - session.lastSeenAt.getTime() > deps.sessionIdleSeconds * 1000) {
+        await sessions.revoke(tokenHash)
+        throw unauthenticated()
       }
       const user = await users.findById(session.userId)
-      if (!user) throw new DomainError('UNAUTHENTICATED', 'The session is missing, expired or revoked.')
+      if (!user) throw unauthenticated()
+      if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await sessions.touch(tokenHash, new Date(now))
       return { user, session }
     },
 
@@ -100,17 +170,3 @@ export function createAccountService(deps: AccountServiceDeps) {
 }
 
 export type AccountService = ReturnType<typeof createAccountService>
-
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw new DomainError(
-      'WEAK_PASSWORD',
-      `Passwords must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
-      {
-        errors: [
-          { pointer: '/body/password', message: `must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters` },
-        ],
-      },
-    )
-  }
-}

@@ -42,7 +42,10 @@ export interface Session {
   readonly tokenHash: string
   readonly userId: string
   readonly createdAt: Date
+  /** Absolute expiry: the session ends then however active it is. */
   readonly expiresAt: Date
+  /** Last authenticated use, for idle expiry (updated at most once a minute). */
+  readonly lastSeenAt: Date
 }
 
 /** Who is calling, resolved from a session token. */

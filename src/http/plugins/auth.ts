@@ -10,15 +10,48 @@ declare module 'fastify' {
   }
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{16,256}$/
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /** The session token from `Authorization: Bearer …` or, failing that, the session cookie. */
 export function sessionToken(request: FastifyRequest, cookieName: string): string | undefined {
   const header = request.headers.authorization
   if (header !== undefined) {
-    const match = /^Bearer ([A-Za-z0-9_-]{16,256})$/.exec(header)
-    return match?.[1]
+    const match = /^Bearer (\S+)$/.exec(header)
+    return match?.[1] && TOKEN.test(match[1]) ? match[1] : undefined
   }
   const cookie = request.cookies[cookieName]
-  return cookie && /^[A-Za-z0-9_-]{16,256}$/.test(cookie) ? cookie : undefined
+  return cookie && TOKEN.test(cookie) ? cookie : undefined
+}
+
+/**
+ * CSRF defence for cookie-authenticated writes (on top of SameSite=Lax): the browser's Origin (or Referer) must be
+ * the service's own origin or an allowed one. Bearer-token requests are not sent by browsers on their own.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method) || request.headers.authorization !== undefined) return
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw csrfRejected()
+  const source = request.headers.origin ?? request.headers.referer
+  if (source === undefined) throw csrfRejected()
+  let origin: string
+  try {
+    origin = new URL(source).origin
+  } catch {
+    throw csrfRejected()
+  }
+  if (origin !== ownOrigin(request) && !request.server.config.corsOrigins.includes(origin)) throw csrfRejected()
+}
+
+function ownOrigin(request: FastifyRequest): string | undefined {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin
+  } catch {
+    return undefined
+  }
+}
+
+function csrfRejected(): DomainError {
+  return new DomainError('CSRF_REJECTED', 'Cookie-authenticated writes must come from an allowed origin.')
 }
 
 /** Auth context of a request that went through `requireAuth`. */
@@ -27,10 +60,11 @@ export function authOf(request: FastifyRequest): AuthContext {
   return request.auth
 }
 
-/** onRequest hook: resolves the session or answers 401 UNAUTHENTICATED. */
+/** onRequest hook: resolves the session or answers 401 UNAUTHENTICATED (403 CSRF_REJECTED for cross-site writes). */
 export async function requireAuth(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const token = sessionToken(request, request.server.config.auth.cookieName)
   if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to use this route.')
+  checkCsrf(request)
   const auth = await request.server.services.accounts.authenticate(token)
   request.auth = auth
   request.log = request.log.child({ userId: auth.user.id })

@@ -47,6 +47,14 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 )
 
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+    newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+)
+
 export const SignedInResponse = Type.Object(
   { user: Type.Ref('User'), token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) },
   { additionalProperties: false },

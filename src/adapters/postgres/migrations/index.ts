@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m20261129T0300 from './20261129T0300_accounts.js'
+import * as m20261129T0350 from './20261129T0350_session_activity.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -7,4 +8,5 @@ import * as m20261129T0300 from './20261129T0300_accounts.js'
  */
 export const migrations: Record<string, Migration> = {
   '20261129T0300_accounts': m20261129T0300,
+  '20261129T0350_session_activity': m20261129T0350,
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SignedIn } from '../../../domain/accounts/account.service.js'
 import { authOf, bearerSecurity, requireAuth, sessionToken } from '../../plugins/auth.js'
-import { LoginBody, RegisterBody, SignedInResponse, toUserResponse } from '../../schemas/account.js'
+import { ChangePasswordBody, LoginBody, RegisterBody, SignedInResponse, toUserResponse } from '../../schemas/account.js'
 import { problemResponses } from '../../schemas/problem.js'
 
 export async function authRoutes(server: FastifyInstance): Promise<void> {
@@ -33,7 +33,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const signedIn = await accounts.register(request.body)
+      const signedIn = await accounts.register(request.body, sessionToken(request, cookieName))
       reply.code(201)
       return signIn(reply, signedIn)
     },
@@ -49,7 +49,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
         response: { 200: SignedInResponse, ...problemResponses },
       },
     },
-    async (request, reply) => signIn(reply, await accounts.login(request.body)),
+    async (request, reply) => signIn(reply, await accounts.login(request.body, sessionToken(request, cookieName))),
   )
 
   app.post(
@@ -70,5 +70,38 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       reply.clearCookie(cookieName, { path: '/' })
       return reply.code(204).send(null)
     },
+  )
+
+  app.post(
+    '/api/auth/logout-all',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke every session of the signed-in user, on every device',
+        security: bearerSecurity,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await accounts.logoutEverywhere(authOf(request).user.id)
+      reply.clearCookie(cookieName, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/auth/password',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password (needs the current one); ends every other session and returns a new token',
+        security: bearerSecurity,
+        body: ChangePasswordBody,
+        response: { 200: SignedInResponse, ...problemResponses },
+      },
+    },
+    async (request, reply) => signIn(reply, await accounts.changePassword(authOf(request), request.body)),
   )
 }
