@@ -28,8 +28,46 @@ export interface SessionsTable {
   last_seen_at: Timestamp
 }
 
+export interface ResumesTable {
+  id: string
+  owner_id: string
+  title: string
+  template_id: string
+  tags: string[]
+  head_version: number
+  tailored_from_resume_id: string | null
+  tailored_from_version: number | null
+  tailored_from_job_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  deleted_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** `json` columns: written as JSON text, read back parsed. */
+type JsonColumn = ColumnType<Record<string, unknown>, string, string>
+
+export interface ResumeVersionsTable {
+  resume_id: string
+  number: number
+  content: JsonColumn
+  message: string
+  restored_from: number | null
+  created_at: Timestamp
+}
+
+export interface ResumeDraftsTable {
+  resume_id: string
+  content: JsonColumn
+  etag: string
+  base_version: number
+  updated_at: Timestamp
+}
+
 export interface Tables {
   users: UsersTable
   user_settings: UserSettingsTable
   sessions: SessionsTable
+  resumes: ResumesTable
+  resume_versions: ResumeVersionsTable
+  resume_drafts: ResumeDraftsTable
 }

@@ -1,0 +1,19 @@
+import { DomainError } from '../errors.js'
+
+/** Errors services and repositories raise alike, so every adapter words them the same. */
+export function resumeNotFound(): DomainError {
+  return new DomainError('RESUME_NOT_FOUND', 'No such resume.')
+}
+
+/** The draft (or head) changed since the caller read it; `etag` tells the current one. */
+export function draftConflict(currentEtag: string): DomainError {
+  return new DomainError('DRAFT_VERSION_CONFLICT', 'The draft changed since you last read it; reload and retry.', {
+    extra: { etag: currentEtag },
+  })
+}
+
+export function resumeLimitReached(limit: number): DomainError {
+  return new DomainError('RESUME_LIMIT_REACHED', `You can keep at most ${limit} resumes; delete some first.`, {
+    extra: { limit },
+  })
+}

@@ -1,0 +1,75 @@
+import type {
+  Draft,
+  EtagCondition,
+  NewResume,
+  NewVersion,
+  Resume,
+  ResumeChanges,
+  ResumeListQuery,
+  ResumeVersion,
+  ResumeWithContent,
+  VersionSummary,
+} from './resume.types.js'
+
+/**
+ * Storage of resumes, their versions and drafts. Every method is scoped by the owner's user id: a resume of
+ * another owner behaves exactly like a missing one. "Live" means not in the trash.
+ */
+export interface ResumeRepository {
+  /** Stores a resume with its version 1 atomically; throws RESUME_LIMIT_REACHED when the owner already has
+   *  `maxPerOwner` resumes (live or in the trash). */
+  create(resume: NewResume, maxPerOwner: number): Promise<ResumeWithContent>
+  /** The resume with its head content; undefined when absent, not the owner's, or trashed (unless asked). */
+  find(ownerId: string, id: string, options?: { includeTrashed?: boolean }): Promise<ResumeWithContent | undefined>
+  /** One page, newest first (createdAt, then id, descending); live resumes or the trash. */
+  list(ownerId: string, query: ResumeListQuery): Promise<Resume[]>
+  /** Live resumes created as tailored from `baseId`, newest first. */
+  listTailored(ownerId: string, baseId: string): Promise<Resume[]>
+  /** Changes title/template/tags of a live resume and, when `version` is given, appends it as the new head, all in
+   *  one transaction; undefined when not found. */
+  update(
+    ownerId: string,
+    id: string,
+    changes: ResumeChanges,
+    at: Date,
+    version?: NewVersion,
+  ): Promise<ResumeWithContent | undefined>
+  /** Moves a live resume to the trash; false when there was no live resume. */
+  trash(ownerId: string, id: string, at: Date): Promise<boolean>
+  /** Takes a resume out of the trash if it was deleted after `notBefore`; undefined when not found there. */
+  untrash(ownerId: string, id: string, notBefore: Date, at: Date): Promise<ResumeWithContent | undefined>
+  /** Removes every resume trashed at or before `before`, with its versions and draft; returns what it removed. */
+  purgeTrashed(before: Date): Promise<Array<{ id: string; ownerId: string }>>
+
+  /** Appends version head+1 and makes it the head, in one transaction; throws RESUME_NOT_FOUND. */
+  commitVersion(ownerId: string, id: string, version: NewVersion): Promise<ResumeVersion>
+  /** A version of a live resume; undefined when the resume or the version is absent. */
+  findVersion(ownerId: string, id: string, number: number): Promise<ResumeVersion | undefined>
+  /** Versions of a live resume, newest first, numbers below `before` when given; RESUME_NOT_FOUND when absent. */
+  listVersions(ownerId: string, id: string, query: { limit: number; before?: number }): Promise<VersionSummary[]>
+
+  /** The draft of a live resume, or undefined when it has none (or the resume is absent). */
+  findDraft(ownerId: string, id: string): Promise<Draft | undefined>
+  /**
+   * Saves the draft if `condition` matches the current ETag (the draft's, else the head's), atomically in the
+   * database; throws DRAFT_VERSION_CONFLICT (extra.etag = current) otherwise, RESUME_NOT_FOUND when absent.
+   */
+  saveDraft(
+    ownerId: string,
+    id: string,
+    condition: EtagCondition,
+    draft: { content: Draft['content']; etag: string; at: Date },
+  ): Promise<Draft>
+  /** Removes the draft if `condition` matches it (undefined: any); false when there was none. Same errors. */
+  deleteDraft(ownerId: string, id: string, condition: EtagCondition | undefined): Promise<boolean>
+  /**
+   * Turns the draft whose ETag is `draftEtag` into version head+1 and removes it, in one transaction; throws
+   * DRAFT_VERSION_CONFLICT when the draft changed or vanished since it was read, RESUME_NOT_FOUND when absent.
+   */
+  commitDraft(
+    ownerId: string,
+    id: string,
+    draftEtag: string,
+    version: { message: string; at: Date },
+  ): Promise<ResumeVersion>
+}

@@ -1,0 +1,187 @@
+import { DomainError } from '../errors.js'
+import type { EventBus } from '../events.js'
+import type { Clock, IdGenerator } from '../ports.js'
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
+import { resumeNotFound } from './resume.errors.js'
+import {
+  assertValidContent,
+  DEFAULT_TEMPLATE_ID,
+  normalizeTags,
+  type ResumeLimits,
+  TITLE_MAX_LENGTH,
+} from './resume.limits.js'
+import type { ResumeRepository } from './resume.ports.js'
+import type { Page, Resume, ResumeContent, ResumeWithContent } from './resume.types.js'
+
+export interface ResumeServiceDeps {
+  resumes: ResumeRepository
+  clock: Clock
+  ids: IdGenerator
+  events: EventBus
+  limits: ResumeLimits
+}
+
+export interface CreateResumeInput {
+  title?: string
+  templateId?: string
+  tags?: readonly string[]
+  /** Required unless tailoredFrom is given (then it defaults to the base version's content). */
+  content?: ResumeContent
+  tailoredFrom?: { resumeId: string; version: number; jobId: string }
+}
+
+export interface UpdateResumeInput {
+  title?: string
+  templateId?: string
+  tags?: readonly string[]
+  /** New content: committed directly as a new version. */
+  content?: ResumeContent
+  message?: string
+}
+
+const DAY_MS = 24 * 3600 * 1000
+
+export function createResumeService({ resumes, clock, ids, events, limits }: ResumeServiceDeps) {
+  const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
+
+  async function baseOf(ownerId: string, from: NonNullable<CreateResumeInput['tailoredFrom']>) {
+    const base = await resumes.find(ownerId, from.resumeId)
+    if (!base) {
+      throw new DomainError('RESUME_NOT_FOUND', 'The base resume does not exist.', {
+        errors: [{ pointer: '/body/tailoredFrom/resumeId', message: 'is not one of your resumes' }],
+      })
+    }
+    const version = await resumes.findVersion(ownerId, from.resumeId, from.version)
+    if (!version) {
+      throw new DomainError('VERSION_NOT_FOUND', 'The base resume has no such version.', {
+        errors: [{ pointer: '/body/tailoredFrom/version', message: `must be from 1 to ${base.headVersion}` }],
+      })
+    }
+    return { base, version }
+  }
+
+  return {
+    async create(ownerId: string, input: CreateResumeInput): Promise<ResumeWithContent> {
+      const lineage = input.tailoredFrom && (await baseOf(ownerId, input.tailoredFrom))
+      const content = input.content ?? lineage?.version.content
+      if (content === undefined) {
+        throw new DomainError('VALIDATION_FAILED', 'A resume needs content.', {
+          errors: [{ pointer: '/body/content', message: 'is required unless tailoredFrom is given' }],
+        })
+      }
+      assertValidContent(content, limits, '/body/content')
+      const title =
+        input.title ?? (lineage ? `${lineage.base.title} (tailored)`.slice(0, TITLE_MAX_LENGTH) : 'Untitled resume')
+      const created = await resumes.create(
+        {
+          id: ids.uuid(),
+          ownerId,
+          title,
+          templateId: input.templateId ?? lineage?.base.templateId ?? DEFAULT_TEMPLATE_ID,
+          tags: normalizeTags(input.tags ?? []),
+          content,
+          message: lineage ? `Tailored from version ${lineage.version.number}` : 'Created',
+          tailoredFrom: input.tailoredFrom,
+          at: clock.now(),
+        },
+        limits.maxPerUser,
+      )
+      events.emit({ name: 'RESUME_UPDATED', resumeId: created.id, userId: ownerId })
+      if (input.tailoredFrom) {
+        events.emit({ name: 'TAILORED_CREATED', resumeId: input.tailoredFrom.resumeId, userId: ownerId })
+      }
+      return created
+    },
+
+    /** The live resume with its head content; RESUME_NOT_FOUND otherwise. */
+    async get(ownerId: string, id: string): Promise<ResumeWithContent> {
+      const resume = await resumes.find(ownerId, id)
+      if (!resume) throw resumeNotFound()
+      return resume
+    },
+
+    async list(
+      ownerId: string,
+      query: { tag?: string; trashed?: boolean; limit: number; cursor?: string },
+    ): Promise<Page<Resume>> {
+      let after: { createdAt: Date; id: string } | undefined
+      if (query.cursor !== undefined) {
+        const { c, i } = decodeCursor(query.cursor)
+        const createdAt = new Date(typeof c === 'string' ? c : Number.NaN)
+        if (typeof i !== 'string' || Number.isNaN(createdAt.getTime())) throw invalidCursor()
+        after = { createdAt, id: i }
+      }
+      const rows = await resumes.list(ownerId, {
+        ...(query.tag !== undefined && { tag: query.tag }),
+        trashed: query.trashed ?? false,
+        limit: query.limit + 1,
+        ...(after && { after }),
+      })
+      const items = rows.slice(0, query.limit)
+      const last = items.at(-1)
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : undefined
+      return { items, nextCursor }
+    },
+
+    /** Changes metadata; new content becomes a new version in the same transaction. */
+    async update(ownerId: string, id: string, input: UpdateResumeInput): Promise<ResumeWithContent> {
+      if (input.content !== undefined) assertValidContent(input.content, limits, '/body/content')
+      const at = clock.now()
+      const updated = await resumes.update(
+        ownerId,
+        id,
+        {
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.templateId !== undefined && { templateId: input.templateId }),
+          ...(input.tags !== undefined && { tags: normalizeTags(input.tags) }),
+        },
+        at,
+        input.content === undefined
+          ? undefined
+          : { content: input.content, message: input.message ?? 'Edited', restoredFrom: undefined, at },
+      )
+      if (!updated) throw resumeNotFound()
+      events.emit({ name: 'RESUME_UPDATED', resumeId: id, userId: ownerId })
+      return updated
+    },
+
+    /** Moves the resume to the trash, where it stays restorable for the retention period. */
+    async remove(ownerId: string, id: string): Promise<void> {
+      if (!(await resumes.trash(ownerId, id, clock.now()))) throw resumeNotFound()
+      events.emit({ name: 'RESUME_DELETED', resumeId: id, userId: ownerId })
+    },
+
+    /** Brings a resume back from the trash; restoring a live resume returns it unchanged. */
+    async restore(ownerId: string, id: string): Promise<ResumeWithContent> {
+      const restored = await resumes.untrash(ownerId, id, trashCutoff(), clock.now())
+      if (restored) {
+        events.emit({ name: 'RESUME_UPDATED', resumeId: id, userId: ownerId })
+        return restored
+      }
+      const live = await resumes.find(ownerId, id)
+      if (!live) throw resumeNotFound()
+      return live
+    },
+
+    /** The live resumes tailored from a base resume. */
+    async listTailored(ownerId: string, baseId: string): Promise<Resume[]> {
+      if (!(await resumes.find(ownerId, baseId))) throw resumeNotFound()
+      return resumes.listTailored(ownerId, baseId)
+    },
+
+    /** Removes for good every resume that has been in the trash longer than the retention period. */
+    async purgeExpired(): Promise<number> {
+      const purged = await resumes.purgeTrashed(trashCutoff())
+      for (const { id, ownerId } of purged) events.emit({ name: 'RESUME_DELETED', resumeId: id, userId: ownerId })
+      return purged.length
+    },
+
+    /** When a trashed resume is purged at the latest. */
+    purgeAt(resume: Resume): Date | undefined {
+      return resume.deletedAt && new Date(resume.deletedAt.getTime() + limits.trashRetentionDays * DAY_MS)
+    },
+  }
+}
+
+export type ResumeService = ReturnType<typeof createResumeService>

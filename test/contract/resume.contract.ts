@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { DomainError } from '../../src/domain/errors.js'
+import type { ResumeRepository } from '../../src/domain/resumes/resume.ports.js'
+import type { NewResume, ResumeContent } from '../../src/domain/resumes/resume.types.js'
+
+export interface ResumeStores {
+  resumes: ResumeRepository
+  /** A user id the repository accepts as an owner (a stored user where a foreign key asks for one). */
+  newOwner(): Promise<string>
+}
+
+const T0 = new Date('2026-11-01T10:00:00.000Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+
+export function aResumeContent(name = 'Ada Lovelace'): ResumeContent {
+  return {
+    basics: { name, email: 'ada@example.com', profiles: [{ network: 'GitHub', username: 'ada' }] },
+    work: [{ name: 'Analytical Engines', position: 'Programmer', startDate: '1842-01' }],
+    'x-custom': { nested: [1, 'two', { three: null }], order: 'kept' },
+  }
+}
+
+export function aNewResume(ownerId: string, overrides: Partial<NewResume> = {}): NewResume {
+  return {
+    id: randomUUID(),
+    ownerId,
+    title: 'Engineer resume',
+    templateId: 'classic',
+    tags: ['engineering', 'remote'],
+    content: aResumeContent(),
+    message: 'Created',
+    tailoredFrom: undefined,
+    at: T0,
+    ...overrides,
+  }
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise
+    return undefined
+  } catch (error) {
+    return error instanceof DomainError ? error.code : String(error)
+  }
+}
+
+/** One contract for every resume storage adapter: memory fake, PGlite, Postgres. */
+export function resumeRepositoryContract(name: string, open: () => Promise<ResumeStores>): void {
+  describe(`resume repository contract: ${name}`, () => {
+    it('creates a resume with version 1 and reads it back exactly, extra fields and key order included', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const input = aNewResume(owner)
+      const created = await resumes.create(input, 10)
+      expect(created).toEqual({
+        id: input.id,
+        ownerId: owner,
+        title: 'Engineer resume',
+        templateId: 'classic',
+        tags: ['engineering', 'remote'],
+        headVersion: 1,
+        hasDraft: false,
+        tailoredFrom: undefined,
+        createdAt: T0,
+        updatedAt: T0,
+        deletedAt: undefined,
+        content: input.content,
+      })
+      const found = await resumes.find(owner, input.id)
+      expect(found).toEqual(created)
+      expect(JSON.stringify(found?.content)).toBe(JSON.stringify(input.content))
+      expect(await resumes.findVersion(owner, input.id, 1)).toMatchObject({ number: 1, message: 'Created' })
+    })
+
+    it('does not show a resume to another owner, on any method', async () => {
+      const { resumes, newOwner } = await open()
+      const [a, b] = [await newOwner(), await newOwner()]
+      const { id } = await resumes.create(aNewResume(a), 10)
+      expect(await resumes.find(b, id)).toBeUndefined()
+      expect(await resumes.find(b, id, { includeTrashed: true })).toBeUndefined()
+      expect(await resumes.list(b, { trashed: false, limit: 10 })).toEqual([])
+      expect(await resumes.update(b, id, { title: 'mine now' }, at(1))).toBeUndefined()
+      expect(await resumes.findVersion(b, id, 1)).toBeUndefined()
+      expect(await resumes.findDraft(b, id)).toBeUndefined()
+      expect(await codeOf(resumes.listVersions(b, id, { limit: 10 }))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.commitVersion(b, id, aVersion(2)))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.saveDraft(b, id, '*', aDraft('x')))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.deleteDraft(b, id, undefined))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.commitDraft(b, id, 'v1', { message: 'm', at: at(1) }))).toBe('RESUME_NOT_FOUND')
+      expect(await resumes.trash(b, id, at(1))).toBe(false)
+      expect(await resumes.find(a, id)).toMatchObject({ title: 'Engineer resume', headVersion: 1 })
+      expect(await resumes.find(a, 'not-a-uuid')).toBeUndefined()
+    })
+
+    it('lists newest first, by tag, a page at a time', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const made = []
+      for (let i = 0; i < 5; i += 1) {
+        made.push(await resumes.create(aNewResume(owner, { at: at(i), tags: i % 2 === 0 ? ['even'] : ['odd'] }), 10))
+      }
+      const all = await resumes.list(owner, { trashed: false, limit: 10 })
+      expect(all.map((r) => r.id)).toEqual(made.map((r) => r.id).reverse())
+      expect(all[0]).not.toHaveProperty('content')
+      const even = await resumes.list(owner, { trashed: false, limit: 10, tag: 'even' })
+      expect(even.map((r) => r.createdAt)).toEqual([at(4), at(2), at(0)])
+      const first = await resumes.list(owner, { trashed: false, limit: 2 })
+      const last = first.at(-1)
+      if (!last) throw new Error('empty page')
+      const next = await resumes.list(owner, { trashed: false, limit: 2, after: last })
+      expect(next.map((r) => r.id)).toEqual([made[2]?.id, made[1]?.id])
+    })
+
+    it('refuses to create past the per-owner limit, counting the trash', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const first = await resumes.create(aNewResume(owner), 2)
+      await resumes.create(aNewResume(owner), 2)
+      await resumes.trash(owner, first.id, at(1))
+      expect(await codeOf(resumes.create(aNewResume(owner), 2))).toBe('RESUME_LIMIT_REACHED')
+      expect(await resumes.create(aNewResume(await newOwner()), 2)).toMatchObject({ headVersion: 1 })
+    })
+
+    it('updates metadata and appends content as the next version in one step', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      const renamed = await resumes.update(owner, id, { title: 'Renamed', tags: ['x'] }, at(1))
+      expect(renamed).toMatchObject({ title: 'Renamed', tags: ['x'], templateId: 'classic', headVersion: 1 })
+      expect(renamed?.updatedAt).toEqual(at(1))
+      const content = aResumeContent('Grace Hopper')
+      const edited = await resumes.update(owner, id, { templateId: 'modern' }, at(2), { ...aVersion(2), content })
+      expect(edited).toMatchObject({ templateId: 'modern', headVersion: 2, content })
+      expect((await resumes.findVersion(owner, id, 1))?.content).toEqual(aResumeContent())
+    })
+
+    it('numbers versions 1, 2, 3 and pages through them newest first', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      const v2 = await resumes.commitVersion(owner, id, aVersion(2))
+      const v3 = await resumes.commitVersion(owner, id, { ...aVersion(3), restoredFrom: 1 })
+      expect([v2.number, v3.number]).toEqual([2, 3])
+      expect(v3).toMatchObject({ resumeId: id, restoredFrom: 1, message: 'version 3', createdAt: at(3) })
+      expect((await resumes.find(owner, id))?.headVersion).toBe(3)
+      const page = await resumes.listVersions(owner, id, { limit: 2 })
+      expect(page.map((v) => v.number)).toEqual([3, 2])
+      expect(page[0]).not.toHaveProperty('content')
+      expect((await resumes.listVersions(owner, id, { limit: 2, before: 2 })).map((v) => v.number)).toEqual([1])
+      expect(await resumes.findVersion(owner, id, 4)).toBeUndefined()
+    })
+
+    it('numbers concurrent commits without gaps or duplicates', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      const made = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => resumes.commitVersion(owner, id, aVersion(i))),
+      )
+      expect(made.map((v) => v.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2))
+      expect((await resumes.find(owner, id))?.headVersion).toBe(13)
+    })
+
+    it('saves a draft only against the current ETag and reports the current one on conflict', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      expect(await resumes.findDraft(owner, id)).toBeUndefined()
+      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v9'], aDraft('d-0')))).toBe('v1')
+      const first = await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
+      expect(first).toEqual({
+        resumeId: id,
+        content: aDraft('d-1').content,
+        etag: 'd-1',
+        baseVersion: 1,
+        updatedAt: at(5),
+      })
+      expect((await resumes.find(owner, id))?.hasDraft).toBe(true)
+      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v1'], aDraft('d-2')))).toBe('d-1')
+      await resumes.saveDraft(owner, id, ['d-1'], aDraft('d-2'))
+      expect(await resumes.findDraft(owner, id)).toMatchObject({ etag: 'd-2', content: aDraft('d-2').content })
+      await resumes.saveDraft(owner, id, '*', aDraft('d-3'))
+      expect((await resumes.findDraft(owner, id))?.etag).toBe('d-3')
+    })
+
+    it('lets exactly one of many concurrent saves with the same ETag win', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => resumes.saveDraft(owner, id, ['v1'], aDraft(`d-${i}`))),
+      )
+      const won = results.filter((r) => r.status === 'fulfilled')
+      expect(won).toHaveLength(1)
+      const winner = (won[0] as PromiseFulfilledResult<{ etag: string }>).value.etag
+      for (const r of results) {
+        if (r.status === 'rejected')
+          expect(r.reason).toMatchObject({ code: 'DRAFT_VERSION_CONFLICT', extra: { etag: winner } })
+      }
+      expect(await resumes.findDraft(owner, id)).toMatchObject({ etag: winner, content: aDraft(winner).content })
+    })
+
+    it('commits the draft it was given as the next version and removes it; a changed draft conflicts', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
+      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-0', { message: 'm', at: at(6) }))).toBe('d-1')
+      const version = await resumes.commitDraft(owner, id, 'd-1', { message: 'First draft', at: at(6) })
+      expect(version).toEqual({
+        resumeId: id,
+        number: 2,
+        content: aDraft('d-1').content,
+        message: 'First draft',
+        restoredFrom: undefined,
+        createdAt: at(6),
+      })
+      expect(await resumes.findDraft(owner, id)).toBeUndefined()
+      expect(await resumes.find(owner, id)).toMatchObject({
+        headVersion: 2,
+        hasDraft: false,
+        content: aDraft('d-1').content,
+      })
+      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-1', { message: 'm', at: at(7) }))).toBe('v2')
+    })
+
+    it('deletes a draft when the condition matches', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const { id } = await resumes.create(aNewResume(owner), 10)
+      expect(await resumes.deleteDraft(owner, id, undefined)).toBe(false)
+      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
+      expect(await conflictEtag(resumes.deleteDraft(owner, id, ['v1']))).toBe('d-1')
+      expect(await resumes.deleteDraft(owner, id, ['d-1'])).toBe(true)
+      expect(await resumes.findDraft(owner, id)).toBeUndefined()
+    })
+
+    it('trashes, lists the trash, restores within the window, and purges after it', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const base = await resumes.create(aNewResume(owner), 10)
+      const kept = await resumes.create(aNewResume(owner), 10)
+      const child = await resumes.create(
+        aNewResume(owner, { tailoredFrom: { resumeId: base.id, version: 1, jobId: 'job-42' } }),
+        10,
+      )
+      await resumes.saveDraft(owner, base.id, ['v1'], aDraft('d-1'))
+      expect(await resumes.trash(owner, base.id, at(10))).toBe(true)
+      expect(await resumes.trash(owner, base.id, at(11))).toBe(false)
+      expect(await resumes.find(owner, base.id)).toBeUndefined()
+      expect(await resumes.find(owner, base.id, { includeTrashed: true })).toMatchObject({ deletedAt: at(10) })
+      expect(await resumes.findDraft(owner, base.id)).toBeUndefined()
+      expect((await resumes.list(owner, { trashed: true, limit: 10 })).map((r) => r.id)).toEqual([base.id])
+      expect((await resumes.list(owner, { trashed: false, limit: 10 })).map((r) => r.id).sort()).toEqual(
+        [kept.id, child.id].sort(),
+      )
+      // Deleted at 10; a cutoff at or after 10 means the window has passed.
+      expect(await resumes.untrash(owner, base.id, at(10), at(12))).toBeUndefined()
+      expect(await resumes.untrash(owner, base.id, at(9), at(12))).toMatchObject({
+        deletedAt: undefined,
+        hasDraft: true,
+      })
+      await resumes.trash(owner, base.id, at(20))
+      expect(await resumes.purgeTrashed(at(19))).toEqual([])
+      expect(await resumes.purgeTrashed(at(20))).toEqual([{ id: base.id, ownerId: owner }])
+      expect(await resumes.find(owner, base.id, { includeTrashed: true })).toBeUndefined()
+      expect(await resumes.findVersion(owner, base.id, 1)).toBeUndefined()
+      expect(await resumes.find(owner, child.id)).toMatchObject({
+        tailoredFrom: { resumeId: undefined, version: 1, jobId: 'job-42' },
+      })
+    })
+
+    it('keeps tailored lineage and lists the live children of a base', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const base = await resumes.create(aNewResume(owner), 10)
+      const lineage = { resumeId: base.id, version: 1, jobId: randomUUID() }
+      const a = await resumes.create(aNewResume(owner, { tailoredFrom: lineage, at: at(1) }), 10)
+      const b = await resumes.create(aNewResume(owner, { tailoredFrom: { ...lineage, jobId: 'other' }, at: at(2) }), 10)
+      expect(a.tailoredFrom).toEqual(lineage)
+      expect((await resumes.listTailored(owner, base.id)).map((r) => r.id)).toEqual([b.id, a.id])
+      await resumes.trash(owner, b.id, at(3))
+      expect((await resumes.listTailored(owner, base.id)).map((r) => r.id)).toEqual([a.id])
+      expect(await resumes.listTailored(await newOwner(), base.id)).toEqual([])
+    })
+  })
+}
+
+function aVersion(n: number) {
+  return { content: aResumeContent(`Version ${n}`), message: `version ${n}`, restoredFrom: undefined, at: at(n) }
+}
+
+function aDraft(etag: string) {
+  return { content: { basics: { name: `draft ${etag}` }, unfinished: true }, etag, at: at(5) }
+}
+
+async function conflictEtag(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+    return 'no conflict'
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'DRAFT_VERSION_CONFLICT') return error.extra?.etag
+    throw error
+  }
+}
