@@ -12,6 +12,7 @@ import { createPostgresSessionStore } from './adapters/postgres/session.store.js
 import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
 import { connectRedis } from './adapters/redis/redis.js'
 import { createRedisSessionStore } from './adapters/redis/session.store.js'
+import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
@@ -64,10 +65,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   )
   const accounts = createAccountService({
     users: createPostgresUserRepository(database.db),
-    sessions: redis ? createRedisSessionStore(redis, clock) : createPostgresSessionStore(database.db, clock),
+    sessions: redis
+      ? createRedisSessionStore(redis, clock, config.redisKeyPrefix)
+      : createPostgresSessionStore(database.db, clock),
     hasher: createScryptHasher(config.auth.passwordHashCost),
     tokens: sessionTokens,
     passwords: commonPasswords,
+    guard: createLoginGuard({
+      accountFailures: config.auth.loginFailuresPerAccount,
+      accountBlockSeconds: config.auth.loginBlockSeconds,
+      ipFailuresPerDay: config.auth.loginFailuresPerIpPerDay,
+      registrationsPerHour: config.auth.registrationsPerIpPerHour,
+      slowdownMs: config.auth.loginSlowdownMs,
+      keyPrefix: config.redisKeyPrefix,
+      ...(redis && { redis }),
+    }),
     clock,
     ids: randomIds,
     events,

@@ -24,6 +24,8 @@ export interface Config {
   readonly backupDir: string
   readonly database: DatabaseConfig
   readonly redisUrl: string | undefined
+  /** Prefix of every Redis key this deployment writes (separates deployments sharing one Redis). */
+  readonly redisKeyPrefix: string
   readonly logLevel: LogLevel
   /** Apply pending migrations when the service starts (default: only for the embedded database). */
   readonly autoMigrate: boolean
@@ -38,6 +40,11 @@ export interface Config {
     readonly cookieSecure: boolean
     /** log2 of scrypt's cost parameter N. */
     readonly passwordHashCost: number
+    readonly loginFailuresPerAccount: number
+    readonly loginBlockSeconds: number
+    readonly loginFailuresPerIpPerDay: number
+    readonly registrationsPerIpPerHour: number
+    readonly loginSlowdownMs: number
   }
   readonly resumes: {
     /** Resumes one user may keep, the trash included. */
@@ -140,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
       statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 1, 3_600_000),
     },
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'rr:',
     logLevel,
     autoMigrate: bool('AUTO_MIGRATE', databaseUrl === undefined),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -151,6 +159,11 @@ export function loadConfig(env: Env = process.env): Config {
       cookieName,
       cookieSecure: bool('COOKIE_SECURE', false),
       passwordHashCost: int('PASSWORD_HASH_COST', 15, 10, 20),
+      loginFailuresPerAccount: int('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 1000),
+      loginBlockSeconds: int('LOGIN_BLOCK_SECONDS', 900, 1, 7 * 24 * 3600),
+      loginFailuresPerIpPerDay: int('LOGIN_FAILURES_PER_IP_PER_DAY', 100, 1, 1_000_000),
+      registrationsPerIpPerHour: int('REGISTRATIONS_PER_IP_PER_HOUR', 10, 1, 1_000_000),
+      loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 100, 0, 10_000),
     },
     resumes: {
       maxPerUser: int('RESUMES_PER_USER_MAX', 200, 1, 100_000),

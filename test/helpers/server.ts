@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { onTestFinished } from 'vitest'
 import { type App, buildApp } from '../../src/app.js'
@@ -30,6 +31,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'silent',
     PASSWORD_HASH_COST: '10',
     ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
+    // Each test server gets its own Redis keys (limits, sessions) unless a test shares env on purpose.
+    REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
     ...(Object.keys(env).some((k) => k === 'DATA_DIR' || k === 'DATABASE_URL') ? {} : await freshStorageEnv()),
     ...env,
   }

@@ -9,11 +9,10 @@ interface StoredSession {
   lastSeenAt: string
 }
 
-const sessionKey = (tokenHash: string) => `rr:session:${tokenHash}`
-const userKey = (userId: string) => `rr:user-sessions:${userId}`
-
 /** Sessions in Redis with a TTL equal to their remaining lifetime; a per-user set makes "revoke all" one round trip. */
-export function createRedisSessionStore(redis: Redis, clock: { now(): Date }): SessionStore {
+export function createRedisSessionStore(redis: Redis, clock: { now(): Date }, keyPrefix = 'rr:'): SessionStore {
+  const sessionKey = (tokenHash: string) => `${keyPrefix}session:${tokenHash}`
+  const userKey = (userId: string) => `${keyPrefix}user-sessions:${userId}`
   return {
     async create(session) {
       const ttlMs = session.expiresAt.getTime() - clock.now().getTime()

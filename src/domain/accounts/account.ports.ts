@@ -41,6 +41,18 @@ export interface PasswordHasher {
   readonly dummyHash: Promise<string>
 }
 
+/** Brute-force protection for sign-in and sign-up (shared across instances when backed by Redis). */
+export interface LoginGuard {
+  /** Throws RATE_LIMITED (with `retryAfterSeconds`) while the account or the client address is blocked. */
+  assertLoginAllowed(normalizedEmail: string, ip: string): Promise<void>
+  /** Counts a failed sign-in, slowing the caller as failures pile up; may start a block. */
+  recordLoginFailure(normalizedEmail: string, ip: string): Promise<void>
+  /** Clears the account's consecutive-failure count after a successful sign-in. */
+  recordLoginSuccess(normalizedEmail: string, ip: string): Promise<void>
+  /** Counts one registration from the address; throws RATE_LIMITED past the allowance. */
+  consumeRegistration(ip: string): Promise<void>
+}
+
 export interface PasswordDictionary {
   /** True when the password is among the commonly used passwords attackers try first. */
   isCommon(password: string): boolean

@@ -4,9 +4,12 @@ import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
 import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
 import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
+import { createLoginGuard } from '../../adapters/security/login-guard.js'
 import { DomainError } from '../errors.js'
 import { createEventBus, type DomainEvent } from '../events.js'
 import { createAccountService } from './account.service.js'
+
+const client = { ip: '192.0.2.10' }
 
 function setup() {
   let now = new Date('2026-11-01T09:00:00.000Z')
@@ -23,6 +26,14 @@ function setup() {
     hasher: createScryptHasher(10),
     tokens: sessionTokens,
     passwords: commonPasswords,
+    guard: createLoginGuard({
+      accountFailures: 5,
+      accountBlockSeconds: 600,
+      ipFailuresPerDay: 100,
+      registrationsPerHour: 100,
+      slowdownMs: 0,
+      keyPrefix: 'test:',
+    }),
     clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}` },
     events: bus,
@@ -42,7 +53,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 describe('account service', () => {
   it('registers with a default display name and the free tier, then authenticates the token', async () => {
     const { accounts } = setup()
-    const signedIn = await accounts.register({ email: ' Lin@Example.com ', password: 'long enough' })
+    const signedIn = await accounts.register({ email: ' Lin@Example.com ', password: 'long enough' }, client)
     expect(signedIn.user).toMatchObject({ email: 'Lin@Example.com', displayName: 'Lin', tier: 'free', role: 'user' })
     expect(signedIn.expiresAt.toISOString()).toBe('2026-11-01T10:00:00.000Z')
     expect((await accounts.authenticate(signedIn.token)).user.id).toBe(signedIn.user.id)
@@ -50,15 +61,17 @@ describe('account service', () => {
 
   it('refuses common passwords and the email as password', async () => {
     const { accounts } = setup()
-    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'Password1' }))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'iloveyou' }))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(accounts.register({ email: 'sam.smith@b.co', password: 'sam.smith' }))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'Password1' }, client))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'iloveyou' }, client))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'sam.smith@b.co', password: 'sam.smith' }, client))).toBe(
+      'WEAK_PASSWORD',
+    )
   })
 
   it('ends a session left unused past the idle timeout, and keeps an active one alive', async () => {
     const { accounts, advance } = setup()
-    const active = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
-    const idle = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    const active = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const idle = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)
     for (let i = 0; i < 3; i++) {
       advance(15 * 60_000)
       await accounts.authenticate(active.token)
@@ -69,16 +82,19 @@ describe('account service', () => {
 
   it('rotates the token on sign-in: the token held before is revoked', async () => {
     const { accounts } = setup()
-    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
-    const second = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, first.token)
+    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const second = await accounts.login(
+      { email: 'lin@example.com', password: 'long enough' },
+      { ...client, previousToken: first.token },
+    )
     expect(await codeOf(accounts.authenticate(first.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(second.token))).toBeUndefined()
   })
 
   it('changes the password only with the current one, ending every session but a fresh one', async () => {
     const { accounts } = setup()
-    const phone = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
-    const laptop = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    const phone = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const laptop = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)
     const auth = await accounts.authenticate(laptop.token)
     expect(
       await codeOf(accounts.changePassword(auth, { currentPassword: 'wrong guess', newPassword: 'brand new secret' })),
@@ -93,38 +109,67 @@ describe('account service', () => {
     expect(await codeOf(accounts.authenticate(phone.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(laptop.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(fresh.token))).toBeUndefined()
-    expect(await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }))).toBe(
+    expect(await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }, client))).toBe(
       'INVALID_CREDENTIALS',
     )
-    expect((await accounts.login({ email: 'lin@example.com', password: 'brand new secret' })).user.id).toBe(
+    expect((await accounts.login({ email: 'lin@example.com', password: 'brand new secret' }, client)).user.id).toBe(
       auth.user.id,
     )
   })
 
+  it('blocks an account after repeated failures, even for the right password, and says when to retry', async () => {
+    const { accounts } = setup()
+    await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    for (let i = 0; i < 5; i++) {
+      expect(await codeOf(accounts.login({ email: 'lin@example.com', password: `guess ${i}!` }, client))).toBe(
+        'INVALID_CREDENTIALS',
+      )
+    }
+    const error = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client).catch((e) => e)
+    expect(error).toBeInstanceOf(DomainError)
+    expect(error.code).toBe('RATE_LIMITED')
+    expect(error.extra.retryAfterSeconds).toBeGreaterThan(590)
+    expect(error.extra.policies).toEqual(['login-account'])
+  })
+
+  it('forgets earlier failures after a successful sign-in', async () => {
+    const { accounts } = setup()
+    await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++)
+        await codeOf(accounts.login({ email: 'lin@example.com', password: 'nope nope' }, client))
+      expect(
+        await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)),
+      ).toBeUndefined()
+    }
+  })
+
   it('refuses passwords outside the length bounds', async () => {
     const { accounts } = setup()
-    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'short' }))).toBe('WEAK_PASSWORD')
-    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'x'.repeat(257) }))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'short' }, client))).toBe('WEAK_PASSWORD')
+    expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'x'.repeat(257) }, client))).toBe(
+      'WEAK_PASSWORD',
+    )
   })
 
   it('gives the same error for an unknown email and a wrong password', async () => {
     const { accounts } = setup()
-    await accounts.register({ email: 'lin@example.com', password: 'long enough' })
-    expect(await codeOf(accounts.login({ email: 'LIN@example.com', password: 'wrong one!' }))).toBe(
+    await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    expect(await codeOf(accounts.login({ email: 'LIN@example.com', password: 'wrong one!' }, client))).toBe(
       'INVALID_CREDENTIALS',
     )
-    expect(await codeOf(accounts.login({ email: 'who@example.com', password: 'long enough' }))).toBe(
+    expect(await codeOf(accounts.login({ email: 'who@example.com', password: 'long enough' }, client))).toBe(
       'INVALID_CREDENTIALS',
     )
-    expect((await accounts.login({ email: 'LIN@example.com', password: 'long enough' })).user.email).toBe(
+    expect((await accounts.login({ email: 'LIN@example.com', password: 'long enough' }, client)).user.email).toBe(
       'lin@example.com',
     )
   })
 
   it('stops accepting a session once it expires or is logged out', async () => {
     const { accounts, advance } = setup()
-    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
-    const second = await accounts.login({ email: 'lin@example.com', password: 'long enough' })
+    const first = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const second = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)
     await accounts.logout(second.token)
     expect(await codeOf(accounts.authenticate(second.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(first.token))).toBeUndefined()
@@ -134,7 +179,7 @@ describe('account service', () => {
 
   it('emits USER_UPDATED when the profile or settings change', async () => {
     const { accounts, events } = setup()
-    const { user } = await accounts.register({ email: 'lin@example.com', password: 'long enough' })
+    const { user } = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
     await accounts.updateProfile(user.id, { displayName: 'Lin' })
     await accounts.saveSettings(user.id, { ...(await accounts.getSettings(user.id)), theme: 'dark' })
     expect(events).toEqual([

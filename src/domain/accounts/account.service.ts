@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import type {
+  LoginGuard,
   PasswordDictionary,
   PasswordHasher,
   SessionStore,
@@ -22,6 +23,7 @@ export interface AccountServiceDeps {
   hasher: PasswordHasher
   tokens: SessionTokens
   passwords: PasswordDictionary
+  guard: LoginGuard
   clock: Clock
   ids: IdGenerator
   events: EventBus
@@ -29,6 +31,14 @@ export interface AccountServiceDeps {
   sessionTtlSeconds: number
   /** A session unused for this long ends. */
   sessionIdleSeconds: number
+}
+
+/** Where a sign-in or sign-up comes from. */
+export interface ClientInfo {
+  /** The client's address (brute-force limits are kept per address). */
+  ip: string
+  /** The session token the client already holds, revoked when a new one is issued. */
+  previousToken?: string | undefined
 }
 
 export interface SignedIn {
@@ -75,10 +85,11 @@ export function createAccountService(deps: AccountServiceDeps) {
   return {
     async register(
       input: { email: string; password: string; displayName?: string },
-      previousToken?: string,
+      client: ClientInfo,
     ): Promise<SignedIn> {
       const email = input.email.trim()
       checkPassword(input.password, email, '/body/password')
+      await deps.guard.consumeRegistration(client.ip)
       const now = clock.now()
       const user = await users.create({
         id: ids.uuid(),
@@ -90,15 +101,22 @@ export function createAccountService(deps: AccountServiceDeps) {
         updatedAt: now,
         passwordHash: await hasher.hash(input.password),
       })
-      return openSession(user, previousToken)
+      return openSession(user, client.previousToken)
     },
 
-    async login(input: { email: string; password: string }, previousToken?: string): Promise<SignedIn> {
-      const found = await users.findCredentialsByEmail(normalizeEmail(input.email))
+    /** Signs in; while the account or address is blocked after repeated failures even the right password gets 429. */
+    async login(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
+      const email = normalizeEmail(input.email)
+      await deps.guard.assertLoginAllowed(email, client.ip)
+      const found = await users.findCredentialsByEmail(email)
       // Verify against a dummy hash when the email is unknown so both paths cost the same.
       const valid = await hasher.verify(input.password, found?.passwordHash ?? (await hasher.dummyHash))
-      if (!found || !valid) throw new DomainError('INVALID_CREDENTIALS', 'The email or password is incorrect.')
-      return openSession(found.user, previousToken)
+      if (!found || !valid) {
+        await deps.guard.recordLoginFailure(email, client.ip)
+        throw new DomainError('INVALID_CREDENTIALS', 'The email or password is incorrect.')
+      }
+      await deps.guard.recordLoginSuccess(email, client.ip)
+      return openSession(found.user, client.previousToken)
     },
 
     async logout(token: string): Promise<void> {

@@ -56,6 +56,8 @@ function databaseFailure(error: unknown): ErrorCode | undefined {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) {
+      const retryAfter = error.extra?.retryAfterSeconds
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
       return sendProblem(request, reply, error.code, error.message, {
         ...error.extra,
         ...(error.errors && { errors: error.errors }),

@@ -33,7 +33,10 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const signedIn = await accounts.register(request.body, sessionToken(request, cookieName))
+      const signedIn = await accounts.register(request.body, {
+        ip: request.ip,
+        previousToken: sessionToken(request, cookieName),
+      })
       reply.code(201)
       return signIn(reply, signedIn)
     },
@@ -49,7 +52,11 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
         response: { 200: SignedInResponse, ...problemResponses },
       },
     },
-    async (request, reply) => signIn(reply, await accounts.login(request.body, sessionToken(request, cookieName))),
+    async (request, reply) =>
+      signIn(
+        reply,
+        await accounts.login(request.body, { ip: request.ip, previousToken: sessionToken(request, cookieName) }),
+      ),
   )
 
   app.post(
