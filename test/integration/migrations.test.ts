@@ -60,7 +60,7 @@ describe('migrations on PGlite', () => {
     const database = wrapPglite(await PGlite.create())
     onTestFinished(() => database.close())
     await upDownUp(database)
-  })
+  }, 120_000)
 
   it('migrate:prod writes a backup that loads, then migrates the embedded database', async () => {
     const dir = await tempDir()
@@ -74,7 +74,7 @@ describe('migrations on PGlite', () => {
 
     const status = await runTs(MIGRATE, ['status'], env)
     expect(status.stdout.split('\n').filter((l) => l.startsWith('applied'))).toHaveLength(names.length)
-  })
+  }, 120_000)
 })
 
 describe.skipIf(!POSTGRES_URL)('migrations on PostgreSQL', () => {
@@ -104,7 +104,7 @@ describe.skipIf(!POSTGRES_URL)('migrations on PostgreSQL', () => {
     onTestFinished(() => client.end())
     const { rows } = await client.query('select name from kysely_migration order by name')
     expect(rows.map((r) => r.name)).toEqual(names)
-  })
+  }, 120_000)
 
   it('migrate:prod writes a backup that pg_restore --list reads, then migrates', async () => {
     const { url } = await freshDatabase()
