@@ -5,6 +5,7 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 'The request does not match the schema; `errors` lists each bad field.',
   MALFORMED_BODY: 'The request body is not valid JSON or not of a supported content type.',
+  MALFORMED_URL: 'The request URL could not be decoded (bad percent-encoding or characters).',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the route does not accept.',
   ROUTE_NOT_FOUND: 'No route matches this method and path.',

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../domain/errors.js'
 export const errorStatus = {
   VALIDATION_FAILED: 400,
   MALFORMED_BODY: 400,
+  MALFORMED_URL: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ROUTE_NOT_FOUND: 404,

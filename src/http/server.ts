@@ -8,7 +8,7 @@ import {
   acceptOrGenerateRequestId,
   runWithRequestContext,
 } from '../observability/request-context.js'
-import { registerProblemHandlers } from './plugins/problems.js'
+import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerSecurity } from './plugins/security.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
@@ -40,6 +40,12 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     bodyLimit: app.config.bodyLimitBytes,
     trustProxy: app.config.trustProxy,
     return503OnClosing: true,
+    // Errors Fastify raises before routing (an undecodable URL) get the same problem+json as the rest.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id)
+      const code = error.code === 'FST_ERR_BAD_URL' ? 'MALFORMED_URL' : 'MALFORMED_BODY'
+      return sendProblem(request, reply, code, 'The request could not be parsed.')
+    },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   })
 

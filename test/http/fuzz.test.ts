@@ -1,0 +1,274 @@
+/**
+ * Seeded fuzzing of every route in the OpenAPI document: wrong types, huge strings, deep nesting, bad JSON, bad UTF-8,
+ * odd headers, path traversal in ids. No response may be a 5xx, every 4xx must be problem+json, the process must
+ * keep serving, and a bystander's data must be unchanged. `FUZZ_REQUESTS` (default 1500) sets the count and
+ * `FUZZ_SEED` the seed; `.ci/run` runs 10,000.
+ */
+import { describe, expect, it } from 'vitest'
+import { encode, fillPath, type Operation, operationsOf } from '../helpers/openapi.js'
+import { bearer, registerUser, startTestServer } from '../helpers/server.js'
+
+const COUNT = Number(process.env.FUZZ_REQUESTS ?? 1500)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
+
+/** mulberry32: small, fast, reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  }
+}
+type Rng = ReturnType<typeof rng>
+
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '../../../../etc/passwd',
+  '..%2f..%2f..%2fetc%2fpasswd',
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '\uD800',
+  '\uFFFF\uFEFF',
+  'ｆｕｌｌｗｉｄｔｈ',
+  '👩‍💻'.repeat(50),
+  '-1',
+  '0',
+  '99999999999999999999999',
+  'NaN',
+  'true',
+  'null',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '%',
+  '%00',
+  '\\',
+  '/',
+  '?a=b',
+  '#frag',
+]
+
+function hugeString(r: Rng): string {
+  return r.pick(['a', 'é', '𝄞', '<', '"', '\\']).repeat(r.pick([1_000, 70_000, 300_000]))
+}
+
+function deep(r: Rng, depth: number): unknown {
+  let value: unknown = r.pick([1, 'x', null, true])
+  for (let i = 0; i < depth; i++) value = r.chance(0.5) ? [value] : { a: value }
+  return value
+}
+
+function randomValue(r: Rng, depth = 0): unknown {
+  switch (r.int(depth > 3 ? 6 : 9)) {
+    case 0:
+      return r.pick(NASTY_STRINGS)
+    case 1:
+      return r.pick([0, -1, 1.5, 2 ** 53 + 1, -(2 ** 31), 1e308, Number.MIN_VALUE])
+    case 2:
+      return r.chance(0.5)
+    case 3:
+      return null
+    case 4:
+      return hugeString(r)
+    case 5:
+      return `${r.pick(NASTY_STRINGS)}${r.int(1000)}`
+    case 6:
+      return Array.from({ length: r.int(5) }, () => randomValue(r, depth + 1))
+    case 7:
+      return Object.fromEntries(
+        Array.from({ length: r.int(5) }, () => [
+          r.pick(['__proto__', 'constructor', 'a', 'email', 'x'.repeat(300)]),
+          randomValue(r, depth + 1),
+        ]),
+      )
+    default:
+      return deep(r, r.pick([10, 100, 2_000]))
+  }
+}
+
+/** A value shaped like the schema (so validation passes further in), with random breakage. */
+function fromSchema(r: Rng, schema: Record<string, unknown> | undefined, depth = 0): unknown {
+  if (!schema || depth > 6 || r.chance(0.15)) return randomValue(r, depth)
+  const type = schema.type
+  if (Array.isArray(schema.anyOf ?? schema.oneOf)) {
+    return fromSchema(r, r.pick((schema.anyOf ?? schema.oneOf) as Record<string, unknown>[]), depth + 1)
+  }
+  if ('const' in schema) return schema.const
+  if (Array.isArray(schema.enum)) return r.pick(schema.enum)
+  if (type === 'object' || schema.properties) {
+    const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>
+    const out: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(properties)) {
+      if (r.chance(0.8)) out[key] = fromSchema(r, child, depth + 1)
+    }
+    if (r.chance(0.1)) out[r.pick(['unexpected', '__proto__', 'constructor'])] = randomValue(r, depth + 1)
+    return out
+  }
+  if (type === 'array') return Array.from({ length: r.int(4) }, () => fromSchema(r, schema.items as never, depth + 1))
+  if (type === 'string') {
+    if (schema.format === 'email') return r.chance(0.7) ? `fuzz${r.int(1e9)}@example.com` : r.pick(NASTY_STRINGS)
+    return r.chance(0.6) ? `value ${r.int(1e6)}` : r.pick(NASTY_STRINGS)
+  }
+  if (type === 'integer' || type === 'number') return r.pick([0, 1, 2, 10, -5, 1e9])
+  if (type === 'boolean') return r.chance(0.5)
+  return randomValue(r, depth)
+}
+
+interface FuzzRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  payload?: string | Buffer
+}
+
+function buildRequest(r: Rng, operation: Operation, tokens: { a: string }, ids: Record<string, string>): FuzzRequest {
+  const pathValues: Record<string, string> = {}
+  for (const param of operation.params) {
+    pathValues[param] =
+      r.chance(0.3) && ids[param]
+        ? (ids[param] as string)
+        : r.chance(0.5)
+          ? r.pick(NASTY_STRINGS)
+          : hugeString(r).slice(0, r.pick([40, 300, 5000]))
+  }
+  let url = fillPath(operation.path, pathValues)
+  if (r.chance(0.3)) url = url.replace(/\/[^/]*$/, `/${r.pick(['..', '%2e%2e', '%2F..%2F', '%', '%ZZ'])}`)
+  const query = operation.querySchema
+    .filter(() => r.chance(0.6))
+    .map(({ name, schema }) => `${encode(name)}=${encode(String(fromSchema(r, schema)))}`)
+  if (r.chance(0.2)) query.push(`${encode(r.pick(NASTY_STRINGS))}=${encode(r.pick(NASTY_STRINGS))}`)
+  if (r.chance(0.05)) query.push(`a[b][c][d]=1&a=${'x'.repeat(5000)}`)
+  if (query.length) url += `?${query.join('&')}`
+
+  const headers: Record<string, string> = {}
+  const auth = r.int(10)
+  if (auth < 7) Object.assign(headers, bearer(tokens.a))
+  else if (auth === 7)
+    headers.authorization = r.pick([
+      'Bearer',
+      'Bearer ',
+      `Bearer ${'x'.repeat(5000)}`,
+      'Basic Zm9vOmJhcg==',
+      'Bearer ../../',
+    ])
+  if (r.chance(0.1)) headers['if-match'] = r.pick(['*', '"x"', 'W/"1"', '', 'garbage"', '"'.repeat(100)])
+  if (r.chance(0.1))
+    headers['x-request-id'] = r.pick(NASTY_STRINGS.filter((s) => !/[\u0000-\u001f\u007f-\uffff]/.test(s)))
+  if (r.chance(0.05)) headers.accept = r.pick(['text/html', '*/*', 'application/xml', ''])
+
+  if (operation.hasBody || r.chance(0.1)) {
+    const kind = r.int(10)
+    if (kind < 5) {
+      headers['content-type'] = 'application/json'
+      return { method: operation.method, url, headers, payload: JSON.stringify(fromSchema(r, operation.bodySchema)) }
+    }
+    if (kind === 5) {
+      headers['content-type'] = 'application/json'
+      return {
+        method: operation.method,
+        url,
+        headers,
+        payload: r.pick(['{', '{"a":', '[1,2', 'nul', '"\\u12"', '{"a":1}}', '\u0000']),
+      }
+    }
+    if (kind === 6) {
+      headers['content-type'] = r.pick(['application/json', 'application/json; charset=utf-8'])
+      return {
+        method: operation.method,
+        url,
+        headers,
+        payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+      }
+    }
+    if (kind === 7) {
+      headers['content-type'] = r.pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+        'multipart/form-data; boundary=xyz',
+        'application/xml',
+        'application/json; charset=utf-16',
+        'image/png',
+        '',
+      ])
+      return {
+        method: operation.method,
+        url,
+        headers,
+        payload: r.chance(0.5)
+          ? 'a=b&c=d'
+          : '--xyz\r\nContent-Disposition: form-data; name="file"; filename="../../x.exe"\r\n\r\nMZ\x90\x00\r\n--xyz--\r\n',
+      }
+    }
+    headers['content-type'] = 'application/json'
+    return { method: operation.method, url, headers, payload: JSON.stringify(randomValue(r)) }
+  }
+  return { method: operation.method, url, headers }
+}
+
+describe('fuzzing every route', () => {
+  it(`answers ${COUNT} generated requests (seed ${SEED}) without a 5xx, with problem+json for every 4xx`, async () => {
+    const { server } = await startTestServer({
+      REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
+      LOGIN_FAILURES_PER_IP_PER_DAY: '1000000',
+      LOGIN_FAILURES_PER_ACCOUNT: '1000',
+      LOGIN_SLOWDOWN_MS: '0',
+    })
+    const fuzzer = await registerUser(server)
+    const bystander = await registerUser(server)
+    const snapshot = async () =>
+      Promise.all(
+        ['/api/me', '/api/me/settings'].map(
+          async (url) => (await server.inject({ method: 'GET', url, headers: bearer(bystander.token) })).body,
+        ),
+      )
+    const before = await snapshot()
+    const operations = (await operationsOf(server)).filter((op) => op.path !== '/api/auth/logout-all')
+    const r = rng(SEED)
+    const failures: string[] = []
+    const statuses = new Map<number, number>()
+    for (let i = 0; i < COUNT; i++) {
+      const operation = r.pick(operations)
+      const request = buildRequest(r, operation, { a: fuzzer.token }, { id: fuzzer.userId })
+      const response = await server.inject(request as never)
+      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
+      const label = `#${i} ${request.method} ${request.url.slice(0, 120)} → ${response.statusCode}`
+      if (response.statusCode >= 500) failures.push(`${label} ${response.body.slice(0, 200)}`)
+      else if (response.statusCode >= 400) {
+        const type = String(response.headers['content-type'])
+        const code = type.startsWith('application/problem+json')
+          ? (response.json() as { code?: unknown }).code
+          : undefined
+        if (typeof code !== 'string') failures.push(`${label} not problem+json: ${type} ${response.body.slice(0, 120)}`)
+      }
+      // Logging out or changing the password ends the fuzzer's session: sign in again to keep covering routes.
+      if (request.url.startsWith('/api/auth/') && response.statusCode < 300) {
+        const login = await server.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: fuzzer.email, password: fuzzer.password },
+        })
+        if (login.statusCode === 200) fuzzer.token = login.json().token
+      }
+    }
+    process.stdout.write(
+      `fuzz: ${COUNT} requests over ${operations.length} operations, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`,
+    )
+    expect(failures.slice(0, 20)).toEqual([])
+    expect((await server.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200)
+    expect(await snapshot()).toEqual(before)
+  }, 600_000)
+})
