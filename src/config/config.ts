@@ -56,6 +56,26 @@ export interface Config {
     /** How often the in-process purge of expired trash runs; 0 turns it off (run it from a scheduler). */
     readonly purgeIntervalMs: number
   }
+  readonly documents: {
+    /** Largest file accepted for import, in bytes. */
+    readonly importMaxBytes: number
+    /** Longest one PDF or DOCX parse may take. */
+    readonly importTimeoutMs: number
+    /** DOCX (ZIP) limits against zip bombs: most entries, most bytes once unpacked. */
+    readonly importMaxArchiveEntries: number
+    readonly importMaxUncompressedBytes: number
+    /** A TTF/OTF file (absolute path) for characters the templates' fonts lack, e.g. CJK; none by default. */
+    readonly pdfFallbackFont: string | undefined
+  }
+  readonly tasks: {
+    /** Tasks one instance runs at the same time. */
+    readonly concurrency: number
+    readonly maxAttempts: number
+    /** Delay before the first retry; each later retry waits twice as long. */
+    readonly backoffMs: number
+    /** How long a finished task stays readable at GET /api/tasks/:id. */
+    readonly retentionSeconds: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -124,6 +144,13 @@ export function loadConfig(env: Env = process.env): Config {
     return list
   }
 
+  const fontFile = (key: string): string | undefined => {
+    const file = read(key)
+    if (file !== undefined && (!path.isAbsolute(file) || !/\.(ttf|otf)$/i.test(file)))
+      problems.push(`${key} must be an absolute path to a .ttf or .otf file`)
+    return file
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -170,6 +197,19 @@ export function loadConfig(env: Env = process.env): Config {
       maxContentBytes: int('RESUME_CONTENT_MAX_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
       trashRetentionDays: int('RESUME_TRASH_RETENTION_DAYS', 30, 1, 3650),
       purgeIntervalMs: int('RESUME_PURGE_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
+    },
+    documents: {
+      importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      importTimeoutMs: int('IMPORT_TIMEOUT_MS', 20_000, 100, 600_000),
+      importMaxArchiveEntries: int('IMPORT_MAX_ARCHIVE_ENTRIES', 1000, 10, 100_000),
+      importMaxUncompressedBytes: int('IMPORT_MAX_UNCOMPRESSED_BYTES', 50 * 1024 * 1024, 1024 * 1024, 1024 ** 3),
+      pdfFallbackFont: fontFile('PDF_FALLBACK_FONT'),
+    },
+    tasks: {
+      concurrency: int('TASK_CONCURRENCY', 2, 1, 64),
+      maxAttempts: int('TASK_MAX_ATTEMPTS', 3, 1, 20),
+      backoffMs: int('TASK_BACKOFF_MS', 1000, 1, 3_600_000),
+      retentionSeconds: int('TASK_RETENTION_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
     },
   }
 

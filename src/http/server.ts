@@ -8,6 +8,7 @@ import {
   acceptOrGenerateRequestId,
   runWithRequestContext,
 } from '../observability/request-context.js'
+import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerSecurity } from './plugins/security.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
@@ -93,6 +94,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.addSchema(User_)
   server.addSchema(Settings)
   registerProblemHandlers(server)
+  registerNulGuard(server)
 
   await server.register(healthRoutes)
   await server.register(docsRoutes)

@@ -55,4 +55,29 @@ describe('problem+json errors', () => {
     })
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
+
+  it('rejects NUL characters anywhere in the input with 400 instead of failing in the database', async () => {
+    const { server } = await startTestServer()
+    const login = problemOf(
+      await server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a\u0000@x.io', password: 'pw' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expect(login.errors).toEqual([{ pointer: '/body/email', message: 'must not contain NUL characters' }])
+    const { token } = await registerUser(server)
+    problemOf(
+      await server.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        headers: bearer(token),
+        payload: { displayName: 'Ada\u0000' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+  })
 })

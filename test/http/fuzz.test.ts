@@ -226,6 +226,7 @@ describe('fuzzing every route', () => {
       LOGIN_FAILURES_PER_IP_PER_DAY: '1000000',
       LOGIN_FAILURES_PER_ACCOUNT: '1000',
       LOGIN_SLOWDOWN_MS: '0',
+      LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent',
     })
     const fuzzer = await registerUser(server)
     const bystander = await registerUser(server)
@@ -255,6 +256,13 @@ describe('fuzzing every route', () => {
         if (typeof code !== 'string') failures.push(`${label} not problem+json: ${type} ${response.body.slice(0, 120)}`)
       }
       // Logging out or changing the password ends the fuzzer's session: sign in again to keep covering routes.
+      // Keep track of credential changes the fuzzer made, so it can sign in again.
+      if (request.url.startsWith('/api/auth/password') && response.statusCode === 200) {
+        fuzzer.password = JSON.parse(String(request.payload)).newPassword
+      }
+      if (request.method === 'PATCH' && request.url === '/api/me' && response.statusCode === 200) {
+        fuzzer.email = response.json().email
+      }
       if (request.url.startsWith('/api/auth/') && response.statusCode < 300) {
         const login = await server.inject({
           method: 'POST',

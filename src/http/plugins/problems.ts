@@ -40,6 +40,9 @@ function toFieldErrors(context: string | undefined, issues: readonly ValidationI
   })
 }
 
+/** SQLSTATEs for text Postgres cannot store (a NUL character): the input's fault, never a 5xx. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05'])
+
 /** SQLSTATEs and driver messages that mean "the database could not serve this in time". */
 function databaseFailure(error: unknown): ErrorCode | undefined {
   if (typeof error !== 'object' || error === null) return undefined
@@ -68,6 +71,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(request, reply, 'VALIDATION_FAILED', 'The request is not valid; see `errors`.', {
         errors: toFieldErrors(fastifyError.validationContext, fastifyError.validation),
       })
+    }
+    if (UNSTORABLE_TEXT.has(String((error as { code?: unknown }).code))) {
+      return sendProblem(request, reply, 'VALIDATION_FAILED', 'The request contains characters that cannot be stored.')
     }
     const dbCode = databaseFailure(error)
     if (dbCode) {
