@@ -8,6 +8,7 @@ import {
   acceptOrGenerateRequestId,
   runWithRequestContext,
 } from '../observability/request-context.js'
+import { registerDefaultCacheControl } from './plugins/cache-control.js'
 import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerSecurity } from './plugins/security.js'
@@ -15,6 +16,8 @@ import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
+import { taskRoutes } from './routes/tasks/tasks.routes.js'
+import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
 import { Problem } from './schemas/problem.js'
 
@@ -77,6 +80,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
 
   await server.register(fastifyCookie)
   await registerSecurity(server)
+  registerDefaultCacheControl(server)
   await server.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -100,6 +104,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
+  await server.register(templateRoutes)
+  await server.register(taskRoutes)
   await server.ready()
   return server
 }
