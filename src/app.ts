@@ -6,22 +6,37 @@ import { type Logger, pino } from 'pino'
 import { commonPasswords } from './adapters/crypto/common-passwords.js'
 import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from './adapters/crypto/session-tokens.js'
+import { docxReader } from './adapters/documents/docx.reader.js'
+import { docxRenderer } from './adapters/documents/docx.renderer.js'
+import { htmlRenderer } from './adapters/documents/html.renderer.js'
+import { pdfReader } from './adapters/documents/pdf.reader.js'
+import { createPdfRenderer } from './adapters/documents/pdf.renderer.js'
+import { markdownRenderer, textRenderer } from './adapters/documents/text.renderer.js'
+import { loadThemeCatalog } from './adapters/documents/theme-catalog.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
 import { migrateToLatest } from './adapters/postgres/migrator.js'
 import { createPostgresSessionStore } from './adapters/postgres/session.store.js'
 import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
+import { createBullmqTaskQueue } from './adapters/queue/bullmq.queue.js'
+import { createMemoryTaskQueue } from './adapters/queue/memory.queue.js'
 import { connectRedis } from './adapters/redis/redis.js'
 import { createRedisSessionStore } from './adapters/redis/session.store.js'
 import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
+import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
 import { createEventBus, type EventBus } from './domain/events.js'
 import type { Clock } from './domain/ports.js'
+import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
+import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
 import { loggerOptions } from './observability/logger.js'
 
 export interface Services {
   readonly accounts: AccountService
+  readonly templates: TemplateService
+  readonly documents: DocumentService
+  readonly tasks: TaskService
   readonly events: EventBus
 }
 
@@ -87,15 +102,48 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sessionIdleSeconds: config.auth.sessionIdleSeconds,
   })
 
+  const templates = createTemplateService({
+    themes: await loadThemeCatalog(undefined, (theme, error) =>
+      logger.warn({ err: error, theme }, 'JSON Resume theme skipped'),
+    ),
+    html: htmlRenderer,
+  })
+  const documents = createDocumentService({
+    templates,
+    renderers: {
+      pdf: createPdfRenderer({ fallbackFontFile: config.documents.pdfFallbackFont }),
+      docx: docxRenderer,
+      html: htmlRenderer,
+      md: markdownRenderer,
+      txt: textRenderer,
+    },
+    readers: { pdf: pdfReader, docx: docxReader },
+    limits: {
+      maxBytes: config.documents.importMaxBytes,
+      timeoutMs: config.documents.importTimeoutMs,
+      maxEntries: config.documents.importMaxArchiveEntries,
+      maxUncompressedBytes: config.documents.importMaxUncompressedBytes,
+    },
+  })
+  const taskSettings = { ...config.tasks, retentionMs: config.tasks.retentionSeconds * 1000 }
+  const taskQueue = config.redisUrl
+    ? createBullmqTaskQueue(
+        { ...taskSettings, redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}bull` },
+        randomIds,
+      )
+    : createMemoryTaskQueue(taskSettings, clock, randomIds)
+  const tasks = createTaskService({ queue: taskQueue })
+
   let closing: Promise<void> | undefined
   return {
     config,
     logger,
     database,
     redis,
-    services: { accounts, events },
+    services: { accounts, templates, documents, tasks, events },
     close() {
       closing ??= (async () => {
+        await taskQueue.close()
         if (redis) await redis.quit().catch(() => redis?.disconnect())
         await database.close()
       })()

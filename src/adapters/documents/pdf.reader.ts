@@ -1,0 +1,224 @@
+/**
+ * PDF import with pdfjs-dist (legacy build, runs in Node without a browser): text items with their positions →
+ * columns → lines → blocks in reading order. Handles single- and two-column layouts. Encrypted, image-only and
+ * broken files fail with their own codes; nothing is guessed from pixels.
+ */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { DocumentReader, ReadLimits } from '../../domain/documents/document.ports.js'
+import type { TextBlock } from '../../domain/documents/document.types.js'
+import { DomainError } from '../../domain/errors.js'
+import { withTimeout } from './timeout.js'
+
+const require = createRequire(import.meta.url)
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'))
+const BULLET = /^\s*([•▪◦●‣∙■□➢►✓*-])\s+/
+/** Fewer readable characters than this on every page means the text is in pictures, not in a text layer. */
+const MIN_TEXT_CHARS = 20
+const MAX_PAGES = 30
+
+interface Item {
+  str: string
+  x: number
+  y: number
+  width: number
+  size: number
+  font: string
+}
+
+interface Line {
+  text: string
+  x: number
+  y: number
+  size: number
+  font: string
+  /** x where the text after a bullet starts (for hanging indents). */
+  bodyX: number
+}
+
+export const pdfReader: DocumentReader = {
+  read(bytes, limits) {
+    return withTimeout(readPdf(bytes, limits), limits.timeoutMs)
+  },
+}
+
+async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBlock[]> {
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(PDFJS_DIR, 'standard_fonts')}/`,
+  })
+  let pdf: PDFDocumentProxy
+  try {
+    pdf = await task.promise
+  } catch (error) {
+    await task.destroy().catch(() => {})
+    const name = (error as { name?: string }).name
+    if (name === 'PasswordException') {
+      throw new DomainError('IMPORT_ENCRYPTED', 'The PDF is protected by a password; export it without one.')
+    }
+    throw new DomainError('IMPORT_MALFORMED', 'The file is not a readable PDF (damaged or truncated).', {
+      cause: error,
+    })
+  }
+  try {
+    const lines: Line[] = []
+    let chars = 0
+    const pages = Math.min(pdf.numPages, MAX_PAGES)
+    for (let n = 1; n <= pages; n += 1) {
+      const page = await pdf.getPage(n)
+      const content = await page.getTextContent()
+      const items: Item[] = []
+      for (const raw of content.items) {
+        if (!('str' in raw) || raw.str.trim() === '') continue
+        const [a, b, , , x, y] = raw.transform as number[]
+        items.push({
+          str: raw.str,
+          x: x as number,
+          y: y as number,
+          width: raw.width,
+          size: Math.round(Math.hypot(a as number, b as number) * 10) / 10,
+          font: raw.fontName,
+        })
+        chars += raw.str.trim().length
+      }
+      const width = page.getViewport({ scale: 1 }).width
+      for (const column of splitColumns(items, width)) lines.push(...toLines(column))
+      page.cleanup()
+    }
+    if (chars < MIN_TEXT_CHARS) {
+      throw new DomainError(
+        'IMPORT_NO_TEXT_LAYER',
+        'The PDF has no text layer (a scan or an image); export it from the original document instead.',
+      )
+    }
+    return toBlocks(lines)
+  } catch (error) {
+    if (error instanceof DomainError) throw error
+    throw new DomainError('IMPORT_MALFORMED', 'The PDF could not be read (damaged content).', { cause: error })
+  } finally {
+    await pdf.destroy().catch(() => {})
+  }
+}
+
+/**
+ * Splits a page into reading groups: items crossing a vertical gutter (a full-width header) first, then the left
+ * column, then the right one. A page without a clear gutter is one group.
+ */
+function splitColumns(items: Item[], pageWidth: number): Item[][] {
+  if (items.length < 8) return [items]
+  let best: { x: number; crossing: number } | undefined
+  for (let x = pageWidth * 0.2; x <= pageWidth * 0.8; x += 2) {
+    const crossing = items.filter((it) => it.x < x - 1 && it.x + it.width > x + 1).length
+    const left = items.filter((it) => it.x + it.width <= x).length
+    const right = items.filter((it) => it.x >= x).length
+    if (left < items.length * 0.15 || right < items.length * 0.15) continue
+    if (!best || crossing < best.crossing) best = { x, crossing }
+  }
+  if (!best || best.crossing > Math.max(2, items.length * 0.05)) return [items]
+  const gutter = best.x
+  // The columns must each hold several lines side by side, or this is one column with a ragged edge.
+  const left = items.filter((it) => it.x + it.width <= gutter)
+  const right = items.filter((it) => it.x >= gutter)
+  const rows = (list: Item[]) => new Set(list.map((it) => Math.round(it.y / 4))).size
+  if (rows(left) < 4 || rows(right) < 4) return [items]
+  const leftRows = new Set(left.map((it) => Math.round(it.y / 4)))
+  const sideBySide = right.filter((it) => leftRows.has(Math.round(it.y / 4))).length
+  if (sideBySide < 3) return [items]
+  const spanning = items.filter((it) => it.x < gutter - 1 && it.x + it.width > gutter + 1)
+  return [spanning, left, right].filter((group) => group.length > 0)
+}
+
+/** Groups items into lines (same baseline), sorted top to bottom, left to right. */
+function toLines(items: Item[]): Line[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x)
+  const rows: Item[][] = []
+  for (const item of sorted) {
+    const row = rows.at(-1)
+    const ref = row?.[0]
+    if (row && ref && Math.abs(ref.y - item.y) <= Math.max(ref.size, item.size) * 0.4) row.push(item)
+    else rows.push([item])
+  }
+  return rows.map((row) => {
+    row.sort((p, q) => p.x - q.x)
+    let text = ''
+    let end = -Infinity
+    const weights = new Map<string, number>()
+    for (const item of row) {
+      const gap = item.x - end
+      if (text && gap > item.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' '
+      text += item.str
+      end = item.x + item.width
+      weights.set(item.font, (weights.get(item.font) ?? 0) + item.str.length)
+    }
+    const font = [...weights.entries()].sort((p, q) => q[1] - p[1])[0]?.[0] ?? ''
+    const first = row[0] as Item
+    const bulletOnly = BULLET.test(`${first.str.trim()} `) && first.str.trim().length === 1
+    return {
+      text: text.replace(/\s+/g, ' ').trim(),
+      x: first.x,
+      y: first.y,
+      size: Math.max(...row.map((it) => it.size)),
+      font,
+      bodyX: bulletOnly && row[1] ? row[1].x : first.x,
+    }
+  })
+}
+
+/** Merges wrapped lines into blocks: same font and size, close below, not a new bullet. */
+function toBlocks(lines: Line[]): TextBlock[] {
+  const bodySize = modeOf(lines.map((l) => l.size)) ?? 10
+  const bodyFont = modeOf(lines.filter((l) => l.size === bodySize).map((l) => l.font))
+  const blocks: { text: string; kind: TextBlock['kind']; font: string; size: number; y: number; x: number }[] = []
+  let previous: Line | undefined
+  for (const line of lines) {
+    const bullet = BULLET.exec(line.text)
+    const last = blocks.at(-1)
+    const wrapped =
+      last &&
+      previous &&
+      !bullet &&
+      line.size === previous.size &&
+      line.font === previous.font &&
+      previous.y > line.y &&
+      previous.y - line.y <= line.size * 1.3 &&
+      (last.kind !== 'bullet' || line.x >= previous.bodyX - 1)
+    if (wrapped && last) {
+      last.text = joinWrapped(last.text, line.text)
+    } else {
+      blocks.push({
+        text: bullet ? line.text.slice(bullet[0].length) : line.text,
+        kind: bullet ? 'bullet' : 'text',
+        font: line.font,
+        size: line.size,
+        y: line.y,
+        x: line.x,
+      })
+    }
+    previous = line
+  }
+  return blocks.map((b) => ({
+    text: b.text,
+    kind: b.kind,
+    bold: b.font !== bodyFont && b.size <= bodySize * 1.1,
+    scale: Math.round((b.size / bodySize) * 100) / 100,
+  }))
+}
+
+function joinWrapped(head: string, tail: string): string {
+  // Lines broken after a hyphen or a slash (inside a word or a URL) join without a space.
+  if (/[\p{L}\d][-/]$/u.test(head) && /^[\p{Ll}\d]/u.test(tail)) return head + tail
+  return `${head} ${tail}`
+}
+
+function modeOf<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts.entries()].sort((p, q) => q[1] - p[1])[0]?.[0]
+}

@@ -1,0 +1,187 @@
+/**
+ * PDF export with pdfkit: embedded DejaVu fonts (subset), a real text layer written in reading order, document
+ * title/author metadata, US Letter or A4, automatic page breaks that never clip a line, and headings kept with
+ * the entry that follows them.
+ */
+import PDFDocument from 'pdfkit'
+import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
+import type { RenderOptions } from '../../domain/documents/document.types.js'
+import type { JsonResume } from '../../domain/documents/json-resume.js'
+import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
+import type { Template, TemplateStyle } from '../../domain/templates/template.types.js'
+import { fallbackFont, fontPair } from './fonts.js'
+
+const BULLET_INDENT = 12
+const MUTED = '#444444'
+const TEXT = '#111111'
+
+export interface PdfRendererOptions {
+  /** Absolute path of a TTF/OTF used for characters the template's font lacks (e.g. CJK). */
+  readonly fallbackFontFile?: string | undefined
+}
+
+export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
+  return {
+    render(resume, template, renderOptions) {
+      return renderPdf(resume, template, renderOptions, options)
+    },
+  }
+}
+
+type Doc = PDFKit.PDFDocument
+
+function renderPdf(
+  resume: JsonResume,
+  template: Template,
+  { paper, title, author }: RenderOptions,
+  { fallbackFontFile }: PdfRendererOptions,
+): Promise<Uint8Array> {
+  const style = requireStyle(template)
+  const doc = new PDFDocument({
+    size: paper === 'a4' ? 'A4' : 'LETTER',
+    margin: style.margin,
+    info: { Title: title, Author: author, Creator: 'RoleReady', Producer: 'RoleReady', Subject: 'Resume' },
+    displayTitle: true,
+    lang: 'en',
+    pdfVersion: '1.7',
+    bufferPages: false,
+  })
+  const fonts = fontPair(style.font)
+  doc.registerFont('regular', fonts.regular)
+  doc.registerFont('bold', fonts.bold)
+  const fallback = fallbackFont(fallbackFontFile)
+  if (fallback) doc.registerFont('fallback', fallback)
+
+  const chunks: Buffer[] = []
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+  drawBlocks(doc, layoutResume(resume), style, fallback !== undefined)
+  doc.end()
+  return done
+}
+
+export function requireStyle(template: Template): TemplateStyle {
+  if (!template.style) throw new Error(`template ${template.id} has no built-in style`)
+  return template.style
+}
+
+function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateStyle, hasFallback: boolean) {
+  const left = doc.page.margins.left
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const lineHeight = (size: number) => size * 1.25
+  const bottom = () => doc.page.height - doc.page.margins.bottom
+  /** Starts a new page unless `height` points fit below the current position. */
+  const keep = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage()
+  }
+  /** Writes text, switching to the fallback font for runs the main font cannot draw. */
+  const write = (text: string, font: 'regular' | 'bold', size: number, opts: PDFKit.Mixins.TextOptions) => {
+    doc.fontSize(size)
+    const runs = hasFallback ? splitRuns(doc, text, font) : [{ text, font }]
+    runs.forEach((run, i) => {
+      doc.font(run.font).text(run.text, { ...opts, continued: i < runs.length - 1 })
+    })
+  }
+
+  let previous: LayoutBlock['kind'] | undefined
+  for (const block of blocks) {
+    const base = style.baseSize
+    // A gap between blocks (wider before headings and between entries) lets readers and importers tell them apart.
+    if (previous !== undefined) {
+      const gap =
+        block.kind === 'heading'
+          ? style.blockGap * 3
+          : block.kind === 'entryTitle' && previous !== 'heading'
+            ? style.blockGap * 2
+            : style.blockGap
+      doc.y += gap
+    }
+    doc.x = left
+    switch (block.kind) {
+      case 'name':
+        doc.fillColor(style.accent)
+        write(block.text, 'bold', style.nameSize, { width, align: style.nameAlign })
+        break
+      case 'label':
+        doc.fillColor(TEXT)
+        write(block.text, 'regular', base + 1.5, { width, align: style.nameAlign })
+        break
+      case 'contact':
+        doc.fillColor(MUTED)
+        write(block.parts.join(PART_SEPARATOR), 'regular', base, { width, align: style.nameAlign })
+        break
+      case 'heading': {
+        // Keep a heading with at least the first two lines of what follows.
+        keep(lineHeight(style.headingSize) + lineHeight(base) * 3)
+        doc.fillColor(style.accent)
+        const text = style.headingCase === 'upper' ? block.text.toUpperCase() : block.text
+        write(text, 'bold', style.headingSize, { width })
+        if (style.headingRule) {
+          const y = doc.y + 1
+          doc
+            .moveTo(left, y)
+            .lineTo(left + width, y)
+            .lineWidth(0.6)
+            .strokeColor(style.accent)
+            .stroke()
+          doc.y = y + 2
+        }
+        break
+      }
+      case 'entryTitle':
+        keep(lineHeight(base) * 3)
+        doc.fillColor(TEXT)
+        write(block.text, 'bold', base, { width })
+        break
+      case 'entryMeta':
+        doc.fillColor(MUTED)
+        write(block.text, 'regular', base, { width })
+        break
+      case 'paragraph':
+        keep(lineHeight(base))
+        doc.fillColor(TEXT)
+        if (block.lead) {
+          doc.fontSize(base).font('bold').text(`${block.lead}: `, { width, continued: true })
+          doc.font('regular').text(block.text, { width })
+        } else {
+          write(block.text, 'regular', base, { width })
+        }
+        break
+      case 'bullet': {
+        keep(lineHeight(base))
+        doc.fillColor(TEXT)
+        const y = doc.y
+        doc
+          .fontSize(base)
+          .font('regular')
+          .text('•', left + 2, y, { lineBreak: false })
+        doc.x = left + BULLET_INDENT
+        doc.y = y
+        write(block.text, 'regular', base, { width: width - BULLET_INDENT })
+        break
+      }
+    }
+    previous = block.kind
+  }
+}
+
+/** Splits text into runs of the main font and the fallback font by glyph coverage. */
+function splitRuns(doc: Doc, text: string, font: 'regular' | 'bold'): { text: string; font: string }[] {
+  const has = (name: string, cp: number) => {
+    doc.font(name)
+    const current = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(c: number): boolean } } })._font
+    return current.font?.hasGlyphForCodePoint(cp) ?? true
+  }
+  const runs: { text: string; font: string }[] = []
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0
+    const useFont = cp < 0x250 || has(font, cp) ? font : 'fallback'
+    const last = runs.at(-1)
+    if (last && last.font === useFont) last.text += ch
+    else runs.push({ text: ch, font: useFont })
+  }
+  return runs
+}

@@ -1,0 +1,93 @@
+/** Markdown and plain-text export from the shared layout. */
+import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
+import type { JsonResume } from '../../domain/documents/json-resume.js'
+import { layoutResume, PART_SEPARATOR, paragraphText } from '../../domain/documents/resume-layout.js'
+
+/** Escapes characters Markdown would read as markup at any position. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>#|!~])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3')
+}
+
+export function renderMarkdown(resume: JsonResume): string {
+  const lines: string[] = []
+  let previous = ''
+  for (const block of layoutResume(resume)) {
+    const gap = block.kind === 'bullet' && previous === 'bullet' ? [] : ['']
+    if (lines.length > 0) lines.push(...gap)
+    switch (block.kind) {
+      case 'name':
+        lines.push(`# ${escapeMarkdown(block.text)}`)
+        break
+      case 'label':
+        lines.push(`**${escapeMarkdown(block.text)}**`)
+        break
+      case 'contact':
+        lines.push(block.parts.map(escapeMarkdown).join(PART_SEPARATOR))
+        break
+      case 'heading':
+        lines.push(`## ${escapeMarkdown(block.text)}`)
+        break
+      case 'entryTitle':
+        lines.push(`### ${escapeMarkdown(block.text)}`)
+        break
+      case 'entryMeta':
+        lines.push(`*${escapeMarkdown(block.text)}*`)
+        break
+      case 'paragraph':
+        lines.push(
+          block.lead ? `**${escapeMarkdown(block.lead)}:** ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text),
+        )
+        break
+      case 'bullet':
+        lines.push(`- ${escapeMarkdown(block.text)}`)
+        break
+    }
+    previous = block.kind
+  }
+  return `${lines.join('\n')}\n`
+}
+
+export function renderText(resume: JsonResume): string {
+  const lines: string[] = []
+  let previous = ''
+  for (const block of layoutResume(resume)) {
+    if (lines.length > 0 && (block.kind === 'heading' || (block.kind === 'entryTitle' && previous !== 'heading')))
+      lines.push('')
+    switch (block.kind) {
+      case 'name':
+      case 'label':
+      case 'entryTitle':
+      case 'entryMeta':
+        lines.push(block.text)
+        break
+      case 'contact':
+        lines.push(block.parts.join(PART_SEPARATOR))
+        break
+      case 'heading':
+        lines.push(block.text.toUpperCase(), '='.repeat(block.text.length))
+        break
+      case 'paragraph':
+        lines.push(paragraphText(block))
+        break
+      case 'bullet':
+        lines.push(`• ${block.text}`)
+        break
+    }
+    previous = block.kind
+  }
+  return `${lines.join('\n')}\n`
+}
+
+const encode = (text: string) => new TextEncoder().encode(text)
+
+export const markdownRenderer: DocumentRenderer = {
+  async render(resume) {
+    return encode(renderMarkdown(resume))
+  },
+}
+
+export const textRenderer: DocumentRenderer = {
+  async render(resume) {
+    return encode(renderText(resume))
+  },
+}

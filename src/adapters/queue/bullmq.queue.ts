@@ -1,0 +1,135 @@
+/**
+ * The task queue on Redis with BullMQ (when REDIS_URL is set): tasks survive a restart and are shared by every
+ * instance; retries use BullMQ's exponential backoff. Same contract as the in-process queue.
+ */
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
+import { Redis } from 'ioredis'
+import { DomainError } from '../../domain/errors.js'
+import type { IdGenerator } from '../../domain/ports.js'
+import type { TaskQueue } from '../../domain/tasks/task.ports.js'
+import { taskErrorOf } from '../../domain/tasks/task.service.js'
+import type { Task, TaskHandler, TaskState } from '../../domain/tasks/task.types.js'
+import { clampPercent, type QueueSettings } from './memory.queue.js'
+
+interface JobData {
+  ownerId: string
+  payload: unknown
+  lastError?: { code: string; message: string }
+}
+
+export interface BullmqQueueOptions extends QueueSettings {
+  readonly redisUrl: string
+  /** Queue name; tests use their own to stay apart. */
+  readonly name?: string
+  /** Key prefix in Redis (default `rr:bull`). */
+  readonly prefix?: string
+}
+
+export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenerator): TaskQueue {
+  const name = options.name ?? 'tasks'
+  const prefix = options.prefix ?? 'rr:bull'
+  // BullMQ's blocking worker connection must never give up on a command.
+  const connect = () => {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true })
+    redis.on('error', () => {})
+    return redis
+  }
+  const queueConnection = connect()
+  const queue = new Queue<JobData>(name, { connection: queueConnection, prefix })
+  queue.on('error', () => {})
+  const handlers = new Map<string, TaskHandler>()
+  let worker: Worker<JobData> | undefined
+
+  const startWorker = () => {
+    if (worker) return
+    worker = new Worker<JobData>(
+      name,
+      async (job) => {
+        const handler = handlers.get(job.name)
+        if (!handler) throw new UnrecoverableError(`No handler for task kind ${job.name}.`)
+        try {
+          return (
+            (await handler(job.data.payload, {
+              taskId: job.id as string,
+              ownerId: job.data.ownerId,
+              attempt: job.attemptsMade + 1,
+              reportProgress: (percent) => job.updateProgress(clampPercent(percent)),
+            })) ?? null
+          )
+        } catch (error) {
+          await job.updateData({ ...job.data, lastError: taskErrorOf(error) })
+          if (error instanceof DomainError) throw new UnrecoverableError(error.message)
+          throw error
+        }
+      },
+      { connection: connect(), prefix, concurrency: options.concurrency },
+    )
+    worker.on('error', () => {})
+  }
+
+  return {
+    register(kind, handler) {
+      handlers.set(kind, handler)
+      startWorker()
+    },
+    async enqueue({ kind, ownerId, payload, maxAttempts }) {
+      const job = await queue.add(
+        kind,
+        { ownerId, payload },
+        {
+          jobId: ids.uuid(),
+          attempts: maxAttempts ?? options.maxAttempts,
+          backoff: { type: 'exponential', delay: options.backoffMs },
+          removeOnComplete: { age: Math.ceil(options.retentionMs / 1000) },
+          removeOnFail: { age: Math.ceil(options.retentionMs / 1000) },
+        },
+      )
+      return toTask(job, 'queued')
+    },
+    async find(ownerId, id) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+      const job = await queue.getJob(id)
+      if (!job || job.data.ownerId !== ownerId) return undefined
+      const state = await job.getState()
+      return toTask(job, stateOf(state, job))
+    },
+    async close() {
+      await worker?.close()
+      await queue.close()
+      await queueConnection.quit().catch(() => queueConnection.disconnect())
+    },
+  }
+}
+
+function stateOf(state: string, job: Job<JobData>): TaskState {
+  switch (state) {
+    case 'active':
+      return 'running'
+    case 'completed':
+      return 'succeeded'
+    case 'failed':
+      return 'failed'
+    default:
+      return job.attemptsMade > 0 ? 'retrying' : 'queued'
+  }
+}
+
+function toTask(job: Job<JobData>, state: TaskState): Task {
+  const finished = state === 'succeeded' || state === 'failed'
+  return {
+    id: job.id as string,
+    ownerId: job.data.ownerId,
+    kind: job.name,
+    state,
+    progress: state === 'succeeded' ? 100 : typeof job.progress === 'number' ? job.progress : 0,
+    attempts: finished || state === 'retrying' ? job.attemptsMade : job.attemptsMade + (state === 'running' ? 1 : 0),
+    maxAttempts: job.opts.attempts ?? 1,
+    result: state === 'succeeded' ? (job.returnvalue ?? null) : undefined,
+    error:
+      state === 'succeeded'
+        ? undefined
+        : (job.data.lastError ?? (job.failedReason ? { code: 'TASK_FAILED', message: job.failedReason } : undefined)),
+    createdAt: new Date(job.timestamp),
+    updatedAt: new Date(job.finishedOn ?? job.processedOn ?? job.timestamp),
+  }
+}

@@ -1,0 +1,52 @@
+import type { DocumentFormat } from '../templates/template.types.js'
+
+/** A JSON Resume 1.2.1 document as stored (the resumes feature keeps it exactly as given). */
+export type JsonResumeDocument = Record<string, unknown>
+
+export type PaperSize = 'letter' | 'a4'
+
+export interface RenderOptions {
+  readonly paper: PaperSize
+  /** Document title metadata (PDF Title, DOCX title, HTML <title>). */
+  readonly title: string
+  /** Document author metadata. */
+  readonly author: string
+}
+
+export interface ExportedDocument {
+  readonly format: DocumentFormat
+  readonly contentType: string
+  /** A safe file name with the format's extension, for Content-Disposition. */
+  readonly fileName: string
+  readonly body: Uint8Array
+}
+
+/** File types the importer accepts, told apart by their content (magic bytes), never by name. */
+export type ImportType = 'pdf' | 'docx' | 'json'
+
+/** One unit of text read from a document, in reading order. */
+export interface TextBlock {
+  readonly text: string
+  readonly kind: 'heading' | 'bullet' | 'text'
+  /** Bold (an entry's title line in most resumes). */
+  readonly bold: boolean
+  /** Font size relative to the document's body text (1 = body); DOCX headings count as larger. */
+  readonly scale: number
+}
+
+/** What the importer recognised and what it left out, for the person to check. */
+export interface ImportReport {
+  readonly type: ImportType
+  /** Sections found, by JSON Resume key (`work`, `education`, …), with how many entries each holds. */
+  readonly sections: Readonly<Record<string, number>>
+  /** Field paths that got a value, e.g. `basics.email`, `work[0].startDate`. */
+  readonly recognised: readonly string[]
+  /** Lines of the document that fit no field (kept out of the resume, shown here so nothing is lost silently). */
+  readonly unrecognised: readonly string[]
+  readonly warnings: readonly string[]
+}
+
+export interface ImportedResume {
+  readonly content: JsonResumeDocument
+  readonly report: ImportReport
+}

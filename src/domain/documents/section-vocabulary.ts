@@ -1,0 +1,92 @@
+import type { SectionKey } from './resume-layout.js'
+
+/** Headings people and resume tools use, by the JSON Resume section they introduce (compared lower-case). */
+const HEADINGS: Record<SectionKey, readonly string[]> = {
+  summary: [
+    'summary',
+    'profile',
+    'professional summary',
+    'about',
+    'about me',
+    'objective',
+    'career objective',
+    'overview',
+    'professional profile',
+    'personal statement',
+  ],
+  work: [
+    'experience',
+    'work experience',
+    'professional experience',
+    'employment',
+    'employment history',
+    'work history',
+    'career history',
+    'relevant experience',
+    'work',
+  ],
+  education: ['education', 'academic background', 'education and training', 'academic history'],
+  skills: [
+    'skills',
+    'technical skills',
+    'core competencies',
+    'key skills',
+    'competencies',
+    'technologies',
+    'skills and tools',
+    'tools and technologies',
+    'expertise',
+  ],
+  projects: ['projects', 'personal projects', 'selected projects', 'side projects', 'open source', 'key projects'],
+  volunteer: ['volunteer', 'volunteering', 'volunteer experience', 'community', 'community involvement'],
+  awards: ['awards', 'honors', 'honours', 'awards and honors', 'awards and honours', 'achievements'],
+  certificates: [
+    'certificates',
+    'certifications',
+    'licenses and certifications',
+    'licences and certifications',
+    'certificates and licenses',
+  ],
+  publications: ['publications', 'papers', 'selected publications'],
+  languages: ['languages', 'spoken languages', 'language skills'],
+  interests: ['interests', 'hobbies', 'hobbies and interests'],
+  references: ['references', 'referees'],
+}
+
+const LOOKUP = new Map<string, SectionKey>()
+for (const [key, names] of Object.entries(HEADINGS) as [SectionKey, readonly string[]][]) {
+  for (const name of names) LOOKUP.set(name, key)
+}
+
+/** The section a heading line introduces, or undefined when the line is not a known heading. */
+export function sectionOfHeading(text: string): SectionKey | undefined {
+  const normal = text
+    .trim()
+    .replace(/[:：]$/, '')
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+  return normal.length <= 40 ? LOOKUP.get(normal) : undefined
+}
+
+const JOB_WORDS =
+  /\b(engineer|developer|programmer|manager|designer|analyst|lead|director|intern|consultant|scientist|specialist|architect|officer|coordinator|head|vp|vice president|president|assistant|associate|administrator|technician|teacher|nurse|accountant|editor|writer|researcher|founder|co-founder|cto|ceo|cfo|owner|partner|advisor|adviser|representative|agent|sre|devops|tester|qa|product|marketing|sales|support|operator|chef|instructor|lecturer|professor|tutor|fellow|trainee|apprentice|clerk|staff|principal|senior|junior|volunteer|organizer|organiser|mentor|maintainer|contributor)\b/i
+
+/** True when text reads like a job title ("Senior Engineer") rather than an organisation. */
+export function looksLikeJobTitle(text: string): boolean {
+  return JOB_WORDS.test(text)
+}
+
+const SCHOOL_WORDS =
+  /\b(university|universit[àäé]t?|universidad|universidade|università|college|institute|institut|school|academy|polytechnic|politecnico|hochschule|école|ecole|conservatory|seminary|campus)\b/i
+
+export function looksLikeSchool(text: string): boolean {
+  return SCHOOL_WORDS.test(text)
+}
+
+const DEGREE_WORDS =
+  /\b(bachelor|master|doctor|doctorate|ph\.?d|mba|b\.?sc|m\.?sc|b\.?a|m\.?a|b\.?s|m\.?s|b\.?eng|m\.?eng|associate|diploma|certificate|licen[cs]e|high school|a-levels|gcse|abitur|baccalaur[ée]at)\b/i
+
+export function looksLikeDegree(text: string): boolean {
+  return DEGREE_WORDS.test(text)
+}

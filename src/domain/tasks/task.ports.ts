@@ -1,0 +1,13 @@
+import type { NewTask, Task, TaskHandler } from './task.types.js'
+
+/** Runs tasks in the background: in process, or on Redis (BullMQ) where tasks survive a restart. */
+export interface TaskQueue {
+  /** Sets the handler for a kind; must be called before tasks of that kind are enqueued. */
+  register(kind: string, handler: TaskHandler): void
+  /** Stores the task and schedules it; resolves once it is durably queued. */
+  enqueue(task: NewTask): Promise<Task>
+  /** The task when it exists and belongs to `ownerId`; undefined otherwise (another user's task included). */
+  find(ownerId: string, id: string): Promise<Task | undefined>
+  /** Stops taking new work and waits for running handlers to finish. */
+  close(): Promise<void>
+}

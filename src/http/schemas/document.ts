@@ -1,0 +1,73 @@
+import { Type } from '@sinclair/typebox'
+import type { Task } from '../../domain/tasks/task.types.js'
+import { DOCUMENT_FORMATS, type Template } from '../../domain/templates/template.types.js'
+
+export const TemplateIdParams = Type.Object(
+  { id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$' }) },
+  { additionalProperties: false },
+)
+
+export const Template_ = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    source: Type.Union([Type.Literal('builtin'), Type.Literal('theme')], {
+      description: '`builtin` renders every format; `theme` (an installed JSON Resume theme) renders HTML only',
+    }),
+    formats: Type.Array(Type.Union(DOCUMENT_FORMATS.map((f) => Type.Literal(f)))),
+    previewUrl: Type.String({ description: 'HTML page showing the template with a sample resume' }),
+  },
+  { additionalProperties: false },
+)
+
+export const TemplateList = Type.Object({ items: Type.Array(Template_) }, { additionalProperties: false })
+
+export function toTemplateResponse(template: Template) {
+  return {
+    id: template.id,
+    name: template.name,
+    description: template.description,
+    source: template.source,
+    formats: [...template.formats],
+    previewUrl: `/api/templates/${template.id}/preview`,
+  }
+}
+
+export const TaskIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+
+export const Task_ = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    kind: Type.String(),
+    state: Type.Union(
+      ['queued', 'running', 'retrying', 'succeeded', 'failed'].map((s) => Type.Literal(s)),
+      { description: '`retrying`: an attempt failed and another is scheduled with backoff' },
+    ),
+    progress: Type.Integer({ minimum: 0, maximum: 100 }),
+    attempts: Type.Integer({ minimum: 0 }),
+    maxAttempts: Type.Integer({ minimum: 1 }),
+    result: Type.Optional(Type.Unknown({ description: 'Present once the task succeeded' })),
+    error: Type.Optional(
+      Type.Object({ code: Type.String(), message: Type.String() }, { description: 'Why the last attempt failed' }),
+    ),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+)
+
+export function toTaskResponse(task: Task) {
+  return {
+    id: task.id,
+    kind: task.kind,
+    state: task.state,
+    progress: task.progress,
+    attempts: task.attempts,
+    maxAttempts: task.maxAttempts,
+    ...(task.result !== undefined && { result: task.result }),
+    ...(task.error && { error: task.error }),
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+  }
+}
