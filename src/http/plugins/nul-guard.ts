@@ -9,7 +9,7 @@ function findNul(value: unknown, pointer: string, found: FieldError[], depth = 0
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push({ pointer, message: 'must not contain NUL characters' })
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => findNul(item, `${pointer}/${i}`, found, depth + 1))
+    for (const [i, item] of value.entries()) findNul(item, `${pointer}/${i}`, found, depth + 1)
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const child = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
