@@ -44,7 +44,9 @@ describe('loadConfig', () => {
     const example = await readFile('.env.example', 'utf8')
     const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]))
     const source = await readFile('src/config/config.ts', 'utf8')
-    const read = new Set([...source.matchAll(/\b(?:read|int|bool|url|origins)\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]))
+    const read = new Set(
+      [...source.matchAll(/\b(?:read|int|bool|url|origins|rate)\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]),
+    )
     expect([...read].sort()).toEqual([...documented].sort())
   })
 })
