@@ -14,6 +14,7 @@ import { createPdfRenderer } from './adapters/documents/pdf.renderer.js'
 import { markdownRenderer, textRenderer } from './adapters/documents/text.renderer.js'
 import { loadThemeCatalog } from './adapters/documents/theme-catalog.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
+import { createPostgresJobRepository } from './adapters/postgres/job.repository.js'
 import { migrateToLatest } from './adapters/postgres/migrator.js'
 import { createPostgresSessionStore } from './adapters/postgres/session.store.js'
 import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
@@ -27,6 +28,7 @@ import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
 import { createEventBus, type EventBus } from './domain/events.js'
+import { createJobService, type JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
@@ -34,6 +36,7 @@ import { loggerOptions } from './observability/logger.js'
 
 export interface Services {
   readonly accounts: AccountService
+  readonly jobs: JobService
   readonly templates: TemplateService
   readonly documents: DocumentService
   readonly tasks: TaskService
@@ -134,13 +137,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     : createMemoryTaskQueue(taskSettings, clock, randomIds)
   const tasks = createTaskService({ queue: taskQueue })
 
+  const jobs = createJobService({ jobs: createPostgresJobRepository(database.db), clock, ids: randomIds })
+
   let closing: Promise<void> | undefined
   return {
     config,
     logger,
     database,
     redis,
-    services: { accounts, templates, documents, tasks, events },
+    services: { accounts, jobs, templates, documents, tasks, events },
     close() {
       closing ??= (async () => {
         await taskQueue.close()

@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   IMPORT_ARCHIVE_LIMIT: 'The DOCX archive has too many entries or expands too far (a possible zip bomb).',
   IMPORT_TIMEOUT: 'Reading the file took longer than the time allowed per parse.',
   IMPORT_INVALID_JSON_RESUME: 'The JSON file is not a valid JSON Resume document; `errors` lists each bad path.',
+  JOB_NOT_FOUND: "No such saved job posting for this user (another user's job is reported the same way).",
   DATABASE_UNAVAILABLE: 'The database could not be reached in time; retry later.',
   DATABASE_TIMEOUT: 'The database took too long to answer and the statement was cancelled; retry later.',
   SERVICE_UNAVAILABLE: 'The service is starting or shutting down; retry later.',

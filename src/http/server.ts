@@ -15,10 +15,12 @@ import { registerSecurity } from './plugins/security.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
+import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
 import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
+import { Job_, JobAnalysis_ } from './schemas/job.js'
 import { Problem } from './schemas/problem.js'
 
 declare module 'fastify' {
@@ -97,6 +99,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.addSchema(Problem)
   server.addSchema(User_)
   server.addSchema(Settings)
+  server.addSchema(Job_)
+  server.addSchema(JobAnalysis_)
   registerProblemHandlers(server)
   registerNulGuard(server)
 
@@ -104,6 +108,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
+  await server.register(jobRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)
   await server.ready()

@@ -63,6 +63,16 @@ export interface ResumeDraftsTable {
   updated_at: Timestamp
 }
 
+export interface JobsTable {
+  id: string
+  owner_id: string
+  title: string | null
+  company: string | null
+  url: string | null
+  description: string
+  created_at: Timestamp
+}
+
 export interface Tables {
   users: UsersTable
   user_settings: UserSettingsTable
@@ -70,4 +80,5 @@ export interface Tables {
   resumes: ResumesTable
   resume_versions: ResumeVersionsTable
   resume_drafts: ResumeDraftsTable
+  jobs: JobsTable
 }

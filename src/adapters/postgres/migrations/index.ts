@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m20261129T0300 from './20261129T0300_accounts.js'
 import * as m20261129T0350 from './20261129T0350_session_activity.js'
 import * as m20261129T0400 from './20261129T0400_resumes.js'
+import * as m20261129T0420 from './20261129T0420_jobs.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0300_accounts': m20261129T0300,
   '20261129T0350_session_activity': m20261129T0350,
   '20261129T0400_resumes': m20261129T0400,
+  '20261129T0420_jobs': m20261129T0420,
 }

@@ -1,0 +1,391 @@
+import {
+  ANALYSIS_VERSION,
+  type EducationAsk,
+  type EducationLevel,
+  type Importance,
+  type JobAnalysis,
+  type Keyword,
+  type PostingInput,
+  type RemoteMode,
+  type Seniority,
+  type SkillAsk,
+  type YearsAsk,
+} from './analysis.types.js'
+import { findSkills } from './taxonomy.js'
+import { sentences, squash, tokenize } from './text.js'
+import { STOP_WORDS } from './words.js'
+
+type Section = 'intro' | 'required' | 'preferred' | 'responsibilities' | 'other'
+
+interface Line {
+  readonly text: string
+  readonly section: Section
+  readonly bullet: boolean
+}
+
+const HEADINGS: readonly [Section, RegExp][] = [
+  [
+    'preferred',
+    /^(preferred|nice[- ]to[- ]haves?|bonus|desirable|pluses|(it'?s )?a plus|good to have|ideally|extra credit)/i,
+  ],
+  [
+    'required',
+    /^(requirements?|required|(minimum |basic |key |essential |your )?qualifications|what (you'?ll|you will) need|what we'?re looking for|who you are|about you|must[- ]haves?|(key |required |essential )?skills|you have|you bring|what you bring|essential|your profile|experience|education)\b/i,
+  ],
+  [
+    'responsibilities',
+    /^((key |main |your )?responsibilities|what (you'?ll|you will) do|the role|your role|role overview|duties|day[- ]to[- ]day|in this role|the job|what the job involves|your impact)/i,
+  ],
+  [
+    'other',
+    /^(benefits|perks|what we offer|we offer|about (us|the company|the team)|compensation|salary|pay|why (join|work)|our culture|equal opportunity|how to apply|who we are|location|schedule)/i,
+  ],
+]
+
+const PREFERRED_CUE =
+  /\b(nice[- ]to[- ]have|preferred|preferably|a plus|plus\b|bonus|desirable|ideally|an advantage|advantageous|good to have|would be great|is helpful|familiarity with)/i
+const REQUIRED_CUE = /\b(must|required|requirement|essential|mandatory|minimum|need to have|you have|you will need)\b/i
+
+function normalizeQuotes(text: string): string {
+  return text.replace(/[’‘]/g, "'").replace(/\u00a0/g, ' ')
+}
+
+function headingOf(line: string): Section | undefined {
+  const text = line.replace(/^[#*\s]+|[*:\s]+$/g, '')
+  const words = text.split(/\s+/).length
+  if (words > 8 || /[.!?]$/.test(line.trim())) return undefined
+  for (const [section, pattern] of HEADINGS) if (pattern.test(text)) return section
+  return undefined
+}
+
+function readLines(description: string, givenTitle: string | undefined): { lines: Line[]; title: string | undefined } {
+  const lines: Line[] = []
+  let section: Section = 'intro'
+  let title = givenTitle
+  let first = true
+  for (const raw of normalizeQuotes(description).split(/\r?\n/)) {
+    const trimmed = raw.trim()
+    if (!trimmed) continue
+    if (first) {
+      first = false
+      // A short first line that reads like a title is the title, not a requirement.
+      const fromLine = titleFromLine(trimmed)
+      if (fromLine) {
+        title ??= fromLine
+        continue
+      }
+    }
+    const heading = headingOf(trimmed)
+    if (heading) {
+      section = heading
+      continue
+    }
+    const bullet = /^([-*•·▪◦]|\d+[.)])\s+/.test(trimmed)
+    for (const sentence of sentences(trimmed.replace(/^\d+[.)]\s+/, ''))) {
+      lines.push({ text: sentence.text, section, bullet })
+    }
+  }
+  return { lines, title }
+}
+
+function importanceOf(line: Line): Importance | undefined {
+  if (line.section === 'other') return undefined
+  if (PREFERRED_CUE.test(line.text)) return 'preferred'
+  if (REQUIRED_CUE.test(line.text)) return 'required'
+  return line.section === 'preferred' ? 'preferred' : 'required'
+}
+
+// "…, ideally Kafka" makes what follows preferred; "Kafka is a plus" makes the clause before it preferred.
+const LEADING_PREFERRED =
+  /\b(preferred\s*:|bonus points|plus\s*:|ideally|preferably|nice[- ]to[- ]have|bonus|familiarity with|exposure to|would be great)/gi
+const TRAILING_PREFERRED =
+  /\b(preferred|is a plus|a plus|is a bonus|desirable|an advantage|advantageous|helpful|nice to have)\b/gi
+
+/** The importance of a mention at `index` in a line: clause-level cues first, then the line's own. */
+function importanceAt(line: Line, start: number, end: number): Importance | undefined {
+  const base = importanceOf(line)
+  if (!base) return undefined
+  for (const m of line.text.matchAll(LEADING_PREFERRED)) if ((m.index ?? 0) < start) return 'preferred'
+  for (const m of line.text.matchAll(TRAILING_PREFERRED)) {
+    const at = m.index ?? 0
+    if (at < end) continue
+    // Only the clause that the cue closes: no clause break between the mention and the cue.
+    if (!/[,;]/.test(line.text.slice(end, at)) || /^[^,;]*$/.test(line.text.slice(0, start))) return 'preferred'
+  }
+  return line.section === 'preferred' ? 'preferred' : 'required'
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+}
+const YEARS =
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)\b/i
+
+function yearsAsked(lines: readonly Line[]): YearsAsk | undefined {
+  let best: YearsAsk | undefined
+  for (const line of lines) {
+    const importance = importanceOf(line)
+    if (!importance) continue
+    const m = YEARS.exec(line.text)
+    if (!m?.[1]) continue
+    if (!/experien|background|track record|working|in (a|an) |industry|role/i.test(line.text)) continue
+    const min = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])
+    const max = m[2] ? Number(m[2]) : undefined
+    if (min > 30) continue
+    const candidate: YearsAsk = { min, max, importance, sentence: line.text }
+    const rank = (y: YearsAsk) => (y.importance === 'required' ? 100 : 0) + y.min
+    if (!best || rank(candidate) > rank(best)) best = candidate
+  }
+  return best
+}
+
+const EDUCATION: readonly [EducationLevel, RegExp][] = [
+  ['high-school', /\b(high school|GED|secondary school|A-levels)\b/i],
+  ['associate', /\bassociate'?s?( degree| of)\b/i],
+  [
+    'bachelor',
+    /\b(bachelor'?s?|BSc|B\.S\.|BS\/BA|BA\/BS|BS or BA|B\.A\.|BEng|undergraduate degree|(4|four)[- ]year degree|university degree|college degree|degree in|relevant degree|related degree)\b/i,
+  ],
+  ['master', /\b(master'?s?|MSc|M\.S\.|MBA|MEng|MPH|MSN)\b/i],
+  ['doctorate', /\b(Ph\.?D|doctorate|doctoral)\b/i],
+]
+const LEVEL_RANK: Record<EducationLevel, number> = {
+  'high-school': 1,
+  associate: 2,
+  bachelor: 3,
+  master: 4,
+  doctorate: 5,
+}
+export function educationRank(level: EducationLevel): number {
+  return LEVEL_RANK[level]
+}
+
+function educationAsked(lines: readonly Line[]): EducationAsk | undefined {
+  let best: EducationAsk | undefined
+  for (const line of lines) {
+    const importance = importanceOf(line)
+    if (!importance) continue
+    const levels = EDUCATION.filter(([, re]) => re.test(line.text)).map(([level]) => level)
+    const level = levels[0]
+    if (!level) continue
+    const field =
+      /\b(?:degree|bachelor'?s?|master'?s?|BSc|BS|BA|MSc|diploma)\b[^.;]*?\bin\s+([^.;()]+?)(?=,? or equivalent|,? or (?:a )?related|[.;()]|$)/i
+        .exec(line.text)?.[1]
+        ?.trim()
+    const candidate: EducationAsk = {
+      level,
+      field: field && field.length <= 80 ? field : undefined,
+      importance,
+      equivalentExperience: /equivalent (practical |work |professional )?experience|or equivalent/i.test(line.text),
+      sentence: line.text,
+    }
+    if (!best || (best.importance === 'preferred' && importance === 'required')) best = candidate
+  }
+  return best
+}
+
+const SENIORITY_IN_TITLE: readonly [Seniority, RegExp][] = [
+  ['intern', /\b(intern|internship|trainee|apprentice)\b/i],
+  ['executive', /\b(chief|vp|vice president|head of|director|cto|cfo|ceo|coo)\b/i],
+  ['principal', /\b(principal|staff|distinguished)\b/i],
+  ['lead', /\b(lead|manager|supervisor)\b/i],
+  ['senior', /\b(senior|sr\.?|iii)\b/i],
+  ['junior', /\b(junior|jr\.?|entry[- ]level|graduate|associate|assistant)\b/i],
+  ['mid', /\b(mid[- ]level|intermediate|ii)\b/i],
+]
+const SENIORITY_WORDS: Record<Seniority, string> = {
+  intern: 'Intern',
+  junior: 'Junior',
+  mid: 'Mid-level',
+  senior: 'Senior',
+  lead: 'Lead',
+  principal: 'Principal',
+  executive: 'Executive',
+}
+
+function seniorityOf(title: string | undefined, years: YearsAsk | undefined): JobAnalysis['seniority'] {
+  for (const [level, re] of SENIORITY_IN_TITLE) if (title && re.test(title)) return { level, inferred: false }
+  if (!years) return undefined
+  const level: Seniority = years.min <= 1 ? 'junior' : years.min <= 4 ? 'mid' : years.min <= 7 ? 'senior' : 'lead'
+  return { level, inferred: true }
+}
+
+function firstMatch(text: string, re: RegExp): string | undefined {
+  return re.exec(text)?.[0]
+}
+
+function jobType(text: string): string | undefined {
+  const m = /\b(full[- ]time|part[- ]time|contract(?:or)?|internship|temporary|freelance|fixed[- ]term)\b/i.exec(text)
+  if (!m?.[1]) return undefined
+  const word = m[1].toLowerCase().replace(' ', '-')
+  return word === 'contractor' || word === 'freelance' || word === 'fixed-term' ? 'contract' : word
+}
+
+function remoteMode(text: string): RemoteMode | undefined {
+  if (/\bhybrid\b/i.test(text)) return 'Hybrid'
+  if (/\b(fully remote|remote[- ]first|100% remote|remote[- ]friendly|work from home|remote\b)/i.test(text))
+    return 'Full'
+  if (/\b(on[- ]?site|in[- ]office|in person|office[- ]based)\b/i.test(text)) return 'None'
+  return undefined
+}
+
+const SALARY =
+  /[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[kK]?(?:\s*(?:-|–|to)\s*[$£€]?\s?\d[\d,]*(?:\.\d+)?\s?[kK]?)?(?:\s*(?:per|\/|an?)\s*(?:year|yr|hour|hr|annum|month))?/
+
+function locationOf(description: string): string | undefined {
+  const m = /^\s*(?:location|based in|office)\s*:\s*(.+)$/im.exec(normalizeQuotes(description))
+  return m?.[1] ? squash(m[1]).slice(0, 120) : undefined
+}
+
+function titleFromLine(firstLine: string): string | undefined {
+  const line = firstLine.replace(/^[#*\s]+|[*\s]+$/g, '')
+  if (line.split(/\s+/).length > 10 || /[.!?:,;]$/.test(line) || headingOf(line) || /:/.test(line)) return undefined
+  return line.replace(/\s+[-–—|@]\s+.*$/, '').replace(/\s+at\s+[A-Z].*$/, '')
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/** Deterministic analysis of a job posting: the same text always gives the same analysis. */
+export function analyzeJob(input: PostingInput): JobAnalysis {
+  const { lines, title } = readLines(input.description, input.title?.trim() ? squash(input.title) : undefined)
+  const flat = normalizeQuotes(input.description)
+
+  // Skills, by importance: a skill both required and preferred is required.
+  const asks = new Map<string, { ask: SkillAsk; mentions: number }>()
+  for (const line of lines) {
+    const base = importanceOf(line)
+    if (!base) continue
+    for (const mention of findSkills(line.text)) {
+      const importance = importanceAt(line, mention.start, mention.end) ?? base
+      const found = asks.get(mention.skill.id)
+      if (found) {
+        found.mentions += 1
+        if (found.ask.importance === 'preferred' && importance === 'required') {
+          found.ask = { ...found.ask, importance, sentence: line.text, asWritten: mention.surface }
+        }
+        continue
+      }
+      const { skill } = mention
+      asks.set(skill.id, {
+        mentions: 1,
+        ask: {
+          id: skill.id,
+          name: skill.name,
+          kind: skill.kind,
+          category: skill.category,
+          importance,
+          mentions: 1,
+          asWritten: mention.surface,
+          sentence: line.text,
+        },
+      })
+    }
+  }
+  const allAsks = [...asks.values()].map(({ ask, mentions }) => ({ ...ask, mentions }))
+  const requiredSkills = allAsks.filter((a) => a.importance === 'required')
+  const preferredSkills = allAsks.filter((a) => a.importance === 'preferred')
+
+  const years = yearsAsked(lines)
+  const education = educationAsked(lines)
+  const seniority = seniorityOf(title, years)
+
+  return {
+    algorithmVersion: ANALYSIS_VERSION,
+    title,
+    company: input.company?.trim() ? squash(input.company) : undefined,
+    type: jobType(flat),
+    location: locationOf(input.description),
+    remote: remoteMode(flat),
+    salary: firstMatch(flat, SALARY)?.trim(),
+    experience: seniority ? SENIORITY_WORDS[seniority.level] : undefined,
+    responsibilities: lines.filter((l) => l.section === 'responsibilities').map((l) => l.text),
+    qualifications: lines.filter((l) => l.section === 'required' || l.section === 'preferred').map((l) => l.text),
+    skills: groupByCategory(allAsks),
+    requiredSkills,
+    preferredSkills,
+    hardSkills: allAsks.filter((a) => a.kind === 'hard').map((a) => a.name),
+    softSkills: allAsks.filter((a) => a.kind === 'soft').map((a) => a.name),
+    yearsOfExperience: years,
+    seniority,
+    education,
+    keywords: keywordsOf(allAsks, lines, title),
+  }
+}
+
+function groupByCategory(asks: readonly SkillAsk[]): JobAnalysis['skills'] {
+  const groups = new Map<string, { name: string; level: string; keywords: string[] }>()
+  for (const ask of asks) {
+    const group = groups.get(ask.category) ?? { name: ask.category, level: '', keywords: [] }
+    group.keywords.push(ask.name)
+    if (ask.importance === 'required') group.level = 'required'
+    else if (!group.level) group.level = 'preferred'
+    groups.set(ask.category, group)
+  }
+  return [...groups.values()]
+}
+
+/** Skills first (weighted by kind, importance and repetition), then plain terms the posting repeats. */
+function keywordsOf(asks: readonly SkillAsk[], lines: readonly Line[], title: string | undefined): Keyword[] {
+  const raw: Keyword[] = asks.map((ask) => ({
+    term: ask.name,
+    skillId: ask.id,
+    kind: ask.kind,
+    importance: ask.importance,
+    weight:
+      (ask.kind === 'hard' ? 1 : 0.5) *
+      (ask.importance === 'required' ? 1 : 0.5) *
+      (1 + 0.25 * Math.min(ask.mentions - 1, 2)),
+    sentence: ask.sentence,
+  }))
+
+  // Plain keywords: content words repeated at least twice outside skills, in the parts that describe the work.
+  const skillWords = new Set(asks.flatMap((a) => tokenize(a.name).map((t) => t.fold)))
+  const titleWords = new Set(tokenize(title ?? '').map((t) => t.fold))
+  const counts = new Map<string, { term: string; count: number; sentence: string; importance: Importance }>()
+  for (const line of lines) {
+    const importance = importanceOf(line)
+    if (!importance) continue
+    const spans = findSkills(line.text)
+    for (const token of tokenize(line.text)) {
+      if (spans.some((s) => token.start >= s.start && token.end <= s.end)) continue
+      const word = token.surface.toLowerCase()
+      if (word.length < 4 || !/^[a-z][a-z-]*$/.test(word) || STOP_WORDS.has(word) || STOP_WORDS.has(token.fold))
+        continue
+      if (skillWords.has(token.fold)) continue
+      const found = counts.get(token.fold)
+      if (found) found.count += 1
+      else counts.set(token.fold, { term: word, count: 1, sentence: line.text, importance })
+    }
+  }
+  const plain = [...counts.values()]
+    .filter((c) => c.count >= 2 || titleWords.has(tokenize(c.term)[0]?.fold ?? ''))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .slice(0, 15)
+    .map<Keyword>((c) => ({
+      term: c.term,
+      skillId: undefined,
+      kind: 'keyword',
+      importance: c.importance,
+      weight: 0.25 * (1 + 0.25 * Math.min(c.count - 1, 2)),
+      sentence: c.sentence,
+    }))
+
+  const all = [...raw, ...plain]
+  const top = Math.max(0, ...all.map((k) => k.weight))
+  return all
+    .map((k) => ({ ...k, weight: top > 0 ? round2(k.weight / top) : 0 }))
+    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+}

@@ -1,0 +1,99 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
+import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
+import {
+  CreateJobBody,
+  JobIdParams,
+  JobList,
+  ListJobsQuery,
+  toJobAnalysisResponse,
+  toJobResponse,
+} from '../../schemas/job.js'
+import { problemResponses } from '../../schemas/problem.js'
+
+export async function jobRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { jobs } = app.services
+  app.addHook('onRequest', requireAuth)
+
+  app.get(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Saved job postings, newest first',
+        security: bearerSecurity,
+        querystring: ListJobsQuery,
+        response: { 200: JobList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const page = await jobs.list(authOf(request).user.id, request.query)
+      return { items: page.items.map(toJobResponse), ...(page.nextCursor && { nextCursor: page.nextCursor }) }
+    },
+  )
+
+  app.post(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Save a job posting',
+        security: bearerSecurity,
+        body: CreateJobBody,
+        response: { 201: Type.Ref('Job'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const job = await jobs.create(authOf(request).user.id, request.body)
+      reply.code(201).header('location', `/api/jobs/${job.id}`)
+      return toJobResponse(job)
+    },
+  )
+
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A saved job posting',
+        security: bearerSecurity,
+        params: JobIdParams,
+        response: { 200: Type.Ref('Job'), ...problemResponses },
+      },
+    },
+    async (request) => toJobResponse(await jobs.get(authOf(request).user.id, request.params.id)),
+  )
+
+  app.delete(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Delete a saved job posting',
+        security: bearerSecurity,
+        params: JobIdParams,
+        response: { 204: { type: 'null', description: 'Deleted' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await jobs.delete(authOf(request).user.id, request.params.id)
+      return reply.code(204).send()
+    },
+  )
+
+  app.get(
+    '/api/jobs/:id/analysis',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Deterministic analysis of a saved posting: skills, requirements, weighted keywords',
+        security: bearerSecurity,
+        params: JobIdParams,
+        response: { 200: Type.Ref('JobAnalysis'), ...problemResponses },
+      },
+    },
+    async (request) => toJobAnalysisResponse(await jobs.analysis(authOf(request).user.id, request.params.id)),
+  )
+}
