@@ -16,6 +16,7 @@ import { loadThemeCatalog } from './adapters/documents/theme-catalog.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
 import { createPostgresJobRepository } from './adapters/postgres/job.repository.js'
 import { migrateToLatest } from './adapters/postgres/migrator.js'
+import { createPostgresResumeRepository } from './adapters/postgres/resume.repository.js'
 import { createPostgresSessionStore } from './adapters/postgres/session.store.js'
 import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
 import { createBullmqTaskQueue } from './adapters/queue/bullmq.queue.js'
@@ -30,12 +31,18 @@ import { createDocumentService, type DocumentService } from './domain/documents/
 import { createEventBus, type EventBus } from './domain/events.js'
 import { createJobService, type JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
+import { createDraftService, type DraftService } from './domain/resumes/draft.service.js'
+import { createResumeService, type ResumeService } from './domain/resumes/resume.service.js'
+import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
 import { loggerOptions } from './observability/logger.js'
 
 export interface Services {
   readonly accounts: AccountService
+  readonly resumes: ResumeService
+  readonly drafts: DraftService
+  readonly versions: VersionService
   readonly jobs: JobService
   readonly templates: TemplateService
   readonly documents: DocumentService
@@ -139,15 +146,32 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const jobs = createJobService({ jobs: createPostgresJobRepository(database.db), clock, ids: randomIds })
 
+  const resumeRepository = createPostgresResumeRepository(database.db)
+  const resumeDeps = { resumes: resumeRepository, clock, ids: randomIds, events, limits: config.resumes }
+  const resumes = createResumeService(resumeDeps)
+  const drafts = createDraftService(resumeDeps)
+  const versions = createVersionService(resumeDeps)
+  // Expired trash is purged in process; unref'd so it never keeps the process alive.
+  const purgeTimer =
+    config.resumes.purgeIntervalMs > 0
+      ? setInterval(() => {
+          resumes
+            .purgeExpired()
+            .then((purged) => purged > 0 && logger.info({ purged }, 'purged expired resumes from the trash'))
+            .catch((error: unknown) => logger.warn({ err: error }, 'purging the resume trash failed'))
+        }, config.resumes.purgeIntervalMs).unref()
+      : undefined
+
   let closing: Promise<void> | undefined
   return {
     config,
     logger,
     database,
     redis,
-    services: { accounts, jobs, templates, documents, tasks, events },
+    services: { accounts, resumes, drafts, versions, jobs, templates, documents, tasks, events },
     close() {
       closing ??= (async () => {
+        clearInterval(purgeTimer)
         await taskQueue.close()
         if (redis) await redis.quit().catch(() => redis?.disconnect())
         await database.close()

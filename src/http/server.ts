@@ -17,6 +17,9 @@ import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
+import { draftsRoutes } from './routes/resumes/drafts.routes.js'
+import { resumesRoutes } from './routes/resumes/resumes.routes.js'
+import { versionsRoutes } from './routes/resumes/versions.routes.js'
 import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
@@ -108,6 +111,9 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
+  await server.register(resumesRoutes)
+  await server.register(draftsRoutes)
+  await server.register(versionsRoutes)
   await server.register(jobRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)

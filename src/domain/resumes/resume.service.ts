@@ -40,6 +40,7 @@ export interface UpdateResumeInput {
 }
 
 const DAY_MS = 24 * 3600 * 1000
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function createResumeService({ resumes, clock, ids, events, limits }: ResumeServiceDeps) {
   const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
@@ -108,7 +109,7 @@ export function createResumeService({ resumes, clock, ids, events, limits }: Res
       if (query.cursor !== undefined) {
         const { c, i } = decodeCursor(query.cursor)
         const createdAt = new Date(typeof c === 'string' ? c : Number.NaN)
-        if (typeof i !== 'string' || Number.isNaN(createdAt.getTime())) throw invalidCursor()
+        if (typeof i !== 'string' || !UUID.test(i) || Number.isNaN(createdAt.getTime())) throw invalidCursor()
         after = { createdAt, id: i }
       }
       const rows = await resumes.list(ownerId, {
