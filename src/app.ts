@@ -1,8 +1,9 @@
 /**
  * Composition root: builds adapters and services from Config. Fastify receives the finished services.
  */
+import type { NodeOptions } from '@sentry/node'
 import type { Redis } from 'ioredis'
-import { type Logger, pino } from 'pino'
+import type { Logger } from 'pino'
 import { commonPasswords } from './adapters/crypto/common-passwords.js'
 import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from './adapters/crypto/session-tokens.js'
@@ -36,7 +37,12 @@ import { createResumeService, type ResumeService } from './domain/resumes/resume
 import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
-import { loggerOptions } from './observability/logger.js'
+import { initializeSentry } from './observability/error-tracking.js'
+import { createHealth, type Dependency, type Health } from './observability/health.js'
+import { closeLogger, createLogger } from './observability/logger.js'
+import { createMetrics, type Metrics, queryOperation } from './observability/metrics.js'
+import { createObservability, type Observability } from './observability/observability.js'
+import { SERVICE_VERSION } from './observability/version.js'
 
 export interface Services {
   readonly accounts: AccountService
@@ -56,6 +62,9 @@ export interface App {
   readonly database: Database
   readonly redis: Redis | undefined
   readonly services: Services
+  /** Logger, metrics registry (features add their counters to it) and error tracking. */
+  readonly observability: Observability
+  readonly health: Health
   /** Closes every connection the app opened; safe to call twice. */
   close(): Promise<void>
 }
@@ -66,10 +75,26 @@ export interface AppOptions {
   clock?: Clock
   /** An already opened database to use instead of opening one from config (the app closes it). */
   database?: Database
+  /** A metrics registry to use instead of a new one. */
+  metrics?: Metrics
+  /** Replaces Sentry's network transport (offline tests capture envelopes). */
+  sentryTransport?: NodeOptions['transport']
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? pino(loggerOptions(config))
+  const logger = options.logger ?? createLogger(config, { logDir: config.observability.logDir })
+  const metrics = options.metrics ?? createMetrics()
+  const errors = await initializeSentry(
+    {
+      dsn: config.observability.sentryDsn,
+      environment: config.environment,
+      release: SERVICE_VERSION,
+      tracesSampleRate: config.observability.tracesSampleRate,
+      profilesSampleRate: config.observability.profilesSampleRate,
+    },
+    { ...(options.sentryTransport && { transport: options.sentryTransport }) },
+  )
+  const observability = createObservability({ logger, metrics, errors })
   const clock = options.clock ?? systemClock
 
   const database = options.database ?? (await openDatabase(config))
@@ -84,6 +109,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await database.close()
     throw error
   }
+
+  database.observeQueries(({ kind, durationMs, failed }) =>
+    metrics.dbQueryDuration.observe(
+      { operation: queryOperation(kind), outcome: failed ? 'error' : 'ok' },
+      durationMs / 1000,
+    ),
+  )
+  const dependencies: Dependency[] = [
+    { name: 'database', componentId: database.kind, required: true, ping: () => database.ping() },
+  ]
+  const pingRedis = redis
+  if (pingRedis)
+    dependencies.push({ name: 'redis', componentId: 'redis', required: true, ping: () => pingRedis.ping() })
+  const health = createHealth({ version: SERVICE_VERSION, dependencies })
 
   const events = createEventBus((error, event) =>
     logger.error({ err: error, event: event.name }, 'domain event listener failed'),
@@ -168,6 +207,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger,
     database,
     redis,
+    observability,
+    health,
     services: { accounts, resumes, drafts, versions, jobs, templates, documents, tasks, events },
     close() {
       closing ??= (async () => {
@@ -175,6 +216,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         await taskQueue.close()
         if (redis) await redis.quit().catch(() => redis?.disconnect())
         await database.close()
+        await errors.close()
+        await closeLogger(logger)
       })()
       return closing
     },

@@ -1,8 +1,10 @@
 /** Process entry: load config, build the app and server, listen, shut down gracefully. */
+import { setTimeout as sleep } from 'node:timers/promises'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config/config.js'
 import { buildServer } from './http/server.js'
 
+/** Well inside the 30 s a process manager (Kubernetes, systemd) gives before it kills. */
 const SHUTDOWN_DEADLINE_MS = 25_000
 
 async function main(): Promise<void> {
@@ -18,26 +20,44 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(config)
+  const { logger } = app
   const server = await buildServer(app)
+
+  process.on('unhandledRejection', (reason) => {
+    app.observability.logError(reason, { component: 'process', msg: 'unhandled promise rejection' })
+  })
+  process.on('uncaughtException', (error) => {
+    app.observability.logError(error, { component: 'process', msg: 'uncaught exception; exiting' })
+    void app.observability.errors.flush(2000).finally(() => process.exit(1))
+  })
+
   const address = await server.listen({ port: config.port, host: config.host })
-  app.logger.info({ address, database: app.database.kind, redis: Boolean(app.redis) }, 'RoleReady is listening')
+  logger.info({ address, database: app.database.kind, redis: Boolean(app.redis) }, 'RoleReady is listening')
 
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    app.logger.info({ signal }, 'shutting down')
+    const started = Date.now()
+    // 1. Readiness fails at once so load balancers stop sending new work.
+    app.health.beginShutdown()
+    logger.info({ signal, delayMs: config.observability.shutdownDelayMs }, 'shutting down')
     const deadline = setTimeout(() => {
-      app.logger.error('shutdown deadline passed; exiting')
+      logger.error({ elapsedMs: Date.now() - started }, 'shutdown deadline passed; exiting')
       process.exit(1)
     }, SHUTDOWN_DEADLINE_MS)
     deadline.unref()
     try {
+      // 2. Optional pre-stop delay: keep serving while the load balancer notices the failing readiness.
+      if (config.observability.shutdownDelayMs > 0) await sleep(config.observability.shutdownDelayMs)
+      // 3. Stop accepting, close idle keep-alive connections, let in-flight requests finish.
       await server.close()
+      logger.info({ elapsedMs: Date.now() - started }, 'server closed; closing pools and clients')
+      // 4. Database pool, Redis, queues, error tracking, log files.
       await app.close()
       process.exit(0)
     } catch (error) {
-      app.logger.error({ err: error }, 'shutdown failed')
+      logger.error({ err: error }, 'shutdown failed')
       process.exit(1)
     }
   }

@@ -27,6 +27,23 @@ export interface Config {
   /** Prefix of every Redis key this deployment writes (separates deployments sharing one Redis). */
   readonly redisKeyPrefix: string
   readonly logLevel: LogLevel
+  readonly observability: {
+    /** Directory of rotating combined and error log files; undefined writes stdout only. */
+    readonly logDir: string | undefined
+    /** Sentry DSN; undefined turns error tracking off (nothing is loaded). */
+    readonly sentryDsn: string | undefined
+    /** Share of requests traced, and of traced sessions profiled, by Sentry (0 to 1). */
+    readonly tracesSampleRate: number
+    readonly profilesSampleRate: number
+    /** Bearer token that GET /metrics requires; undefined leaves it open (keep it on an internal port then). */
+    readonly metricsToken: string | undefined
+    /** Readiness fails at once on SIGTERM; the server keeps serving this long before it stops accepting. */
+    readonly shutdownDelayMs: number
+    /** Load shedding: 503 when the event-loop delay or heap use passes these (0 turns a check off). */
+    readonly maxEventLoopDelayMs: number
+    readonly maxHeapUsedBytes: number
+    readonly loadShedRetryAfterSeconds: number
+  }
   /** Apply pending migrations when the service starts (default: only for the embedded database). */
   readonly autoMigrate: boolean
   readonly bodyLimitBytes: number
@@ -151,6 +168,17 @@ export function loadConfig(env: Env = process.env): Config {
     return file
   }
 
+  const rate = (key: string, fallback: number): number => {
+    const raw = read(key)
+    if (raw === undefined) return fallback
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      problems.push(`${key} must be a number from 0 to 1 (got "${raw}")`)
+      return fallback
+    }
+    return value
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -176,6 +204,18 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'rr:',
     logLevel,
+    observability: {
+      logDir: read('LOG_DIR') === undefined ? undefined : path.resolve(read('LOG_DIR') as string),
+      sentryDsn: url('SENTRY_DSN', ['http:', 'https:']),
+      tracesSampleRate: rate('SENTRY_TRACES_SAMPLE_RATE', 0.1),
+      profilesSampleRate: rate('SENTRY_PROFILES_SAMPLE_RATE', 0),
+      metricsToken: read('METRICS_TOKEN'),
+      shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 0, 20_000),
+      // Off by default on embedded PGlite, whose queries run on the event loop and would trip it in bursts.
+      maxEventLoopDelayMs: int('LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 1000 : 0, 0, 60_000),
+      maxHeapUsedBytes: int('LOAD_SHED_MAX_HEAP_USED_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
+      loadShedRetryAfterSeconds: int('LOAD_SHED_RETRY_AFTER_SECONDS', 10, 1, 3600),
+    },
     autoMigrate: bool('AUTO_MIGRATE', databaseUrl === undefined),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxy: bool('TRUST_PROXY', false),

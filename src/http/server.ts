@@ -3,11 +3,10 @@ import fastifySwagger from '@fastify/swagger'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { App, Services } from '../app.js'
 import type { Config } from '../config/config.js'
-import {
-  acceptCorrelationId,
-  acceptOrGenerateRequestId,
-  runWithRequestContext,
-} from '../observability/request-context.js'
+import type { Health } from '../observability/health.js'
+import type { Observability } from '../observability/observability.js'
+import { acceptOrGenerateRequestId } from '../observability/request-context.js'
+import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerDefaultCacheControl } from './plugins/cache-control.js'
 import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
@@ -17,6 +16,7 @@ import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
+import { metricsRoutes } from './routes/metrics/metrics.routes.js'
 import { draftsRoutes } from './routes/resumes/drafts.routes.js'
 import { resumesRoutes } from './routes/resumes/resumes.routes.js'
 import { versionsRoutes } from './routes/resumes/versions.routes.js'
@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services
     config: Config
+    observability: Observability
+    health: Health
   }
 }
 
@@ -46,6 +48,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     // Completion lines are written by our own onResponse hook, with the route and duration.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => acceptOrGenerateRequestId(request.headers['x-request-id']),
+    childLoggerFactory: requestChildLogger,
     bodyLimit: app.config.bodyLimitBytes,
     trustProxy: app.config.trustProxy,
     return503OnClosing: true,
@@ -62,26 +65,12 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.removeContentTypeParser('text/plain')
   server.decorate('services', app.services)
   server.decorate('config', app.config)
+  server.decorate('observability', app.observability)
+  server.decorate('health', app.health)
   server.decorateRequest('auth', null)
 
-  server.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id)
-    const correlationId = acceptCorrelationId(request.headers['x-correlation-id'])
-    if (correlationId) reply.header('x-correlation-id', correlationId)
-    runWithRequestContext({ requestId: request.id, correlationId, userId: undefined }, done)
-  })
-  server.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request completed',
-    )
-    done()
-  })
+  // Request ids and context, completion log line, HTTP metrics, load shedding.
+  await registerObservability(server, app)
 
   await server.register(fastifyCookie)
   await registerSecurity(server)
@@ -108,6 +97,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   registerNulGuard(server)
 
   await server.register(healthRoutes)
+  await server.register(metricsRoutes)
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)

@@ -1,12 +1,20 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Config } from '../../config/config.js'
 import type { Tables } from './tables.js'
 
 export type DatabaseKind = 'postgres' | 'pglite'
+
+/** One executed statement, as metrics see it: the Kysely node kind (never the SQL), duration and outcome. */
+export interface QueryObservation {
+  readonly kind: string
+  readonly durationMs: number
+  readonly failed: boolean
+}
+export type QueryListener = (observation: QueryObservation) => void
 
 export interface Database {
   readonly kind: DatabaseKind
@@ -17,6 +25,8 @@ export interface Database {
   readonly pglite: PGlite | undefined
   /** Resolves when a trivial query succeeds; rejects otherwise. */
   ping(): Promise<void>
+  /** Calls `listener` after every statement (ok or failed); returns a function that stops it. */
+  observeQueries(listener: QueryListener): () => void
   close(): Promise<void>
 }
 
@@ -40,8 +50,9 @@ function openPostgres(options: Config['database']): Database {
   })
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', () => {})
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
-  return wrap('postgres', db, pool, undefined)
+  const listeners = new Set<QueryListener>()
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(listeners) })
+  return wrap('postgres', db, pool, undefined, listeners)
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -52,11 +63,31 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 /** Wraps an open PGlite instance (tests load one from a migrated snapshot). */
 export function wrapPglite(client: PGlite): Database {
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client) })
-  return wrap('pglite', db, undefined, client)
+  const listeners = new Set<QueryListener>()
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(client), log: queryLog(listeners) })
+  return wrap('pglite', db, undefined, client, listeners)
 }
 
-function wrap(kind: DatabaseKind, db: Kysely<Tables>, pool: pg.Pool | undefined, pglite: PGlite | undefined): Database {
+/** Kysely's log hook, feeding query timings to whoever observes (metrics); costless without listeners. */
+function queryLog(listeners: Set<QueryListener>): (event: LogEvent) => void {
+  return (event) => {
+    if (listeners.size === 0) return
+    const observation = {
+      kind: event.query.query.kind,
+      durationMs: event.queryDurationMillis,
+      failed: event.level === 'error',
+    }
+    for (const listener of listeners) listener(observation)
+  }
+}
+
+function wrap(
+  kind: DatabaseKind,
+  db: Kysely<Tables>,
+  pool: pg.Pool | undefined,
+  pglite: PGlite | undefined,
+  listeners: Set<QueryListener>,
+): Database {
   let closed = false
   return {
     kind,
@@ -65,6 +96,10 @@ function wrap(kind: DatabaseKind, db: Kysely<Tables>, pool: pg.Pool | undefined,
     pglite,
     async ping() {
       await sql`select 1`.execute(db)
+    },
+    observeQueries(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     async close() {
       if (closed) return

@@ -91,7 +91,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       // Fastify's own 4xx errors: unparseable JSON, empty body with a JSON content type, bad headers.
       return sendProblem(request, reply, 'MALFORMED_BODY', 'The request body could not be parsed.')
     }
-    request.log.error({ err: error }, 'request failed')
+    // Logged once (with stack, request id, user id and route) and reported to error tracking.
+    request.server.observability.logError(error, {
+      log: request.log,
+      msg: 'request failed',
+      route: request.routeOptions.url ?? 'unmatched',
+      component: 'http',
+      userId: request.auth?.user.id,
+    })
     return sendProblem(request, reply, 'INTERNAL_ERROR', 'An unexpected error occurred.')
   })
 

@@ -1,0 +1,71 @@
+/**
+ * One definition of what must never leave the process: credentials (authorization, cookies, passwords, tokens, api
+ * keys) and the personal data of resume content (email, phone). Logs, error reports and metrics all go through it.
+ */
+
+export const REDACTED = '[REDACTED]'
+
+/**
+ * Keys whose values are secret or personal wherever they appear, at any depth. Matched at the end of the key, so
+ * `currentPassword`, `x-api-key`, `accessToken` and `set-cookie` are caught, while `tokens` (a count) is not.
+ */
+const SENSITIVE_KEY =
+  /(?:password|passwd|passphrase|secret|token|authorization|cookie|cookies|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn)$/i
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi
+
+/** True when a value stored under `key` must be redacted. */
+export function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key)
+}
+
+/** Masks emails and credentials written inside free text (error messages, database details, URLs). */
+export function scrubText(text: string): string {
+  if (!text.includes('@') && !/bearer|basic/i.test(text)) return text
+  return text.replace(EMAIL, REDACTED).replace(BEARER, `$1 ${REDACTED}`)
+}
+
+/**
+ * A deep copy of `value` with sensitive keys redacted and free text scrubbed. Errors become plain objects with
+ * name, message and stack; cycles and very deep structures are cut.
+ */
+export function scrubValue<T>(value: T, depth = 0, seen = new WeakSet<object>()): T {
+  if (typeof value === 'string') return scrubText(value) as T
+  if (value === null || typeof value !== 'object') return value
+  if (depth > 12 || seen.has(value)) return '[Truncated]' as T
+  seen.add(value)
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1, seen)) as T
+  const source: Record<string, unknown> =
+    value instanceof Error
+      ? { name: value.name, message: value.message, stack: value.stack, ...(value as object) }
+      : (value as Record<string, unknown>)
+  const out: Record<string, unknown> = {}
+  for (const [key, child] of Object.entries(source)) {
+    out[key] =
+      isSensitiveKey(key) && child !== null && child !== undefined ? REDACTED : scrubValue(child, depth + 1, seen)
+  }
+  return out as T
+}
+
+// A JSON string value ("…" with escapes), number, boolean, null, or an array of strings.
+const JSON_SCALAR = String.raw`"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\]`
+const SENSITIVE_PAIR = new RegExp(
+  String.raw`"([^"\\]*(?:password|passwd|passphrase|secret|token|authorization|cookie|cookies|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn))"(\s*:\s*)(?:${JSON_SCALAR})`,
+  'gi',
+)
+
+/**
+ * Scrubs one serialized JSON log line: the last line of defence behind pino's path redaction, it catches sensitive
+ * keys at any depth (resume content inside an error, a header map) and emails or bearer tokens inside any string.
+ */
+export function scrubJsonLine(line: string): string {
+  if (
+    !/password|passwd|passphrase|secret|token|authorization|cookie|key|credential|email|phone|mobile|dsn|@|bearer|basic/i.test(
+      line,
+    )
+  ) {
+    return line
+  }
+  return scrubText(line.replace(SENSITIVE_PAIR, `"$1"$2"${REDACTED}"`))
+}
