@@ -2,7 +2,6 @@
  * Composition root: builds adapters and services from Config. Fastify receives the finished services.
  */
 import type { NodeOptions } from '@sentry/node'
-import type { NodeOptions } from '@sentry/node'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { commonPasswords } from './adapters/crypto/common-passwords.js'
@@ -125,20 +124,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dependencies.push({ name: 'redis', componentId: 'redis', required: true, ping: () => pingRedis.ping() })
   const health = createHealth({ version: SERVICE_VERSION, dependencies })
 
-  database.observeQueries(({ kind, durationMs, failed }) =>
-    metrics.dbQueryDuration.observe(
-      { operation: queryOperation(kind), outcome: failed ? 'error' : 'ok' },
-      durationMs / 1000,
-    ),
-  )
-  const dependencies: Dependency[] = [
-    { name: 'database', componentId: database.kind, required: true, ping: () => database.ping() },
-  ]
-  const pingRedis = redis
-  if (pingRedis)
-    dependencies.push({ name: 'redis', componentId: 'redis', required: true, ping: () => pingRedis.ping() })
-  const health = createHealth({ version: SERVICE_VERSION, dependencies })
-
   const events = createEventBus((error, event) =>
     logger.error({ err: error, event: event.name }, 'domain event listener failed'),
   )
@@ -231,8 +216,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         await taskQueue.close()
         if (redis) await redis.quit().catch(() => redis?.disconnect())
         await database.close()
-        await errors.close()
-        await closeLogger(logger)
         await errors.close()
         await closeLogger(logger)
       })()

@@ -44,23 +44,6 @@ export interface Config {
     readonly maxHeapUsedBytes: number
     readonly loadShedRetryAfterSeconds: number
   }
-  readonly observability: {
-    /** Directory of rotating combined and error log files; undefined writes stdout only. */
-    readonly logDir: string | undefined
-    /** Sentry DSN; undefined turns error tracking off (nothing is loaded). */
-    readonly sentryDsn: string | undefined
-    /** Share of requests traced, and of traced sessions profiled, by Sentry (0 to 1). */
-    readonly tracesSampleRate: number
-    readonly profilesSampleRate: number
-    /** Bearer token that GET /metrics requires; undefined leaves it open (keep it on an internal port then). */
-    readonly metricsToken: string | undefined
-    /** Readiness fails at once on SIGTERM; the server keeps serving this long before it stops accepting. */
-    readonly shutdownDelayMs: number
-    /** Load shedding: 503 when the event-loop delay or heap use passes these (0 turns a check off). */
-    readonly maxEventLoopDelayMs: number
-    readonly maxHeapUsedBytes: number
-    readonly loadShedRetryAfterSeconds: number
-  }
   /** Apply pending migrations when the service starts (default: only for the embedded database). */
   readonly autoMigrate: boolean
   readonly bodyLimitBytes: number
@@ -183,17 +166,6 @@ export function loadConfig(env: Env = process.env): Config {
     if (file !== undefined && (!path.isAbsolute(file) || !/\.(ttf|otf)$/i.test(file)))
       problems.push(`${key} must be an absolute path to a .ttf or .otf file`)
     return file
-  }
-
-  const rate = (key: string, fallback: number): number => {
-    const raw = read(key)
-    if (raw === undefined) return fallback
-    const value = Number(raw)
-    if (!Number.isFinite(value) || value < 0 || value > 1) {
-      problems.push(`${key} must be a number from 0 to 1 (got "${raw}")`)
-      return fallback
-    }
-    return value
   }
 
   const rate = (key: string, fallback: number): number => {

@@ -17,7 +17,6 @@ import { healthRoutes } from './routes/health/health.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
-import { metricsRoutes } from './routes/metrics/metrics.routes.js'
 import { draftsRoutes } from './routes/resumes/drafts.routes.js'
 import { resumesRoutes } from './routes/resumes/resumes.routes.js'
 import { versionsRoutes } from './routes/resumes/versions.routes.js'
@@ -31,8 +30,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services
     config: Config
-    observability: Observability
-    health: Health
     observability: Observability
     health: Health
   }
@@ -52,7 +49,6 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => acceptOrGenerateRequestId(request.headers['x-request-id']),
     childLoggerFactory: requestChildLogger,
-    childLoggerFactory: requestChildLogger,
     bodyLimit: app.config.bodyLimitBytes,
     trustProxy: app.config.trustProxy,
     return503OnClosing: true,
@@ -69,8 +65,6 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.removeContentTypeParser('text/plain')
   server.decorate('services', app.services)
   server.decorate('config', app.config)
-  server.decorate('observability', app.observability)
-  server.decorate('health', app.health)
   server.decorate('observability', app.observability)
   server.decorate('health', app.health)
   server.decorateRequest('auth', null)
@@ -103,7 +97,6 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   registerNulGuard(server)
 
   await server.register(healthRoutes)
-  await server.register(metricsRoutes)
   await server.register(metricsRoutes)
   await server.register(docsRoutes)
   await server.register(authRoutes)

@@ -32,8 +32,6 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PASSWORD_HASH_COST: '10',
     // A loaded test machine blocks the event loop in bursts; load shedding has its own tests.
     LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
-    // A loaded test machine blocks the event loop in bursts; load shedding has its own tests.
-    LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     // Each test server gets its own Redis keys (limits, sessions) unless a test shares env on purpose.
     REDIS_KEY_PREFIX: `test:${randomUUID()}:`,
