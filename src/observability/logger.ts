@@ -91,7 +91,9 @@ function rollingFile(dir: string, spec: (typeof LOG_FILES)[keyof typeof LOG_FILE
       extension: 'log',
       size: `${spec.sizeMb}m`,
       mkdir: true,
-      limit: { count: spec.keep, removeOtherLogFiles: true },
+      // pino-roll prunes while the new file is still being opened, so it can count one file short: keeping
+      // `keep - 1` older files bounds the folder at `keep` files, earlier runs' files included.
+      limit: { count: spec.keep - 1, removeOtherLogFiles: true },
     },
   }) as DestinationStream
 }

@@ -37,7 +37,7 @@ describe('structured logs', () => {
     const raw = logs.lines.find((l) => l.includes('client-req-abc-0001') && l.includes('request completed')) ?? ''
     expect(raw.match(/"requestId"/g)).toHaveLength(1)
     expect(raw.match(/"userId"/g)).toHaveLength(1)
-  })
+  }, 90_000)
 
   it('honours LOG_LEVEL: at warn the info completion lines are not written', async () => {
     const { server, logs } = await startObservedServer({ LOG_LEVEL: 'warn' })
