@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { BACKEND_POSTING, INJECTION_POSTING, SALES_POSTING } from '../../../test/fixtures/postings.js'
+import { BACKEND_RESUME } from '../../../test/fixtures/resumes.js'
+import { analyzeJob } from '../analysis/job-analysis.js'
+import { findSkills } from '../analysis/taxonomy.js'
+import { atsReport } from '../ats/ats-report.js'
+import { resumeFields } from '../ats/resume-fields.js'
+import { tailorResume } from './tailor.js'
+
+type Doc = Record<string, unknown>
+const skillsIn = (doc: Doc) => new Set(resumeFields(doc).flatMap((f) => findSkills(f.text).map((m) => m.skill.id)))
+const facts = (doc: Doc) => {
+  const d = doc as { work?: Doc[]; education?: Doc[] }
+  return {
+    work: (d.work ?? []).map((w) => [w.name, w.position, w.startDate, w.endDate]).sort(),
+    education: (d.education ?? []).map((e) => [e.institution, e.studyType, e.area, e.startDate, e.endDate]).sort(),
+  }
+}
+
+describe('tailoring', () => {
+  it('puts the most relevant highlights and skills first and aims the summary at the title', () => {
+    const analysis = analyzeJob({ description: BACKEND_POSTING })
+    const base = structuredClone(BACKEND_RESUME)
+    base.work[0]?.highlights.reverse()
+    expect(base.work[0]?.highlights[0]).toBe('Mentored four junior engineers through code review and pairing')
+    const { content, changes } = tailorResume(base, analysis)
+    const work = content.work as { highlights: string[] }[]
+    expect(work[0]?.highlights).toEqual([
+      'Built TypeScript services on Node.js that route 400k parcels a day',
+      'Migrated 14 services to Kubernetes on AWS with zero downtime',
+      'Cut p95 API latency by 38% by tuning PostgreSQL indexes and queries',
+      'Mentored four junior engineers through code review and pairing',
+    ])
+    expect((content.basics as Doc).summary).toBe(
+      'Targeting the Senior Backend Engineer role with hands-on Kubernetes, Amazon Web Services, REST APIs and TypeScript. Backend engineer building reliable logistics platforms.',
+    )
+    // Shown in experience but not in the skills section: added.
+    const keywords = (content.skills as { keywords: string[] }[])[0]?.keywords ?? []
+    expect(keywords).toEqual(expect.arrayContaining(['Kubernetes', 'Node.js', 'PostgreSQL', 'CI/CD']))
+    expect(keywords).not.toContain('Communication')
+    expect(keywords).not.toContain('Mentoring')
+    expect(changes.map((c) => c.change)).toEqual(expect.arrayContaining(['reordered', 'added-skill', 'summary']))
+    expect(atsReport(content, analysis, { asOf: '2026-11' }).overall).toBeGreaterThanOrEqual(
+      atsReport(base, analysis, { asOf: '2026-11' }).overall,
+    )
+  })
+
+  it('adds no employer, title, date, degree or skill absent from the base', () => {
+    for (const posting of [BACKEND_POSTING, SALES_POSTING, INJECTION_POSTING]) {
+      const { content } = tailorResume(BACKEND_RESUME, analyzeJob({ description: posting }))
+      const before = skillsIn(BACKEND_RESUME)
+      const added = [...skillsIn(content)].filter((id) => !before.has(id))
+      expect(added).toEqual([])
+      expect(facts(content)).toEqual(facts(BACKEND_RESUME))
+    }
+  })
+
+  it('leaves the base resume untouched', () => {
+    const copy = structuredClone(BACKEND_RESUME)
+    tailorResume(BACKEND_RESUME, analyzeJob({ description: BACKEND_POSTING }))
+    expect(BACKEND_RESUME).toEqual(copy)
+  })
+})
