@@ -84,6 +84,8 @@ export interface Config {
     /** A TTF/OTF file (absolute path) for characters the templates' fonts lack, e.g. CJK; none by default. */
     readonly pdfFallbackFont: string | undefined
   }
+  /** Test/ops only: the share (0 to 1) of non-health requests answered with a 503 on purpose (canary drills). */
+  readonly faultInjection5xxRate: number
   readonly tasks: {
     /** Tasks one instance runs at the same time. */
     readonly concurrency: number
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
       importMaxUncompressedBytes: int('IMPORT_MAX_UNCOMPRESSED_BYTES', 50 * 1024 * 1024, 1024 * 1024, 1024 ** 3),
       pdfFallbackFont: fontFile('PDF_FALLBACK_FONT'),
     },
+    faultInjection5xxRate: rate('FAULT_INJECTION_5XX_RATE', 0),
     tasks: {
       concurrency: int('TASK_CONCURRENCY', 2, 1, 64),
       maxAttempts: int('TASK_MAX_ATTEMPTS', 3, 1, 20),

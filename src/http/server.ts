@@ -8,6 +8,7 @@ import type { Observability } from '../observability/observability.js'
 import { acceptOrGenerateRequestId } from '../observability/request-context.js'
 import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerDefaultCacheControl } from './plugins/cache-control.js'
+import { registerFaultInjection } from './plugins/fault-injection.js'
 import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerSecurity } from './plugins/security.js'
@@ -94,6 +95,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.addSchema(Job_)
   server.addSchema(JobAnalysis_)
   registerProblemHandlers(server)
+  registerFaultInjection(server, app.config.faultInjection5xxRate)
   registerNulGuard(server)
 
   await server.register(healthRoutes)

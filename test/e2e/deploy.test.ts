@@ -1,0 +1,207 @@
+/**
+ * End to end on this machine: real nginx in front of real service processes sharing Postgres and Redis, driven by
+ * deploy/scripts under continuous load. Heavy (a build and a dozen process starts), so it runs when DEPLOY_E2E=1
+ * (.ci/run sets it) and needs DATABASE_URL; REDIS_URL is used when set.
+ */
+import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  accessLogSince,
+  buildReleases,
+  freePortBlock,
+  type LoadResult,
+  removeDir,
+  runScript,
+  startLoad,
+  TMP,
+} from '../deploy/host.js'
+import { createPostgresDatabase, POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
+
+const hasNginx = spawnSync('nginx', ['-v']).status === 0
+const enabled = Boolean(process.env.DEPLOY_E2E) && Boolean(POSTGRES_URL) && hasNginx
+if (!enabled) {
+  console.warn(
+    `deploy e2e skipped: needs DEPLOY_E2E=1 (${process.env.DEPLOY_E2E ? 'set' : 'unset'}), DATABASE_URL ` +
+      `(${POSTGRES_URL ? 'set' : 'unset: several processes cannot share the embedded database'}) and nginx ` +
+      `(${hasNginx ? 'found' : 'missing'})`,
+  )
+}
+
+const FAULT_RATE = 0.2
+const LOAD_RATE = 100
+const STEP_SECONDS = 8
+
+describe.skipIf(!enabled)('single-host deployment under load (nginx + processes + Postgres + Redis)', () => {
+  let root: string
+  let releases: Record<string, string>
+  let env: Record<string, string>
+  let url: string
+  let dropDatabase: (() => Promise<void>) | undefined
+  const ports: Record<string, number> = {}
+
+  const portsOf = (colour: 'blue' | 'green') => [ports[colour] as number, (ports[colour] as number) + 1]
+  const colourOf = (upstream: string) => {
+    const port = Number(upstream.split(/[,:]\s*/).at(-1))
+    return portsOf('blue').includes(port) ? 'blue' : portsOf('green').includes(port) ? 'green' : 'none'
+  }
+  const version = async () =>
+    ((await (await fetch(`${url}/api/health`)).json()) as { version: string }).version.replace('0.0.0-', '')
+  const live = async () => (await readFile(path.join(root, 'state/live'), 'utf8')).trim()
+  const logSize = async () => (await stat(path.join(root, 'nginx/logs/access.log'))).size
+  const report = (name: string, load: LoadResult, extra = '') =>
+    console.info(
+      `[deploy e2e] ${name}: ${load.total} requests, ${load.ok} 2xx, ${load.non2xx} non-2xx ` +
+        `${JSON.stringify(load.statusCodes)}, ${load.errors} socket errors, ${load.timeouts} timeouts${extra}`,
+    )
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(TMP, 'roleready-deploy-'))
+    const database = await createPostgresDatabase()
+    dropDatabase = database.drop
+    releases = await buildReleases(path.join(root, 'work'), {
+      v1: {},
+      v2: {},
+      v3: {},
+      v4: {},
+      faulty: { FAULT_INJECTION_5XX_RATE: String(FAULT_RATE) },
+      v5: {},
+    })
+    const nginxPort = await freePortBlock(1)
+    ports.blue = await freePortBlock(2)
+    ports.green = await freePortBlock(2)
+    url = `http://127.0.0.1:${nginxPort}`
+    const host = path.join(root, 'host')
+    await writeFile(
+      path.join(root, 'roleready.env'),
+      [
+        `DATABASE_URL=${database.url}`,
+        ...(REDIS_URL ? [`REDIS_URL=${REDIS_URL}`, `REDIS_KEY_PREFIX=deploy-e2e:${randomUUID()}:`] : []),
+        'LOG_LEVEL=warn',
+        // The load comes from one address; the limits are not what this test is about.
+        'RATE_LIMIT_ENABLED=false',
+        `BACKUP_DIR=${path.join(root, 'backups')}`,
+        'DATABASE_POOL_MAX=5',
+        // Two shared cores: load shedding on event-loop delay would answer 503s that say nothing about deploys.
+        'LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS=0',
+        '',
+      ].join('\n'),
+    )
+    root = host
+    env = {
+      DEPLOY_ROOT: host,
+      ENV_FILE: path.join(path.dirname(host), 'roleready.env'),
+      HTTP_LISTEN: `127.0.0.1:${nginxPort}`,
+      BLUE_BASE_PORT: String(ports.blue),
+      GREEN_BASE_PORT: String(ports.green),
+      INSTANCES: '2',
+      MONITOR_SECONDS: '4',
+      CHECK_INTERVAL_SECONDS: '1',
+      STEP_SECONDS: String(STEP_SECONDS),
+      STANDBY_SECONDS: '600',
+      DRAIN_SECONDS: '2',
+      MIN_REQUESTS: '20',
+    }
+    const started = await runScript('nginx-host.sh', ['start'], env)
+    expect(started.code, started.output).toBe(0)
+    const first = await runScript('deploy-blue-green.sh', [releases.v1 as string], env)
+    expect(first.code, first.output).toBe(0)
+    expect(await version()).toBe('v1')
+  }, 300_000)
+
+  afterAll(async () => {
+    if (root) await runScript('nginx-host.sh', ['stop'], env)
+    await dropDatabase?.()
+    if (root) await removeDir(path.dirname(root))
+  }, 120_000)
+
+  it('deploys three times in a row, blue-green, with 0 failed requests under load', async () => {
+    const load = startLoad(url, ['/api/templates', '/api/health/live', '/api/docs/openapi.json'], LOAD_RATE)
+    const served: string[] = []
+    for (const name of ['v2', 'v3', 'v4']) {
+      const before = await live()
+      const result = await runScript('deploy-blue-green.sh', [releases[name] as string], env)
+      expect(result.code, result.output).toBe(0)
+      expect(await live()).not.toBe(before)
+      served.push(await version())
+    }
+    const outcome = await load.stop()
+    report('blue-green x3', outcome)
+    expect(served).toEqual(['v2', 'v3', 'v4'])
+    expect(outcome.total).toBeGreaterThan(1000)
+    expect(outcome.non2xx).toBe(0)
+    expect(outcome.errors).toBe(0)
+    expect(outcome.timeouts).toBe(0)
+  }, 300_000)
+
+  it('rolls back to the previous version under load with 0 failed requests in under 30 s', async () => {
+    expect(await version()).toBe('v4')
+    const load = startLoad(url, ['/api/templates', '/api/health/live'], LOAD_RATE)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const result = await runScript('rollback.sh', ['--yes'], env)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const outcome = await load.stop()
+    report('rollback', outcome, `, rollback took ${result.ms} ms`)
+    expect(result.code, result.output).toBe(0)
+    expect(result.output).toContain('Post-rollback checklist')
+    expect(await version()).toBe('v3')
+    expect(result.ms).toBeLessThan(30_000)
+    expect(outcome.non2xx).toBe(0)
+    expect(outcome.errors).toBe(0)
+    expect(outcome.timeouts).toBe(0)
+  }, 120_000)
+
+  it('stops a faulty canary at its first step, back to 100% stable, exiting non-zero', async () => {
+    const stable = await live()
+    const offset = await logSize()
+    const load = startLoad(url, ['/api/templates'], LOAD_RATE)
+    const result = await runScript('deploy-canary.sh', [releases.faulty as string], env)
+    const outcome = await load.stop()
+    const lines = await accessLogSince(root, offset)
+    const canary = stable === 'blue' ? 'green' : 'blue'
+    const canaryLines = lines.filter((line) => colourOf(line.upstream_addr) === canary)
+    const userErrors = lines.filter((line) => line.status >= 500).length
+    const windowRequests = LOAD_RATE * STEP_SECONDS
+    const budget = Math.round(0.05 * FAULT_RATE * windowRequests * 10) / 10
+    report(
+      'faulty canary',
+      outcome,
+      `; canary answered ${canaryLines.length}, users saw ${userErrors} 5xx ` +
+        `(5% of ${FAULT_RATE * 100}% of one ${STEP_SECONDS}s window at ${LOAD_RATE}/s = ${budget})`,
+    )
+    expect(result.code, result.output).toBe(2)
+    expect(result.output).toMatch(/ROLLED BACK at 5%/)
+    expect(result.output).not.toMatch(/traffic: \S+:75/)
+    expect(await live()).toBe(stable)
+    expect(await version()).toBe('v3')
+    // Every 5xx users saw came from the canary, and there were about as many as one 5% window of it makes.
+    expect(canaryLines.filter((line) => line.status >= 500).length).toBe(userErrors)
+    expect(userErrors).toBeGreaterThan(0)
+    expect(userErrors).toBeLessThanOrEqual(budget * 2.5)
+    expect(outcome.errors).toBe(0)
+    // After the rollback nothing reaches the canary's ports.
+    const after = await logSize()
+    const probe = startLoad(url, ['/api/templates'], LOAD_RATE)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const tail = await probe.stop()
+    expect(tail.non2xx).toBe(0)
+    expect((await accessLogSince(root, after)).every((line) => colourOf(line.upstream_addr) === stable)).toBe(true)
+  }, 240_000)
+
+  it('takes a healthy canary through 5 → 25 → 50 → 100%', async () => {
+    const stable = await live()
+    const load = startLoad(url, ['/api/templates', '/api/health/live'], LOAD_RATE)
+    const result = await runScript('deploy-canary.sh', [releases.v5 as string], env)
+    const outcome = await load.stop()
+    report('healthy canary', outcome, `, canary took ${result.ms} ms`)
+    expect(result.code, result.output).toBe(0)
+    for (const percent of [5, 25, 50]) expect(result.output).toContain(`step ${percent}%: canary 0/`)
+    expect(result.output).toMatch(/done: \w+ serves 100%/)
+    expect(await live()).not.toBe(stable)
+    expect(await version()).toBe('v5')
+    expect(outcome.non2xx).toBe(0)
+    expect(outcome.errors).toBe(0)
+  }, 300_000)
+})
