@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   IMPORT_MALFORMED: 'The file claims a supported type but is damaged, truncated or not valid.',
   IMPORT_ENCRYPTED: 'The PDF is protected by a password and cannot be read.',
   IMPORT_NO_TEXT_LAYER: 'The PDF holds no text layer (a scan or an image); nothing could be read.',
+  IMPORT_NOTHING_RECOGNISED: 'The file holds text, but no resume field (name, contact, sections) was found in it.',
   IMPORT_ARCHIVE_LIMIT: 'The DOCX archive has too many entries or expands too far (a possible zip bomb).',
   IMPORT_TIMEOUT: 'Reading the file took longer than the time allowed per parse.',
   IMPORT_INVALID_JSON_RESUME: 'The JSON file is not a valid JSON Resume document; `errors` lists each bad path.',

@@ -44,6 +44,15 @@ export const pdfReader: DocumentReader = {
 }
 
 async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBlock[]> {
+  // Every complete PDF ends with %%EOF (give or take a little trailing junk); a cut-off upload does not, and pdf.js
+  // would otherwise quietly reconstruct part of it.
+  if (
+    !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024)))
+      .toString('latin1')
+      .includes('%%EOF')
+  ) {
+    throw new DomainError('IMPORT_MALFORMED', 'The PDF is truncated (it has no end-of-file marker).')
+  }
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -76,17 +85,20 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
       const content = await page.getTextContent()
       const items: Item[] = []
       for (const raw of content.items) {
-        if (!('str' in raw) || raw.str.trim() === '') continue
+        if (!('str' in raw)) continue
+        // Control characters come from glyphs a font could not map back to text; they carry nothing readable.
+        const str = stripControls(raw.str)
+        if (str.trim() === '') continue
         const [a, b, , , x, y] = raw.transform as number[]
         items.push({
-          str: raw.str,
+          str,
           x: x as number,
           y: y as number,
           width: raw.width,
           size: Math.round(Math.hypot(a as number, b as number) * 10) / 10,
           font: raw.fontName,
         })
-        chars += raw.str.trim().length
+        chars += str.trim().length
       }
       const width = page.getViewport({ scale: 1 }).width
       for (const column of splitColumns(items, width)) lines.push(...toLines(column))
@@ -124,14 +136,15 @@ function splitColumns(items: Item[], pageWidth: number): Item[][] {
   if (!best || best.crossing > Math.max(2, items.length * 0.05)) return [items]
   const gutter = best.x
   // The columns must each hold several lines side by side, or this is one column with a ragged edge.
-  const left = items.filter((it) => it.x + it.width <= gutter)
-  const right = items.filter((it) => it.x >= gutter)
+  const crosses = (it: Item) => it.x < gutter - 1 && it.x + it.width > gutter + 1
+  const left = items.filter((it) => !crosses(it) && it.x < gutter)
+  const right = items.filter((it) => !crosses(it) && it.x >= gutter)
   const rows = (list: Item[]) => new Set(list.map((it) => Math.round(it.y / 4))).size
   if (rows(left) < 4 || rows(right) < 4) return [items]
   const leftRows = new Set(left.map((it) => Math.round(it.y / 4)))
   const sideBySide = right.filter((it) => leftRows.has(Math.round(it.y / 4))).length
   if (sideBySide < 3) return [items]
-  const spanning = items.filter((it) => it.x < gutter - 1 && it.x + it.width > gutter + 1)
+  const spanning = items.filter(crosses)
   return [spanning, left, right].filter((group) => group.length > 0)
 }
 
@@ -213,7 +226,7 @@ function toBlocks(lines: Line[]): TextBlock[] {
 
 function joinWrapped(head: string, tail: string): string {
   // Lines broken after a hyphen or a slash (inside a word or a URL) join without a space.
-  if (/[\p{L}\d][-/]$/u.test(head) && /^[\p{Ll}\d]/u.test(tail)) return head + tail
+  if (/[\p{L}\d][-/]$/u.test(head) && /^[\p{L}\d]/u.test(tail)) return head + tail
   return `${head} ${tail}`
 }
 
@@ -221,4 +234,13 @@ function modeOf<T>(values: T[]): T | undefined {
   const counts = new Map<T, number>()
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
   return [...counts.entries()].sort((p, q) => q[1] - p[1])[0]?.[0]
+}
+
+function stripControls(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0
+    if ((code >= 0x20 || code === 0x09 || code === 0x0a) && code !== 0xfffd) out += ch
+  }
+  return out
 }

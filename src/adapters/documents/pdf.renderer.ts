@@ -49,6 +49,10 @@ function renderPdf(
   const fonts = fontPair(style.font)
   doc.registerFont('regular', fonts.regular)
   doc.registerFont('bold', fonts.bold)
+  // DejaVu Sans draws scripts DejaVu Serif lacks (Hebrew, Arabic); an operator's fallback font covers the rest (CJK).
+  const sans = fontPair('sans')
+  doc.registerFont('alt-regular', sans.regular)
+  doc.registerFont('alt-bold', sans.bold)
   const fallback = fallbackFont(fallbackFontFile)
   if (fallback) doc.registerFont('fallback', fallback)
 
@@ -78,11 +82,18 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
     if (doc.y + height > bottom()) doc.addPage()
   }
   /** Writes text, switching to the fallback font for runs the main font cannot draw. */
-  const write = (text: string, font: 'regular' | 'bold', size: number, opts: PDFKit.Mixins.TextOptions) => {
+  const write = (
+    raw: string,
+    font: 'regular' | 'bold',
+    size: number,
+    opts: PDFKit.Mixins.TextOptions,
+    continued = false,
+  ) => {
     doc.fontSize(size)
-    const runs = hasFallback ? splitRuns(doc, text, font) : [{ text, font }]
+    const text = visualWordOrder(raw)
+    const runs = splitRuns(doc, text, font, hasFallback)
     runs.forEach((run, i) => {
-      doc.font(run.font).text(run.text, { ...opts, continued: i < runs.length - 1 })
+      doc.font(run.font).text(run.text, { ...opts, continued: continued || i < runs.length - 1 })
     })
   }
 
@@ -144,8 +155,8 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
         keep(lineHeight(base))
         doc.fillColor(TEXT)
         if (block.lead) {
-          doc.fontSize(base).font('bold').text(`${block.lead}: `, { width, continued: true })
-          doc.font('regular').text(block.text, { width })
+          write(`${block.lead}: `, 'bold', base, { width }, true)
+          write(block.text, 'regular', base, { width })
         } else {
           write(block.text, 'regular', base, { width })
         }
@@ -168,20 +179,64 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
   }
 }
 
-/** Splits text into runs of the main font and the fallback font by glyph coverage. */
-function splitRuns(doc: Doc, text: string, font: 'regular' | 'bold'): { text: string; font: string }[] {
+/** Splits text into runs by glyph coverage: the template's font, then DejaVu Sans, then the configured fallback. */
+function splitRuns(
+  doc: Doc,
+  text: string,
+  font: 'regular' | 'bold',
+  hasFallback: boolean,
+): { text: string; font: string }[] {
+  const chain = [font, `alt-${font}`, ...(hasFallback ? ['fallback'] : [])]
   const has = (name: string, cp: number) => {
     doc.font(name)
     const current = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(c: number): boolean } } })._font
     return current.font?.hasGlyphForCodePoint(cp) ?? true
   }
-  const runs: { text: string; font: string }[] = []
+  const runs: { text: string; font: string; rtl: boolean }[] = []
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0
-    const useFont = cp < 0x250 || has(font, cp) ? font : 'fallback'
+    // Spaces and punctuation stay in the run they sit in; other characters take the first font that has them.
+    const useFont = /[\s\p{P}]/u.test(ch)
+      ? (runs.at(-1)?.font ?? font)
+      : cp < 0x250
+        ? font
+        : (chain.find((name) => has(name, cp)) ?? font)
+    // A right-to-left run ends where its letters end, so trailing punctuation is drawn after it, not mirrored into it.
+    const rtl = ch === '\u00a0' ? (runs.at(-1)?.rtl ?? false) : RTL_LETTER.test(ch)
     const last = runs.at(-1)
-    if (last && last.font === useFont) last.text += ch
-    else runs.push({ text: ch, font: useFont })
+    if (last && last.font === useFont && last.rtl === rtl) last.text += ch
+    else runs.push({ text: ch, font: useFont, rtl })
   }
+  doc.font(font)
   return runs
+}
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/
+const LTR_LETTER = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/
+const MAX_RTL_GROUP = 8
+
+/**
+ * pdfkit lays text out word by word from left to right, while fontkit draws the glyphs of a right-to-left run in
+ * visual order. Joining consecutive right-to-left words with no-break spaces makes each phrase one run, so Hebrew
+ * and Arabic names and titles read in the right order with their spaces (a minimal bidi; long right-to-left
+ * paragraphs stay word by word).
+ */
+export function visualWordOrder(text: string): string {
+  if (!RTL_LETTER.test(text)) return text
+  const isRtl = (w: string) => RTL_LETTER.test(w) && !LTR_LETTER.test(w)
+  const out: string[] = []
+  let group: string[] = []
+  const flush = () => {
+    if (group.length > 0) out.push(group.length <= MAX_RTL_GROUP ? group.join('\u00a0') : group.join(' '))
+    group = []
+  }
+  for (const word of text.split(' ')) {
+    if (isRtl(word)) group.push(word)
+    else {
+      flush()
+      out.push(word)
+    }
+  }
+  flush()
+  return out.join(' ')
 }

@@ -110,7 +110,10 @@ export function createDocumentService({ templates, renderers, readers, limits }:
       const blocks = await readers[type].read(bytes, limits)
       const parsed = parseResumeBlocks(blocks, type)
       if (parsed.report.recognised.length === 0) {
-        throw new DomainError('IMPORT_NO_TEXT_LAYER', 'No resume content could be recognised in the file.')
+        throw new DomainError(
+          'IMPORT_NOTHING_RECOGNISED',
+          'The file has text, but no resume field (name, contact, sections) could be recognised in it.',
+        )
       }
       return { content: parsed.content as JsonResumeDocument, report: parsed.report }
     },

@@ -18,11 +18,19 @@ import type {
   Work,
 } from './json-resume.js'
 import type { SectionKey } from './resume-layout.js'
-import { looksLikeDegree, looksLikeJobTitle, looksLikeSchool, sectionOfHeading } from './section-vocabulary.js'
+import {
+  isContactHeading,
+  looksLikeDegree,
+  looksLikeJobTitle,
+  looksLikeSchool,
+  sectionOfHeading,
+} from './section-vocabulary.js'
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s·|•,]+|\b(?:linkedin\.com|github\.com|gitlab\.com)\/[^\s·|•,]+/i
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/
+/** A line that is only a place: `Lisbon, Portugal`, `Austin, TX`, `São Paulo, SP, Brazil`. */
+const LOCATION_LINE = /^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*\p{Lu}[\p{L}.' -]{1,30}){1,2}$/u
 const PART_SPLIT = /\s+[·|•]\s+|\s{3,}|\t/
 /** Separators between a role and an organisation in an entry title. */
 const TITLE_SPLIT = /\s+[—–|]\s+|\s+-\s+/
@@ -54,6 +62,10 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
   for (const block of blocks) {
     const text = clean(block.text)
     if (!text) continue
+    if (block.kind !== 'bullet' && isContactHeading(text)) {
+      current = header
+      continue
+    }
     const key = block.kind !== 'bullet' ? sectionOfHeading(text) : undefined
     if (key) {
       current = sections.get(key) ?? []
@@ -144,7 +156,13 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
   if (header.length === 0) return basics
   const maxScale = Math.max(...header.slice(0, 6).map((b) => b.scale))
   const nameIndex = header.findIndex(
-    (b, i) => i < 6 && b.scale === maxScale && !EMAIL.test(b.text) && !URL_PATTERN.test(b.text) && b.text.length <= 80,
+    (b, i) =>
+      i < 6 &&
+      b.scale === maxScale &&
+      !EMAIL.test(b.text) &&
+      !URL_PATTERN.test(b.text) &&
+      b.text.length <= 80 &&
+      b.text.split(/\s+/).length <= 7,
   )
   const used = new Set<number>()
   if (nameIndex >= 0) {
@@ -158,8 +176,12 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
     const isContact = parts.some(
       (p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || /^[\w .-]{2,20}:\s*\S+$/.test(p),
     )
+    if (!isContact && !basics.location && i > nameIndex && nameIndex >= 0 && LOCATION_LINE.test(block.text)) {
+      basics.location = locationOf(block.text)
+      return
+    }
     if (!isContact) {
-      if (i === nameIndex + 1 && !basics.label && block.text.length <= 120) basics.label = block.text
+      if (nameIndex >= 0 && i === nameIndex + 1 && !basics.label && block.text.length <= 120) basics.label = block.text
       else unrecognised.push(block.text)
       return
     }

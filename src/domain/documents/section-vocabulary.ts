@@ -58,6 +58,27 @@ for (const [key, names] of Object.entries(HEADINGS) as [SectionKey, readonly str
   for (const name of names) LOOKUP.set(name, key)
 }
 
+const CONTACT_HEADINGS = new Set([
+  'contact',
+  'contacts',
+  'contact information',
+  'contact details',
+  'contact info',
+  'personal details',
+  'personal information',
+  'details',
+])
+
+/** True for a heading over contact details (sidebars often have one); its lines belong to the header. */
+export function isContactHeading(text: string): boolean {
+  return CONTACT_HEADINGS.has(
+    text
+      .trim()
+      .replace(/[:：]$/, '')
+      .toLowerCase(),
+  )
+}
+
 /** The section a heading line introduces, or undefined when the line is not a known heading. */
 export function sectionOfHeading(text: string): SectionKey | undefined {
   const normal = text
