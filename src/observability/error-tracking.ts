@@ -73,7 +73,9 @@ export async function initializeSentry(
     return active
   }
   const Sentry = await import('@sentry/node')
-  const integrations = []
+  // Fastify spans stay on; its own error capture is off because logError reports each 5xx once, with requestId,
+  // user id and route (and 4xx answers are not errors).
+  const integrations: Array<{ name: string }> = [Sentry.fastifyIntegration({ shouldHandleError: () => false })]
   if (settings.profilesSampleRate > 0) {
     const { nodeProfilingIntegration } = await import('@sentry/profiling-node')
     integrations.push(nodeProfilingIntegration())

@@ -20,10 +20,15 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key)
 }
 
-/** Masks emails and credentials written inside free text (error messages, database details, URLs). */
+const SENSITIVE_NAMES = String.raw`password|passwd|passphrase|secret|token|authorization|cookie|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn|code|sig|signature`
+// A sensitive query parameter inside a URL: `?token=…`, `&api_key=…`.
+const QUERY_PARAM = new RegExp(String.raw`([?&][\w.-]*(?:${SENSITIVE_NAMES})=)[^&#\s"']*`, 'gi')
+const MAYBE_SENSITIVE_TEXT = /@|bearer|basic|[?&][\w.-]*=/i
+
+/** Masks emails, credentials and sensitive query parameters written inside free text (messages, URLs). */
 export function scrubText(text: string): string {
-  if (!text.includes('@') && !/bearer|basic/i.test(text)) return text
-  return text.replace(EMAIL, REDACTED).replace(BEARER, `$1 ${REDACTED}`)
+  if (!MAYBE_SENSITIVE_TEXT.test(text)) return text
+  return text.replace(EMAIL, REDACTED).replace(BEARER, `$1 ${REDACTED}`).replace(QUERY_PARAM, `$1${REDACTED}`)
 }
 
 /**
