@@ -46,5 +46,6 @@ if ! watch_colour "$target" "$MONITOR_SECONDS" "$offset"; then
   exit 1
 fi
 
-[ -n "$live" ] && keep_standby "$live"
+if [ -n "$live" ]; then keep_standby "$live"; fi
+purge_cdn "$release"
 notify "blue-green deploy of $release done: $target serves ($(($(date +%s) - started))s)"

@@ -72,4 +72,5 @@ for percent in $CANARY_STEPS; do
 done
 
 keep_standby "$stable"
+purge_cdn "$release"
 notify "canary deploy of $release done: $canary serves 100% ($(($(date +%s) - started))s)"

@@ -327,3 +327,10 @@ watch_colour() {
   done
   log "$colour watched ${seconds}s: $requests requests, $errors 5xx, p95 ${p95} ms"
 }
+
+# purge_cdn RELEASE: purge-on-deploy through the configured CDN (CDN_PROVIDER; a logged no-op without one). A failed
+# purge is reported, never a reason to undo a deploy that serves correctly.
+purge_cdn() {
+  run_with_env "$1" "$NODE_BIN" "$1/dist/cli/cdn-purge.js" 2>&1 | sed 's/^/  cdn: /' >&2 ||
+    log "warning: the CDN purge failed; purge by hand (see docs/operations.md)"
+}

@@ -86,6 +86,8 @@ export interface Config {
   }
   /** Test/ops only: the share (0 to 1) of non-health requests answered with a 503 on purpose (canary drills). */
   readonly faultInjection5xxRate: number
+  /** CDN in front of the service: which purge API a deploy calls, and what it purges. */
+  readonly cdn: CdnConfig
   readonly tasks: {
     /** Tasks one instance runs at the same time. */
     readonly concurrency: number
@@ -94,6 +96,40 @@ export interface Config {
     readonly backoffMs: number
     /** How long a finished task stays readable at GET /api/tasks/:id. */
     readonly retentionSeconds: number
+  }
+  readonly rateLimits: {
+    /** Off only for benchmarks and trusted deployments: no policy is counted or enforced. */
+    readonly enabled: boolean
+    /** Length of every policy's fixed window, in seconds. */
+    readonly windowSeconds: number
+    /** Requests per window: `global` for all traffic, the others per caller on the free tier. */
+    readonly limits: {
+      readonly global: number
+      readonly user: number
+      readonly ai: number
+      readonly upload: number
+      readonly export: number
+    }
+    /** Factor each tier applies to the per-caller limits. */
+    readonly tierMultipliers: { readonly free: number; readonly pro: number; readonly premium: number }
+    /** How long custom per-user limits are cached (written through on change); 0 reads the database each request. */
+    readonly overrideCacheSeconds: number
+  }
+}
+
+export interface CdnConfig {
+  readonly provider: 'none' | 'cloudflare' | 'fastly' | 'cloudfront'
+  /** Replaces the provider's API origin (a proxy, or a fake in tests). */
+  readonly apiBaseUrl: string | undefined
+  readonly purgeUrls: readonly string[]
+  readonly purgeTags: readonly string[]
+  readonly cloudflare: { readonly zoneId: string; readonly apiToken: string }
+  readonly fastly: { readonly serviceId: string; readonly apiToken: string; readonly soft: boolean }
+  readonly cloudfront: {
+    readonly distributionId: string
+    readonly accessKeyId: string
+    readonly secretAccessKey: string
+    readonly sessionToken?: string
   }
 }
 
@@ -181,6 +217,44 @@ export function loadConfig(env: Env = process.env): Config {
     return value
   }
 
+  const cdnConfig = (): CdnConfig => {
+    const provider = (read('CDN_PROVIDER') ?? 'none').toLowerCase() as CdnConfig['provider']
+    if (!['none', 'cloudflare', 'fastly', 'cloudfront'].includes(provider))
+      problems.push('CDN_PROVIDER must be none, cloudflare, fastly or cloudfront')
+    const needed = (key: string, when: CdnConfig['provider']): string => {
+      const value = read(key)
+      if (provider === when && value === undefined) problems.push(`${key} is required with CDN_PROVIDER=${when}`)
+      return value ?? ''
+    }
+    const list = (key: string) =>
+      (read(key) ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    const sessionToken = read('AWS_SESSION_TOKEN')
+    return {
+      provider,
+      apiBaseUrl: url('CDN_API_BASE_URL', ['http:', 'https:']),
+      purgeUrls: list('CDN_PURGE_URLS'),
+      purgeTags: list('CDN_PURGE_TAGS'),
+      cloudflare: {
+        zoneId: needed('CLOUDFLARE_ZONE_ID', 'cloudflare'),
+        apiToken: needed('CLOUDFLARE_API_TOKEN', 'cloudflare'),
+      },
+      fastly: {
+        serviceId: needed('FASTLY_SERVICE_ID', 'fastly'),
+        apiToken: needed('FASTLY_API_TOKEN', 'fastly'),
+        soft: bool('FASTLY_SOFT_PURGE', false),
+      },
+      cloudfront: {
+        distributionId: needed('CLOUDFRONT_DISTRIBUTION_ID', 'cloudfront'),
+        accessKeyId: needed('AWS_ACCESS_KEY_ID', 'cloudfront'),
+        secretAccessKey: needed('AWS_SECRET_ACCESS_KEY', 'cloudfront'),
+        ...(sessionToken && { sessionToken }),
+      },
+    }
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -248,11 +322,29 @@ export function loadConfig(env: Env = process.env): Config {
       pdfFallbackFont: fontFile('PDF_FALLBACK_FONT'),
     },
     faultInjection5xxRate: rate('FAULT_INJECTION_5XX_RATE', 0),
+    cdn: cdnConfig(),
     tasks: {
       concurrency: int('TASK_CONCURRENCY', 2, 1, 64),
       maxAttempts: int('TASK_MAX_ATTEMPTS', 3, 1, 20),
       backoffMs: int('TASK_BACKOFF_MS', 1000, 1, 3_600_000),
       retentionSeconds: int('TASK_RETENTION_SECONDS', 24 * 3600, 60, 30 * 24 * 3600),
+    },
+    rateLimits: {
+      enabled: bool('RATE_LIMIT_ENABLED', true),
+      windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 24 * 3600),
+      limits: {
+        global: int('RATE_LIMIT_GLOBAL', 10_000, 1, 1_000_000_000),
+        user: int('RATE_LIMIT_PER_USER', 60, 1, 1_000_000_000),
+        ai: int('RATE_LIMIT_AI', 10, 1, 1_000_000_000),
+        upload: int('RATE_LIMIT_UPLOADS', 5, 1, 1_000_000_000),
+        export: int('RATE_LIMIT_EXPORTS', 10, 1, 1_000_000_000),
+      },
+      tierMultipliers: {
+        free: int('RATE_LIMIT_TIER_FREE', 1, 1, 1000),
+        pro: int('RATE_LIMIT_TIER_PRO', 3, 1, 1000),
+        premium: int('RATE_LIMIT_TIER_PREMIUM', 10, 1, 1000),
+      },
+      overrideCacheSeconds: int('RATE_LIMIT_OVERRIDE_CACHE_SECONDS', 10, 0, 3600),
     },
   }
 
