@@ -22,6 +22,7 @@ import { createPostgresSessionStore } from './adapters/postgres/session.store.js
 import { createPostgresUserRepository } from './adapters/postgres/user.repository.js'
 import { createBullmqTaskQueue } from './adapters/queue/bullmq.queue.js'
 import { createMemoryTaskQueue } from './adapters/queue/memory.queue.js'
+import { createRateLimitAdapters } from './adapters/rate-limit/rate-limit.adapters.js'
 import { connectRedis } from './adapters/redis/redis.js'
 import { createRedisSessionStore } from './adapters/redis/session.store.js'
 import { createLoginGuard } from './adapters/security/login-guard.js'
@@ -32,6 +33,7 @@ import { createDocumentService, type DocumentService } from './domain/documents/
 import { createEventBus, type EventBus } from './domain/events.js'
 import { createJobService, type JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
+import { createRateLimitService, type RateLimitService } from './domain/rate-limits/rate-limit.service.js'
 import { createDraftService, type DraftService } from './domain/resumes/draft.service.js'
 import { createResumeService, type ResumeService } from './domain/resumes/resume.service.js'
 import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
@@ -54,6 +56,7 @@ export interface Services {
   readonly documents: DocumentService
   readonly tasks: TaskService
   readonly events: EventBus
+  readonly rateLimits: RateLimitService
 }
 
 export interface App {
@@ -201,6 +204,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         }, config.resumes.purgeIntervalMs).unref()
       : undefined
 
+  const rateLimits = createRateLimitService({
+    ...createRateLimitAdapters({ config, db: database.db, redis, logger, registry: metrics.registry }),
+    users: createPostgresUserRepository(database.db),
+    settings: config.rateLimits,
+    clock,
+  })
+
   let closing: Promise<void> | undefined
   return {
     config,
@@ -209,7 +219,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     redis,
     observability,
     health,
-    services: { accounts, resumes, drafts, versions, jobs, templates, documents, tasks, events },
+    services: { accounts, resumes, drafts, versions, jobs, templates, documents, tasks, events, rateLimits },
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer)

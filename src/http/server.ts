@@ -1,6 +1,11 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifySwagger from '@fastify/swagger'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  LogController,
+} from 'fastify'
 import type { App, Services } from '../app.js'
 import type { Config } from '../config/config.js'
 import type { Health } from '../observability/health.js'
@@ -11,12 +16,15 @@ import { registerFaultInjection } from './plugins/fault-injection.js'
 import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
+import { registerRateLimits } from './plugins/rate-limit.js'
 import { registerSecurity } from './plugins/security.js'
+import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
+import { rateLimitRoutes } from './routes/rate-limits/rate-limits.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
 import { draftsRoutes } from './routes/resumes/drafts.routes.js'
 import { resumesRoutes } from './routes/resumes/resumes.routes.js'
@@ -42,8 +50,13 @@ export const OPENAPI_INFO = {
   description: 'Structured resumes, drafts and versions, job analysis, ATS reports, tailoring and documents.',
 }
 
+export interface BuildServerOptions {
+  /** Route plugins registered after RoleReady's own (tests use it to mount routes with particular options). */
+  readonly routes?: readonly FastifyPluginAsync[]
+}
+
 /** Builds the HTTP server around finished services. Never listens: tests use `inject()`, main.ts listens. */
-export async function buildServer(app: App): Promise<FastifyInstance> {
+export async function buildServer(app: App, options: BuildServerOptions = {}): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
     // Completion lines are written by our own onResponse hook, with the route and duration.
@@ -95,6 +108,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   server.addSchema(Job_)
   server.addSchema(JobAnalysis_)
   registerProblemHandlers(server)
+  registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
   registerNulGuard(server)
 
@@ -103,12 +117,15 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
+  await server.register(rateLimitRoutes)
+  await server.register(adminRateLimitRoutes)
   await server.register(resumesRoutes)
   await server.register(draftsRoutes)
   await server.register(versionsRoutes)
   await server.register(jobRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)
+  for (const routes of options.routes ?? []) await server.register(routes)
   await server.ready()
   return server
 }

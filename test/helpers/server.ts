@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { onTestFinished } from 'vitest'
 import { type App, buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/config.js'
-import { buildServer } from '../../src/http/server.js'
+import { type BuildServerOptions, buildServer } from '../../src/http/server.js'
 import { migratedPglite } from './pglite.js'
 import { createPostgresDatabase, POSTGRES_URL } from './postgres.js'
 
@@ -26,7 +26,10 @@ export async function freshStorageEnv(): Promise<Record<string, string>> {
 }
 
 /** Builds app + server (never listening) and closes both when the test ends. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: BuildServerOptions = {},
+): Promise<TestServer> {
   const fullEnv: Record<string, string> = {
     LOG_LEVEL: 'silent',
     PASSWORD_HASH_COST: '10',
@@ -41,7 +44,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig(fullEnv)
   const embedded = config.database.url === undefined && config.dataDir === 'memory://'
   const app = await buildApp(config, embedded ? { database: await migratedPglite() } : {})
-  const server = await buildServer(app)
+  const server = await buildServer(app, options)
   onTestFinished(async () => {
     await server.close()
     await app.close()

@@ -73,6 +73,14 @@ export interface JobsTable {
   created_at: Timestamp
 }
 
+export interface RateLimitOverridesTable {
+  user_id: string
+  policy: string
+  points: number
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
 export interface Tables {
   users: UsersTable
   user_settings: UserSettingsTable
@@ -80,5 +88,6 @@ export interface Tables {
   resumes: ResumesTable
   resume_versions: ResumeVersionsTable
   resume_drafts: ResumeDraftsTable
+  rate_limit_overrides: RateLimitOverridesTable
   jobs: JobsTable
 }

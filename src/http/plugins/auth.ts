@@ -65,11 +65,17 @@ export async function requireAuth(request: FastifyRequest, _reply: FastifyReply)
   const token = sessionToken(request, request.server.config.auth.cookieName)
   if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to use this route.')
   checkCsrf(request)
-  const auth = await request.server.services.accounts.authenticate(token)
+  // The rate-limit hook may already have resolved this token's session.
+  const auth = request.auth ?? (await request.server.services.accounts.authenticate(token))
   request.auth = auth
   request.log = request.log.child({ userId: auth.user.id })
   const context = getRequestContext()
   if (context) context.userId = auth.user.id
+}
+
+/** onRequest hook after `requireAuth`: answers 403 FORBIDDEN unless the user's stored role is admin. */
+export async function requireAdmin(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  if (authOf(request).user.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only administrators may do this.')
 }
 
 /** OpenAPI security requirement of routes behind `requireAuth`. */

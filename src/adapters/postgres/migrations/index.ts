@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m20261129T0300 from './20261129T0300_accounts.js'
 import * as m20261129T0350 from './20261129T0350_session_activity.js'
 import * as m20261129T0400 from './20261129T0400_resumes.js'
+import * as m20261129T0410 from './20261129T0410_rate_limit_overrides.js'
 import * as m20261129T0420 from './20261129T0420_jobs.js'
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T0300_accounts': m20261129T0300,
   '20261129T0350_session_activity': m20261129T0350,
   '20261129T0400_resumes': m20261129T0400,
+  '20261129T0410_rate_limit_overrides': m20261129T0410,
   '20261129T0420_jobs': m20261129T0420,
 }
