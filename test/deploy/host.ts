@@ -100,25 +100,30 @@ export interface LoadResult {
  * requests a second over `paths`, until stop() (or 10 minutes, or 200,000 requests).
  */
 export function startLoad(url: string, paths: string[], rate = 100, connections = 8) {
-  const instance = autocannon({
-    url,
-    connections,
-    overallRate: rate,
-    duration: 600,
-    amount: 200_000,
-    timeout: 10,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
-  })
+  let finish: (result: autocannon.Result) => void = () => {}
+  let fail: (error: unknown) => void = () => {}
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance.on('done', resolve)
-    instance.on('error', reject)
+    finish = resolve
+    fail = reject
   })
+  const instance = autocannon(
+    {
+      url,
+      connections,
+      overallRate: rate,
+      duration: 600,
+      amount: 200_000,
+      timeout: 10,
+      requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  )
   return {
     async stop(): Promise<LoadResult> {
       instance.stop()
       const result = await done
       const statusCodes: Record<string, number> = {}
-      for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stats.count
+      for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stats?.count ?? 0
       return {
         total: result.requests.total,
         ok: result['2xx'],
