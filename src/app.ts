@@ -30,6 +30,11 @@ import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
+import { IMPORT_TASK, importTaskHandler } from './domain/documents/import-task.js'
+import {
+  createResumeDocumentsService,
+  type ResumeDocumentsService,
+} from './domain/documents/resume-documents.service.js'
 import { createEventBus, type EventBus } from './domain/events.js'
 import { createJobService, type JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
@@ -55,6 +60,7 @@ export interface Services {
   readonly templates: TemplateService
   readonly documents: DocumentService
   readonly tasks: TaskService
+  readonly resumeDocuments: ResumeDocumentsService
   readonly events: EventBus
   readonly rateLimits: RateLimitService
 }
@@ -211,6 +217,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     clock,
   })
 
+  const resumeDocuments = createResumeDocumentsService({
+    documents,
+    templates,
+    resumes,
+    drafts,
+    versions,
+    limits: config.resumes,
+  })
+  tasks.register(IMPORT_TASK, importTaskHandler(resumeDocuments))
+
   let closing: Promise<void> | undefined
   return {
     config,
@@ -219,7 +235,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     redis,
     observability,
     health,
-    services: { accounts, resumes, drafts, versions, jobs, templates, documents, tasks, events, rateLimits },
+    services: {
+      accounts,
+      resumes,
+      drafts,
+      versions,
+      jobs,
+      templates,
+      documents,
+      resumeDocuments,
+      tasks,
+      events,
+      rateLimits,
+    },
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer)

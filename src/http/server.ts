@@ -1,11 +1,6 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifySwagger from '@fastify/swagger'
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyPluginAsync,
-  LogController,
-} from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify'
 import type { App, Services } from '../app.js'
 import type { Config } from '../config/config.js'
 import type { Health } from '../observability/health.js'
@@ -21,11 +16,12 @@ import { registerSecurity } from './plugins/security.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
+import { documentRoutes } from './routes/documents/documents.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
-import { rateLimitRoutes } from './routes/rate-limits/rate-limits.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
+import { rateLimitRoutes } from './routes/rate-limits/rate-limits.routes.js'
 import { draftsRoutes } from './routes/resumes/drafts.routes.js'
 import { resumesRoutes } from './routes/resumes/resumes.routes.js'
 import { versionsRoutes } from './routes/resumes/versions.routes.js'
@@ -125,6 +121,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(jobRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)
+  await server.register(documentRoutes)
   for (const routes of options.routes ?? []) await server.register(routes)
   await server.ready()
   return server

@@ -130,7 +130,7 @@ describe('HTML, Markdown and text export', () => {
   })
 })
 
-describe('PDF export', () => {
+describe('PDF export', { timeout: 90_000 }, () => {
   it('carries title and author metadata, embeds its fonts and has a selectable text layer', async () => {
     const exported = await documents.exportResume(fixture('non-ascii-names'), {
       format: 'pdf',

@@ -71,7 +71,8 @@ function summarise(label: string, results: { name: string; accuracy: Accuracy }[
   }
 }
 
-describe('document round trips', () => {
+// Dozens of renders and parses per test: generous time on a shared 2-core machine.
+describe('document round trips', { timeout: 180_000 }, () => {
   it('has at least ten varied sample resumes', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10)
     const names = fixtures.map((f) => f.name)

@@ -71,3 +71,35 @@ export function toTaskResponse(task: Task) {
     updatedAt: task.updatedAt.toISOString(),
   }
 }
+
+export const ExportQuery = Type.Object(
+  {
+    format: Type.Union(DOCUMENT_FORMATS.map((f) => Type.Literal(f))),
+    template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$' })),
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'Defaults to the head version' })),
+    paper: Type.Optional(
+      Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'PDF and DOCX page size (letter)' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export const ImportQuery = Type.Object(
+  {
+    async: Type.Optional(
+      Type.Boolean({ description: 'Run the import as a background task: 202 with the task to poll' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export const ImportReport_ = Type.Object(
+  {
+    type: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('json')]),
+    sections: Type.Record(Type.String(), Type.Integer(), { description: 'Entries found per JSON Resume section' }),
+    recognised: Type.Array(Type.String(), { description: 'Field paths that got a value' }),
+    unrecognised: Type.Array(Type.String(), { description: 'Lines that fit no field (left out of the draft)' }),
+    warnings: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+)

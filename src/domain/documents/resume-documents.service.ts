@@ -1,0 +1,74 @@
+/**
+ * Export and import of a user's stored resumes: export reads the head (or a chosen) version and draws it with the
+ * resume's template unless another is asked for; import reads the file first and stores only when it was
+ * understood, as a new resume whose draft holds the parsed content for the person to review and commit.
+ */
+import type { DraftService } from '../resumes/draft.service.js'
+import { assertContentSize, type ResumeLimits } from '../resumes/resume.limits.js'
+import type { ResumeService } from '../resumes/resume.service.js'
+import type { VersionService } from '../resumes/version.service.js'
+import type { TemplateService } from '../templates/template.service.js'
+import type { DocumentFormat } from '../templates/template.types.js'
+import type { DocumentService } from './document.service.js'
+import type { ExportedDocument, ImportReport, PaperSize } from './document.types.js'
+
+export interface ResumeDocumentsDeps {
+  documents: DocumentService
+  templates: TemplateService
+  resumes: Pick<ResumeService, 'create' | 'get'>
+  drafts: Pick<DraftService, 'save'>
+  versions: Pick<VersionService, 'get'>
+  limits: Pick<ResumeLimits, 'maxContentBytes'>
+}
+
+export interface ResumeExportRequest {
+  readonly format: DocumentFormat
+  /** Defaults to the resume's own template (or `classic` when that is not installed here). */
+  readonly templateId?: string
+  /** Defaults to the head version. */
+  readonly version?: number
+  readonly paper: PaperSize
+}
+
+const TITLE_MAX = 120
+
+export function createResumeDocumentsService({
+  documents,
+  templates,
+  resumes,
+  drafts,
+  versions,
+  limits,
+}: ResumeDocumentsDeps) {
+  const templateFor = (own: string) => (templates.list().some((t) => t.id === own) ? own : 'classic')
+
+  return {
+    /** RESUME_NOT_FOUND, VERSION_NOT_FOUND, TEMPLATE_NOT_FOUND or EXPORT_FORMAT_UNSUPPORTED when it cannot. */
+    async exportResume(ownerId: string, id: string, request: ResumeExportRequest): Promise<ExportedDocument> {
+      const resume = await resumes.get(ownerId, id)
+      const content =
+        request.version === undefined ? resume.content : (await versions.get(ownerId, id, request.version)).content
+      return documents.exportResume(content, {
+        format: request.format,
+        templateId: request.templateId ?? templateFor(resume.templateId),
+        paper: request.paper,
+        title: resume.title,
+      })
+    },
+
+    /** Parses the file (IMPORT_* errors store nothing), then creates the resume and saves the parsed draft. */
+    async importResume(ownerId: string, bytes: Uint8Array, fileName: string | undefined) {
+      const imported = await documents.importFile(bytes)
+      assertContentSize(imported.content, limits as ResumeLimits, '/file')
+      const basics = imported.content.basics as { name?: unknown } | undefined
+      const fromName = typeof basics?.name === 'string' ? basics.name : undefined
+      const fromFile = fileName?.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim()
+      const title = (fromName ?? (fromFile || 'Imported resume')).slice(0, TITLE_MAX)
+      const resume = await resumes.create(ownerId, { title, content: {} })
+      const draft = await drafts.save(ownerId, resume.id, '*', imported.content)
+      return { resume, draft, report: imported.report satisfies ImportReport }
+    },
+  }
+}
+
+export type ResumeDocumentsService = ReturnType<typeof createResumeDocumentsService>
