@@ -221,13 +221,12 @@ export function loadConfig(env: Env = process.env): Config {
     const provider = (read('CDN_PROVIDER') ?? 'none').toLowerCase() as CdnConfig['provider']
     if (!['none', 'cloudflare', 'fastly', 'cloudfront'].includes(provider))
       problems.push('CDN_PROVIDER must be none, cloudflare, fastly or cloudfront')
-    const needed = (key: string, when: CdnConfig['provider']): string => {
-      const value = read(key)
+    const needed = (when: CdnConfig['provider'], key: string, value: string | undefined): string => {
       if (provider === when && value === undefined) problems.push(`${key} is required with CDN_PROVIDER=${when}`)
       return value ?? ''
     }
-    const list = (key: string) =>
-      (read(key) ?? '')
+    const list = (value: string | undefined) =>
+      (value ?? '')
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean)
@@ -235,21 +234,21 @@ export function loadConfig(env: Env = process.env): Config {
     return {
       provider,
       apiBaseUrl: url('CDN_API_BASE_URL', ['http:', 'https:']),
-      purgeUrls: list('CDN_PURGE_URLS'),
-      purgeTags: list('CDN_PURGE_TAGS'),
+      purgeUrls: list(read('CDN_PURGE_URLS')),
+      purgeTags: list(read('CDN_PURGE_TAGS')),
       cloudflare: {
-        zoneId: needed('CLOUDFLARE_ZONE_ID', 'cloudflare'),
-        apiToken: needed('CLOUDFLARE_API_TOKEN', 'cloudflare'),
+        zoneId: needed('cloudflare', 'CLOUDFLARE_ZONE_ID', read('CLOUDFLARE_ZONE_ID')),
+        apiToken: needed('cloudflare', 'CLOUDFLARE_API_TOKEN', read('CLOUDFLARE_API_TOKEN')),
       },
       fastly: {
-        serviceId: needed('FASTLY_SERVICE_ID', 'fastly'),
-        apiToken: needed('FASTLY_API_TOKEN', 'fastly'),
+        serviceId: needed('fastly', 'FASTLY_SERVICE_ID', read('FASTLY_SERVICE_ID')),
+        apiToken: needed('fastly', 'FASTLY_API_TOKEN', read('FASTLY_API_TOKEN')),
         soft: bool('FASTLY_SOFT_PURGE', false),
       },
       cloudfront: {
-        distributionId: needed('CLOUDFRONT_DISTRIBUTION_ID', 'cloudfront'),
-        accessKeyId: needed('AWS_ACCESS_KEY_ID', 'cloudfront'),
-        secretAccessKey: needed('AWS_SECRET_ACCESS_KEY', 'cloudfront'),
+        distributionId: needed('cloudfront', 'CLOUDFRONT_DISTRIBUTION_ID', read('CLOUDFRONT_DISTRIBUTION_ID')),
+        accessKeyId: needed('cloudfront', 'AWS_ACCESS_KEY_ID', read('AWS_ACCESS_KEY_ID')),
+        secretAccessKey: needed('cloudfront', 'AWS_SECRET_ACCESS_KEY', read('AWS_SECRET_ACCESS_KEY')),
         ...(sessionToken && { sessionToken }),
       },
     }

@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -40,6 +42,9 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
   let env: Record<string, string>
   let url: string
   let dropDatabase: (() => Promise<void>) | undefined
+  // A chat webhook on loopback: the scripts post their start, success and rollback messages here.
+  const notifications: string[] = []
+  let webhook: Server | undefined
   const ports: Record<string, number> = {}
 
   const portsOf = (colour: 'blue' | 'green') => [ports[colour] as number, (ports[colour] as number) + 1]
@@ -59,6 +64,15 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(TMP, 'roleready-deploy-'))
+    webhook = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk) => (body += chunk))
+      req.on('end', () => {
+        notifications.push((JSON.parse(body) as { text: string }).text)
+        res.end('ok')
+      })
+    })
+    await new Promise<void>((resolve) => webhook?.listen(0, '127.0.0.1', resolve))
     const database = await createPostgresDatabase()
     dropDatabase = database.drop
     releases = await buildReleases(path.join(root, 'work'), {
@@ -103,6 +117,7 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
       STANDBY_SECONDS: '600',
       DRAIN_SECONDS: '2',
       MIN_REQUESTS: '20',
+      NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`,
     }
     const started = await runScript('nginx-host.sh', ['start'], env)
     expect(started.code, started.output).toBe(0)
@@ -114,6 +129,7 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
   afterAll(async () => {
     if (root) await runScript('nginx-host.sh', ['stop'], env)
     await dropDatabase?.()
+    await new Promise((resolve) => webhook?.close(resolve))
     if (root) await removeDir(path.dirname(root))
   }, 120_000)
 
@@ -146,6 +162,7 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
     report('rollback', outcome, `, rollback took ${result.ms} ms`)
     expect(result.code, result.output).toBe(0)
     expect(result.output).toContain('Post-rollback checklist')
+    expect(notifications.at(-1)).toMatch(/^RoleReady: rolled back from .*v4 to .*v3 in \d+s$/)
     expect(await version()).toBe('v3')
     expect(result.ms).toBeLessThan(30_000)
     expect(outcome.non2xx).toBe(0)
@@ -173,6 +190,7 @@ describe.skipIf(!enabled)('single-host deployment under load (nginx + processes 
     )
     expect(result.code, result.output).toBe(2)
     expect(result.output).toMatch(/ROLLED BACK at 5%/)
+    expect(notifications.at(-1)).toMatch(/^RoleReady: canary of .*faulty ROLLED BACK at 5%/)
     expect(result.output).not.toMatch(/traffic: \S+:75/)
     expect(await live()).toBe(stable)
     expect(await version()).toBe('v3')
