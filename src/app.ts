@@ -29,6 +29,7 @@ import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
+import { createIntelligenceService, type IntelligenceService } from './domain/ats/intelligence.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
 import { IMPORT_TASK, importTaskHandler } from './domain/documents/import-task.js'
 import {
@@ -57,6 +58,7 @@ export interface Services {
   readonly drafts: DraftService
   readonly versions: VersionService
   readonly jobs: JobService
+  readonly intelligence: IntelligenceService
   readonly templates: TemplateService
   readonly documents: DocumentService
   readonly tasks: TaskService
@@ -199,6 +201,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const resumes = createResumeService(resumeDeps)
   const drafts = createDraftService(resumeDeps)
   const versions = createVersionService(resumeDeps)
+  const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock })
   // Expired trash is purged in process; unref'd so it never keeps the process alive.
   const purgeTimer =
     config.resumes.purgeIntervalMs > 0
@@ -240,7 +243,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       resumes,
       drafts,
       versions,
-      jobs,
+      jobs, intelligence,
       templates,
       documents,
       resumeDocuments,

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { documentRoutes } from './routes/documents/documents.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
+import { intelligenceRoutes } from './routes/intelligence/intelligence.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
@@ -29,6 +30,7 @@ import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
 import { Job_, JobAnalysis_ } from './schemas/job.js'
+import { AtsReport_ } from './schemas/job-intelligence.js'
 import { Problem } from './schemas/problem.js'
 
 declare module 'fastify' {
@@ -103,6 +105,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   server.addSchema(Settings)
   server.addSchema(Job_)
   server.addSchema(JobAnalysis_)
+  server.addSchema(AtsReport_)
   registerProblemHandlers(server)
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
@@ -119,6 +122,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(draftsRoutes)
   await server.register(versionsRoutes)
   await server.register(jobRoutes)
+  await server.register(intelligenceRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)
   await server.register(documentRoutes)

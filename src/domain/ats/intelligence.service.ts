@@ -1,0 +1,124 @@
+import type { JobAnalysis } from '../analysis/analysis.types.js'
+import { analyzeJob } from '../analysis/job-analysis.js'
+import { DomainError } from '../errors.js'
+import type { JobService } from '../jobs/job.service.js'
+import type { Clock } from '../ports.js'
+import type { DraftService } from '../resumes/draft.service.js'
+import { TITLE_MAX_LENGTH } from '../resumes/resume.limits.js'
+import type { ResumeService } from '../resumes/resume.service.js'
+import type { Resume } from '../resumes/resume.types.js'
+import type { VersionService } from '../resumes/version.service.js'
+import { type Suggestion, suggest } from '../suggestions/suggestions.js'
+import { type TailoringChange, tailorResume } from '../tailoring/tailor.js'
+import type { AtsReport } from './ats.types.js'
+import { atsReport } from './ats-report.js'
+
+export interface IntelligenceServiceDeps {
+  readonly jobs: JobService
+  readonly resumes: ResumeService
+  readonly drafts: DraftService
+  readonly versions: VersionService
+  readonly clock: Clock
+}
+
+/** Which posting to compare against: a saved job, or text given inline. */
+export interface PostingRef {
+  readonly jobId?: string | undefined
+  readonly description?: string | undefined
+}
+
+/** What was scored: a committed version, or the working draft (the head version when no draft is saved). */
+export interface ResumeSource {
+  readonly version: number | undefined
+  readonly draft: boolean
+  readonly baseVersion: number
+}
+
+export function createIntelligenceService({ jobs, resumes, drafts, versions, clock }: IntelligenceServiceDeps) {
+  const asOf = () => clock.now().toISOString().slice(0, 7)
+
+  async function analysisOf(ownerId: string, posting: PostingRef, required: boolean): Promise<JobAnalysis> {
+    if (posting.jobId) return jobs.analysis(ownerId, posting.jobId)
+    if (posting.description?.trim()) return analyzeJob({ description: posting.description })
+    if (!required) return analyzeJob({ description: '' })
+    throw new DomainError('VALIDATION_FAILED', 'Give a jobId or a description.', {
+      errors: [{ pointer: '/body/jobId', message: 'a jobId or a description is required' }],
+    })
+  }
+
+  async function contentOf(
+    ownerId: string,
+    resumeId: string,
+    version: number | undefined,
+  ): Promise<{ content: Record<string, unknown>; source: ResumeSource }> {
+    if (version !== undefined) {
+      const found = await versions.get(ownerId, resumeId, version)
+      return { content: found.content, source: { version, draft: false, baseVersion: version } }
+    }
+    const working = await drafts.get(ownerId, resumeId)
+    return {
+      content: working.content,
+      source: {
+        version: working.saved ? undefined : working.baseVersion,
+        draft: working.saved,
+        baseVersion: working.baseVersion,
+      },
+    }
+  }
+
+  return {
+    /** The ATS report of the working draft (or of `version`) against a saved job or a pasted description. */
+    async atsReport(
+      ownerId: string,
+      resumeId: string,
+      input: PostingRef & { version?: number | undefined },
+    ): Promise<AtsReport & { source: ResumeSource }> {
+      const [{ content, source }, analysis] = await Promise.all([
+        contentOf(ownerId, resumeId, input.version),
+        analysisOf(ownerId, input, true),
+      ])
+      return { ...atsReport(content, analysis, { asOf: asOf() }), source }
+    },
+
+    /** Suggestions for the working draft, with score impact; without a posting only the parseability ones. */
+    async suggestions(ownerId: string, resumeId: string, input: PostingRef): Promise<{ items: Suggestion[] }> {
+      const [{ content }, analysis] = await Promise.all([
+        contentOf(ownerId, resumeId, undefined),
+        analysisOf(ownerId, input, false),
+      ])
+      return { items: suggest(content, analysis, { asOf: asOf() }) }
+    },
+
+    /**
+     * Creates a tailored resume from the head version of `resumeId` for a saved job (pasted text is saved as a job
+     * first, so lineage can name it): lineage points at the base version and the job; the working draft holds the
+     * tailored content (nothing invented).
+     */
+    async tailor(
+      ownerId: string,
+      resumeId: string,
+      posting: PostingRef,
+    ): Promise<{ resume: Resume; draftEtag: string; changes: readonly TailoringChange[] }> {
+      const base = await resumes.get(ownerId, resumeId)
+      let jobId = posting.jobId
+      if (!jobId) {
+        if (!posting.description?.trim()) await analysisOf(ownerId, posting, true)
+        jobId = (await jobs.create(ownerId, { description: posting.description ?? '' })).id
+      }
+      const [job, analysis] = await Promise.all([jobs.get(ownerId, jobId), jobs.analysis(ownerId, jobId)])
+      const tailored = tailorResume(base.content, analysis)
+      const target = job.title ?? analysis.title ?? job.company ?? 'job posting'
+      const created = await resumes.create(ownerId, {
+        title: `${base.title} — ${target}`.slice(0, TITLE_MAX_LENGTH),
+        templateId: base.templateId,
+        tags: base.tags,
+        tailoredFrom: { resumeId, version: base.headVersion, jobId },
+      })
+      const draft = await drafts.save(ownerId, created.id, '*', tailored.content)
+      const { content: _content, ...resume } = created
+      return { resume: { ...resume, hasDraft: true }, draftEtag: draft.etag, changes: tailored.changes }
+    },
+  }
+}
+
+export type IntelligenceService = ReturnType<typeof createIntelligenceService>
