@@ -47,7 +47,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 /** One contract for every resume storage adapter: memory fake, PGlite, Postgres. */
 export function resumeRepositoryContract(name: string, open: () => Promise<ResumeStores>): void {
-  describe(`resume repository contract: ${name}`, () => {
+  describe(`resume repository contract: ${name}`, { timeout: 120_000 }, () => {
     it('creates a resume with version 1 and reads it back exactly, extra fields and key order included', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()

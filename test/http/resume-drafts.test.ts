@@ -21,7 +21,8 @@ async function save(client: Client, id: string, etag: string, content: Record<st
   return client.put(`/api/resumes/${id}/draft`, { content }, { 'if-match': `"${etag}"` })
 }
 
-describe('drafts and versions over HTTP', () => {
+// Building a server (database, templates) is slow on a loaded machine; the work under test is fast.
+describe('drafts and versions over HTTP', { timeout: 120_000 }, () => {
   it('runs the whole flow: draft → commit → versions → diff → restore', async () => {
     const { client, events } = await signedIn()
     const id = await createResume(client, { content: minimalResume('Ada') })

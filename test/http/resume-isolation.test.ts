@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
 import { clientOf, createResume, minimalResume } from './resume-helpers.js'
 
-describe('resume ownership over HTTP', () => {
+// Building a server (database, templates) is slow on a loaded machine; the work under test is fast.
+describe('resume ownership over HTTP', { timeout: 120_000 }, () => {
   it('answers 404 RESUME_NOT_FOUND to another user on every resume route and changes nothing', async () => {
     const { server } = await startTestServer()
     const alice = clientOf(server, (await registerUser(server)).token)

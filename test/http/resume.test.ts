@@ -14,7 +14,8 @@ async function signedIn(env: Record<string, string> = {}) {
   return { ...test, client: clientOf(test.server, token), userId, events }
 }
 
-describe('resumes over HTTP', () => {
+// Building a server (database, templates) is slow on a loaded machine; the work under test is fast.
+describe('resumes over HTTP', { timeout: 120_000 }, () => {
   it('round-trips a sample JSON Resume through create → get exactly, fields outside the schema included', async () => {
     const { client } = await signedIn()
     const content = sampleResume()
