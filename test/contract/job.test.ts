@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { describe, onTestFinished } from 'vitest'
+import { beforeAll, describe, onTestFinished } from 'vitest'
 import { createMemoryJobRepository } from '../../src/adapters/memory/job.repository.js'
 import { type Database, openDatabase } from '../../src/adapters/postgres/database.js'
 import { createPostgresJobRepository } from '../../src/adapters/postgres/job.repository.js'
@@ -22,6 +22,11 @@ function storesOn(database: Database): JobStores {
     },
   }
 }
+
+// Build the migrated PGlite snapshot once, under the hook timeout, so no single test pays for initdb.
+beforeAll(async () => {
+  await (await migratedPglite()).close()
+})
 
 jobStoreContract('memory', async () => ({ jobs: createMemoryJobRepository(), newOwner: async () => randomUUID() }))
 
