@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Quiet, fast defaults; DATABASE_URL and REDIS_URL pass through to run the suite on real services.
     env: { LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10' },
   },
