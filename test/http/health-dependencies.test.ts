@@ -36,8 +36,8 @@ async function waitForPort(port: number, deadlineMs: number): Promise<void> {
 }
 
 /** A throwaway Redis of this test only, on its own loopback port (the shared one is never touched). */
-async function startThrowawayRedis(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort()
+async function startThrowawayRedis(atPort?: number): Promise<{ url: string; process: ChildProcess }> {
+  const port = atPort ?? (await freePort())
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
