@@ -4,6 +4,7 @@
 import type { NodeOptions } from '@sentry/node'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import { createBentoCache } from './adapters/cache/bentocache.adapter.js'
 import { commonPasswords } from './adapters/crypto/common-passwords.js'
 import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from './adapters/crypto/session-tokens.js'
@@ -29,6 +30,7 @@ import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
+import { type CacheService, createCacheService, warmCache, withCachedReads } from './domain/cache/cache.service.js'
 import { createIntelligenceService, type IntelligenceService } from './domain/ats/intelligence.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
 import { IMPORT_TASK, importTaskHandler } from './domain/documents/import-task.js'
@@ -45,6 +47,7 @@ import { createResumeService, type ResumeService } from './domain/resumes/resume
 import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
+import { startCacheMonitor } from './observability/cache-monitor.js'
 import { initializeSentry } from './observability/error-tracking.js'
 import { createHealth, type Dependency, type Health } from './observability/health.js'
 import { closeLogger, createLogger } from './observability/logger.js'
@@ -65,6 +68,8 @@ export interface Services {
   readonly resumeDocuments: ResumeDocumentsService
   readonly events: EventBus
   readonly rateLimits: RateLimitService
+  /** Undefined when CACHE_ENABLED=false. */
+  readonly cache: CacheService | undefined
 }
 
 export interface App {
@@ -138,7 +143,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const events = createEventBus((error, event) =>
     logger.error({ err: error, event: event.name }, 'domain event listener failed'),
   )
-  const accounts = createAccountService({
+  const accountService = createAccountService({
     users: createPostgresUserRepository(database.db),
     sessions: redis
       ? createRedisSessionStore(redis, clock, config.redisKeyPrefix)
@@ -198,8 +203,36 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const resumeRepository = createPostgresResumeRepository(database.db)
   const resumeDeps = { resumes: resumeRepository, clock, ids: randomIds, events, limits: config.resumes }
-  const resumes = createResumeService(resumeDeps)
-  const drafts = createDraftService(resumeDeps)
+  const cachePort = config.cache.enabled
+    ? createBentoCache({
+        settings: config.cache,
+        keyPrefix: config.redisKeyPrefix,
+        logger,
+        onLookup: (namespace, result) => metrics.cacheRequests.inc({ namespace, result }),
+        ...(config.redisUrl && { redisUrl: config.redisUrl }),
+      })
+    : undefined
+  const cache = cachePort && createCacheService({ cache: cachePort })
+  cache?.listen(events)
+  const cacheMonitor =
+    cache &&
+    startCacheMonitor({
+      stats: cache.stats,
+      registry: metrics.registry,
+      logger,
+      windowSeconds: config.cache.hitRateWindowSeconds,
+      minLookups: config.cache.hitRateMinLookups,
+      threshold: config.cache.hitRateThreshold,
+    })
+  const uncached = {
+    resumes: createResumeService(resumeDeps),
+    drafts: createDraftService(resumeDeps),
+    accounts: accountService,
+  }
+  const { resumes, drafts, accounts } = cache
+    ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))
+    : uncached
+  if (cache) warmCache({ resumes, drafts, accounts }, 'STARTUP')
   const versions = createVersionService(resumeDeps)
   const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock })
   // Expired trash is purged in process; unref'd so it never keeps the process alive.
@@ -250,10 +283,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       tasks,
       events,
       rateLimits,
+      cache,
     },
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer)
+        cacheMonitor?.stop()
+        await cachePort?.close()
         await taskQueue.close()
         if (redis) await redis.quit().catch(() => redis?.disconnect())
         await database.close()

@@ -3,6 +3,7 @@
  * Every setting is parsed here once; all problems are reported together; the result is frozen.
  */
 import path from 'node:path'
+import { CACHE_TTL_DEFAULTS } from './cache.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -114,6 +115,25 @@ export interface Config {
     readonly tierMultipliers: { readonly free: number; readonly pro: number; readonly premium: number }
     /** How long custom per-user limits are cached (written through on change); 0 reads the database each request. */
     readonly overrideCacheSeconds: number
+  }
+  readonly cache: {
+    /** Off: every read goes to the database (benchmarks compare both). */
+    readonly enabled: boolean
+    /** TTL per namespace in seconds (defaults in src/config/cache.ts). */
+    readonly ttlSeconds: Readonly<Record<keyof typeof CACHE_TTL_DEFAULTS, number>>
+    /** How long an expired value may still be served when its source fails. */
+    readonly graceSeconds: number
+    /** Soft timeout for refreshing a value that has a graced fallback. */
+    readonly timeoutMs: number
+    readonly memoryMaxItems: number
+    /** Redis command timeout for the shared tier. */
+    readonly redisTimeoutMs: number
+    /** How long the shared tier is skipped after a Redis failure. */
+    readonly circuitBreakerSeconds: number
+    /** Hit-rate check: window length, minimum lookups in it, and the rate below which it warns. */
+    readonly hitRateWindowSeconds: number
+    readonly hitRateMinLookups: number
+    readonly hitRateThreshold: number
   }
 }
 
@@ -344,6 +364,31 @@ export function loadConfig(env: Env = process.env): Config {
         premium: int('RATE_LIMIT_TIER_PREMIUM', 10, 1, 1000),
       },
       overrideCacheSeconds: int('RATE_LIMIT_OVERRIDE_CACHE_SECONDS', 10, 0, 3600),
+    },
+    cache: {
+      enabled: bool('CACHE_ENABLED', true),
+      ttlSeconds: {
+        JOB_ANALYSIS: int('CACHE_TTL_JOB_ANALYSIS', CACHE_TTL_DEFAULTS.JOB_ANALYSIS, 1, 30 * 24 * 3600),
+        ATS_SCORE: int('CACHE_TTL_ATS_SCORE', CACHE_TTL_DEFAULTS.ATS_SCORE, 1, 30 * 24 * 3600),
+        AI_DRAFT: int('CACHE_TTL_AI_DRAFT', CACHE_TTL_DEFAULTS.AI_DRAFT, 1, 30 * 24 * 3600),
+        AI_SUGGESTIONS: int('CACHE_TTL_AI_SUGGESTIONS', CACHE_TTL_DEFAULTS.AI_SUGGESTIONS, 1, 30 * 24 * 3600),
+        RESUME_DATA: int('CACHE_TTL_RESUME_DATA', CACHE_TTL_DEFAULTS.RESUME_DATA, 1, 30 * 24 * 3600),
+        RESUME_LIST: int('CACHE_TTL_RESUME_LIST', CACHE_TTL_DEFAULTS.RESUME_LIST, 1, 30 * 24 * 3600),
+        WORKING_DRAFT: int('CACHE_TTL_WORKING_DRAFT', CACHE_TTL_DEFAULTS.WORKING_DRAFT, 1, 30 * 24 * 3600),
+        TAILORED_VERSIONS: int('CACHE_TTL_TAILORED_VERSIONS', CACHE_TTL_DEFAULTS.TAILORED_VERSIONS, 1, 30 * 24 * 3600),
+        TEMPLATE_LIST: int('CACHE_TTL_TEMPLATE_LIST', CACHE_TTL_DEFAULTS.TEMPLATE_LIST, 1, 30 * 24 * 3600),
+        TEMPLATE_DETAIL: int('CACHE_TTL_TEMPLATE_DETAIL', CACHE_TTL_DEFAULTS.TEMPLATE_DETAIL, 1, 30 * 24 * 3600),
+        USER_PROFILE: int('CACHE_TTL_USER_PROFILE', CACHE_TTL_DEFAULTS.USER_PROFILE, 1, 30 * 24 * 3600),
+        USER_SETTINGS: int('CACHE_TTL_USER_SETTINGS', CACHE_TTL_DEFAULTS.USER_SETTINGS, 1, 30 * 24 * 3600),
+      },
+      graceSeconds: int('CACHE_GRACE_SECONDS', 6 * 3600, 0, 7 * 24 * 3600),
+      timeoutMs: int('CACHE_TIMEOUT_MS', 100, 0, 60_000),
+      memoryMaxItems: int('CACHE_MEMORY_MAX_ITEMS', 10_000, 1, 10_000_000),
+      redisTimeoutMs: int('CACHE_REDIS_TIMEOUT_MS', 200, 1, 60_000),
+      circuitBreakerSeconds: int('CACHE_CIRCUIT_BREAKER_SECONDS', 5, 0, 3600),
+      hitRateWindowSeconds: int('CACHE_HIT_RATE_WINDOW_SECONDS', 300, 1, 24 * 3600),
+      hitRateMinLookups: int('CACHE_HIT_RATE_MIN_LOOKUPS', 100, 1, 1_000_000_000),
+      hitRateThreshold: int('CACHE_HIT_RATE_THRESHOLD_PERCENT', 50, 0, 100) / 100,
     },
   }
 

@@ -13,6 +13,7 @@ import { registerObservability, requestChildLogger } from './plugins/observabili
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerRateLimits } from './plugins/rate-limit.js'
 import { registerSecurity } from './plugins/security.js'
+import { adminCacheRoutes } from './routes/admin/cache.routes.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
@@ -118,6 +119,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(meRoutes)
   await server.register(rateLimitRoutes)
   await server.register(adminRateLimitRoutes)
+  await server.register(adminCacheRoutes)
   await server.register(resumesRoutes)
   await server.register(draftsRoutes)
   await server.register(versionsRoutes)

@@ -1,0 +1,220 @@
+/**
+ * CachePort over bentocache: an in-memory L1 per instance; with Redis, a shared L2 and a bus that drops other
+ * instances' L1 entries on every write or invalidation. Tags are invalidated by bentocache's tag timestamps,
+ * never by scanning keys.
+ */
+import { BentoCache, bentostore } from 'bentocache'
+import { memoryDriver } from 'bentocache/drivers/memory'
+import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis'
+import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import type { CachePort } from '../../domain/cache/cache.ports.js'
+import {
+  CACHE_NAMESPACES,
+  type CacheNamespace,
+  type CacheStats,
+  type NamespaceStats,
+} from '../../domain/cache/cache.types.js'
+import { DomainError } from '../../domain/errors.js'
+
+export interface BentoCacheSettings {
+  readonly ttlSeconds: Readonly<Record<CacheNamespace, number>>
+  readonly graceSeconds: number
+  /** Soft timeout for a refresh when a graced value exists. */
+  readonly timeoutMs: number
+  /** L1 size per instance, in entries. */
+  readonly memoryMaxItems: number
+  /** Redis command timeout for the L2 (a stalled Redis costs at most this per lookup, then the breaker opens). */
+  readonly redisTimeoutMs: number
+  /** How long the L2 is skipped after a Redis failure. */
+  readonly circuitBreakerSeconds: number
+}
+
+export type CacheResult = 'hit' | 'miss' | 'graced' | 'error'
+
+export interface BentoCacheOptions {
+  settings: BentoCacheSettings
+  redisUrl?: string
+  keyPrefix: string
+  logger: Logger
+  /** Called for every lookup (metrics). */
+  onLookup?: (namespace: CacheNamespace, result: CacheResult) => void
+}
+
+const DATE_MARK = '$date'
+
+/** JSON that keeps Dates (stored values are plain JSON plus Dates). */
+export const datedJson = {
+  serialize(value: unknown): string {
+    return JSON.stringify(value, function (this: Record<string, unknown>, key, current: unknown) {
+      const raw = this[key]
+      return raw instanceof Date ? { [DATE_MARK]: raw.toISOString() } : current
+    })
+  },
+  deserialize(text: string): unknown {
+    return JSON.parse(text, (_key, value: unknown) =>
+      value !== null && typeof value === 'object' && DATE_MARK in value && Object.keys(value).length === 1
+        ? new Date((value as Record<string, string>)[DATE_MARK] as string)
+        : value,
+    )
+  },
+}
+
+function emptyCounts() {
+  return { hits: 0, misses: 0, graced: 0, errors: 0 }
+}
+
+function rates(c: ReturnType<typeof emptyCounts>): NamespaceStats {
+  const lookups = c.hits + c.misses + c.graced
+  return {
+    ...c,
+    hitRate: lookups === 0 ? 0 : (c.hits + c.graced) / lookups,
+    missRate: lookups === 0 ? 0 : c.misses / lookups,
+  }
+}
+
+export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLookup }: BentoCacheOptions): CachePort {
+  const log = logger.child({ component: 'cache' })
+  const counts = Object.fromEntries(CACHE_NAMESPACES.map((n) => [n, emptyCounts()])) as Record<
+    CacheNamespace,
+    ReturnType<typeof emptyCounts>
+  >
+  const count = (namespace: CacheNamespace, result: CacheResult) => {
+    const c = counts[namespace]
+    if (result === 'hit') c.hits++
+    else if (result === 'miss') c.misses++
+    else if (result === 'graced') c.graced++
+    else c.errors++
+    onLookup?.(namespace, result)
+  }
+  // L2 failures are suppressed by bentocache and logged: count them as errors of the namespace in the key.
+  const namespaceOf = (value: unknown): CacheNamespace | undefined => {
+    const text = typeof value === 'string' ? value : ''
+    return CACHE_NAMESPACES.find((n) => text.includes(`${n}:`))
+  }
+  const bentoLogger = {
+    trace: () => {},
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+    error: (obj: unknown, msg?: string) => {
+      const key = obj && typeof obj === 'object' ? (obj as { key?: unknown }).key : undefined
+      const namespace = namespaceOf(key)
+      if (namespace) count(namespace, 'error')
+      log.warn({ err: obj instanceof Error ? obj : (obj as { error?: unknown })?.error, key }, msg ?? 'cache error')
+    },
+    fatal: (obj: unknown, msg?: string) => log.error({ err: obj }, msg ?? 'cache failure'),
+    child: () => bentoLogger,
+  }
+
+  const connections: Redis[] = []
+  const redisConnection = () => {
+    const connection = new Redis(redisUrl as string, {
+      commandTimeout: settings.redisTimeoutMs,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    })
+    connection.on('error', (error) => log.debug({ err: error }, 'cache redis connection error'))
+    connections.push(connection)
+    return connection
+  }
+
+  const store = bentostore().useL1Layer(memoryDriver({ maxItems: settings.memoryMaxItems, serialize: true }))
+  if (redisUrl) {
+    store.useL2Layer(redisDriver({ connection: redisConnection(), prefix: `${keyPrefix}cache` }))
+    const busConnection = new Redis(redisUrl, { retryStrategy: (attempt) => Math.min(attempt * 200, 2000) })
+    busConnection.on('error', (error) => log.debug({ err: error }, 'cache bus connection error'))
+    connections.push(busConnection)
+    store.useBus(redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } }))
+  }
+  const bento = new BentoCache({
+    default: 'cache',
+    stores: { cache: store },
+    prefix: keyPrefix.replace(/:$/, ''),
+    serializer: datedJson,
+    grace: `${settings.graceSeconds}s`,
+    timeout: `${settings.timeoutMs}ms`,
+    suppressL2Errors: true,
+    l2CircuitBreakerDuration: `${settings.circuitBreakerSeconds}s`,
+    logger: bentoLogger as never,
+  })
+
+  let closing: Promise<void> | undefined
+  return {
+    async getOrSet(namespace, key, tags, loader) {
+      const fullKey = `${namespace}:${key}`
+      let loads = 0
+      let loaderFailed = false
+      let answer: DomainError | undefined
+      const load = async () => {
+        loads++
+        try {
+          return await loader()
+        } catch (error) {
+          loaderFailed = true
+          if (error instanceof DomainError) answer = error
+          throw error
+        }
+      }
+      try {
+        const value = await bento.getOrSet({
+          key: fullKey,
+          factory: load,
+          ttl: `${settings.ttlSeconds[namespace]}s`,
+          tags: [...tags],
+        })
+        if (answer) {
+          // The source answered (not found, gone…): that answer wins over any graced value, which is dropped.
+          count(namespace, 'miss')
+          await bento.delete({ key: fullKey }).catch(() => {})
+          throw answer
+        }
+        count(namespace, loads === 0 ? 'hit' : loaderFailed ? 'graced' : 'miss')
+        return value
+      } catch (error) {
+        if (answer) throw answer
+        if (loaderFailed) {
+          count(namespace, 'miss')
+          throw error
+        }
+        // The cache itself failed: the source answers.
+        count(namespace, 'error')
+        log.warn({ err: error, namespace }, 'cache lookup failed; reading the source')
+        return loader()
+      }
+    },
+
+    async invalidateTags(tags) {
+      try {
+        await bento.deleteByTag({ tags: [...tags] })
+      } catch (error) {
+        log.warn({ err: error, tags }, 'cache invalidation failed')
+      }
+    },
+
+    stats(): CacheStats {
+      const total = emptyCounts()
+      for (const c of Object.values(counts)) {
+        total.hits += c.hits
+        total.misses += c.misses
+        total.graced += c.graced
+        total.errors += c.errors
+      }
+      return {
+        enabled: true,
+        tiers: redisUrl ? ['memory', 'redis'] : ['memory'],
+        total: rates(total),
+        namespaces: Object.fromEntries(CACHE_NAMESPACES.map((n) => [n, rates(counts[n])])) as CacheStats['namespaces'],
+      }
+    },
+
+    close() {
+      closing ??= (async () => {
+        await bento.disconnectAll().catch(() => {})
+        for (const connection of connections) connection.disconnect()
+      })()
+      return closing
+    },
+  }
+}
