@@ -219,8 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
     return list
   }
 
-  const fontFile = (key: string): string | undefined => {
-    const file = read(key)
+  const fontFile = (key: string, file: string | undefined): string | undefined => {
     if (file !== undefined && (!path.isAbsolute(file) || !/\.(ttf|otf)$/i.test(file)))
       problems.push(`${key} must be an absolute path to a .ttf or .otf file`)
     return file
@@ -338,7 +337,7 @@ export function loadConfig(env: Env = process.env): Config {
       importTimeoutMs: int('IMPORT_TIMEOUT_MS', 20_000, 100, 600_000),
       importMaxArchiveEntries: int('IMPORT_MAX_ARCHIVE_ENTRIES', 1000, 10, 100_000),
       importMaxUncompressedBytes: int('IMPORT_MAX_UNCOMPRESSED_BYTES', 50 * 1024 * 1024, 1024 * 1024, 1024 ** 3),
-      pdfFallbackFont: fontFile('PDF_FALLBACK_FONT'),
+      pdfFallbackFont: fontFile('PDF_FALLBACK_FONT', read('PDF_FALLBACK_FONT')),
     },
     faultInjection5xxRate: rate('FAULT_INJECTION_5XX_RATE', 0),
     cdn: cdnConfig(),
