@@ -8,7 +8,7 @@ export interface Operation {
   params: string[]
   hasBody: boolean
   bodySchema: Record<string, unknown> | undefined
-  querySchema: Array<{ name: string; schema: Record<string, unknown> }>
+  querySchema: Array<{ name: string; required: boolean; schema: Record<string, unknown> }>
   consumes: string[]
 }
 
@@ -26,7 +26,7 @@ export async function operationsOf(server: FastifyInstance): Promise<Operation[]
         | {
             security?: unknown[]
             requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> }
-            parameters?: Array<{ in: string; name: string; schema: Record<string, unknown> }>
+            parameters?: Array<{ in: string; name: string; required?: boolean; schema: Record<string, unknown> }>
           }
         | undefined
       if (!operation) continue
@@ -34,13 +34,17 @@ export async function operationsOf(server: FastifyInstance): Promise<Operation[]
       operations.push({
         method: method.toUpperCase(),
         path,
-        secured: Array.isArray(operation.security) && operation.security.length > 0,
+        // A `{}` alternative makes the session optional (e.g. GET /api/rate-limits also answers anonymous callers).
+        secured:
+          Array.isArray(operation.security) &&
+          operation.security.length > 0 &&
+          !operation.security.some((s) => typeof s === 'object' && s !== null && Object.keys(s).length === 0),
         params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
         hasBody: operation.requestBody !== undefined,
         bodySchema: content['application/json']?.schema,
         querySchema: (operation.parameters ?? [])
           .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name, schema: p.schema })),
+          .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
         consumes: Object.keys(content),
       })
     }
@@ -60,4 +64,18 @@ export function encode(value: string): string {
 /** Fills `{param}` placeholders. */
 export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => encode(values[name] ?? 'missing'))
+}
+
+/** A query string with a plausible value for every required query parameter (first enum value, else `1`). */
+export function requiredQuery(op: Operation): string {
+  const parts = op.querySchema
+    .filter((q) => q.required)
+    .map((q) => {
+      const values = (q.schema.enum ??
+        (q.schema.anyOf as Array<{ const?: unknown; enum?: unknown[] }> | undefined)?.map(
+          (a) => a.const ?? a.enum?.[0],
+        )) as unknown[] | undefined
+      return `${encodeURIComponent(q.name)}=${encodeURIComponent(String(values?.[0] ?? '1'))}`
+    })
+  return parts.length ? `?${parts.join('&')}` : ''
 }

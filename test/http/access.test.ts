@@ -4,6 +4,10 @@ import { problemOf, startTestServer } from '../helpers/server.js'
 
 /** Routes anyone may call. Every other route in the OpenAPI document must refuse a request without a session. */
 const PUBLIC = new Set([
+  // Guarded by METRICS_TOKEN when one is configured (test/http/metrics tests), open to the scraper otherwise.
+  'GET /metrics',
+  // Optional session: anonymous callers see the limits kept for their address.
+  'GET /api/rate-limits',
   'GET /api/health/live',
   'GET /api/health/ready',
   'GET /api/health',
@@ -27,7 +31,7 @@ describe('access control over the whole route table', () => {
   })
 
   it('every secured operation answers 401 UNAUTHENTICATED without a session, and with a bogus one', async () => {
-    const { server } = await startTestServer()
+    const { server } = await startTestServer({ RATE_LIMIT_PER_USER: '100000' })
     const secured = (await operationsOf(server)).filter((op) => op.secured)
     const fakeIds = { id: '6a1f3c52-93a4-4c55-9d37-2b8f7e7c1d00', n: '1' }
     for (const op of secured) {
