@@ -107,9 +107,17 @@ export async function perUserRateLimit(request: FastifyRequest, reply: FastifyRe
   await enforce(request, reply, await rateLimitCaller(request), ['user', ...routePoliciesOf(request)])
 }
 
+/**
+ * onRequest hook doing `globalRateLimit` and `perUserRateLimit` in one pass: every policy is counted at once (one
+ * round of counter calls, one pair of headers), which keeps the limiter's cost per request low.
+ */
+export async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (isExempt(request)) return
+  await enforce(request, reply, await rateLimitCaller(request), ['global', 'user', ...routePoliciesOf(request)])
+}
+
 /** Counts every request (but probes and metrics) against the global, per-user and route policies. */
 export function registerRateLimits(server: FastifyInstance): void {
   server.decorateRequest('rateLimitStates', null)
-  server.addHook('onRequest', globalRateLimit)
-  server.addHook('onRequest', perUserRateLimit)
+  server.addHook('onRequest', rateLimit)
 }
