@@ -30,8 +30,8 @@ import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
-import { type CacheService, createCacheService, warmCache, withCachedReads } from './domain/cache/cache.service.js'
 import { createIntelligenceService, type IntelligenceService } from './domain/ats/intelligence.service.js'
+import { type CacheService, createCacheService, warmCache, withCachedReads } from './domain/cache/cache.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
 import { IMPORT_TASK, importTaskHandler } from './domain/documents/import-task.js'
 import {
@@ -276,7 +276,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       resumes,
       drafts,
       versions,
-      jobs, intelligence,
+      jobs,
+      intelligence,
       templates,
       documents,
       resumeDocuments,
