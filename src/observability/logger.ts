@@ -106,6 +106,40 @@ export interface CreateLoggerOptions {
   logDir?: string | undefined
 }
 
+/** How long a log line may wait in the stdout buffer before it is written. */
+export const STDOUT_FLUSH_INTERVAL_MS = 250
+
+const flushTimers = new WeakMap<object, NodeJS.Timeout>()
+
+/**
+ * Buffered stdout: one write per 4 KB of lines instead of one per line, and at most STDOUT_FLUSH_INTERVAL_MS late, so
+ * a quiet service never holds a line back (pino flushes the rest on exit).
+ */
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const timer = setInterval(() => {
+    try {
+      stream.flush()
+    } catch {
+      // Destroyed (the process is exiting): nothing left to flush.
+    }
+  }, STDOUT_FLUSH_INTERVAL_MS)
+  timer.unref()
+  flushTimers.set(stream, timer)
+  return stream
+}
+
+function stopFlushing(stream: DestinationStream): void {
+  const timer = flushTimers.get(stream)
+  if (!timer) return
+  clearInterval(timer)
+  try {
+    ;(stream as { flushSync?: () => void }).flushSync?.()
+  } catch {
+    // Already closed.
+  }
+}
+
 /**
  * The service logger: JSON lines on stdout (pretty on a terminal), and with a log directory also rotating
  * combined and error files written by worker threads.
@@ -115,11 +149,13 @@ export function createLogger(config: LoggerSettings, options: CreateLoggerOption
     !options.destination && process.stdout.isTTY
       ? (pino.transport({ target: 'pino-pretty', options: { destination: 1 } }) as DestinationStream)
       : undefined
-  // Buffered stdout (flushed at 4 KB and, by pino, on exit): one write per few lines instead of one per line.
-  const stdout = options.destination ?? pretty ?? pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const stdout = options.destination ?? pretty ?? bufferedStdout()
   if (!options.logDir || config.logLevel === 'silent') {
     const logger = pino(loggerOptions(config), stdout)
-    if (pretty) closers.set(logger, () => endStream(pretty))
+    closers.set(logger, async () => {
+      if (pretty) await endStream(pretty)
+      else stopFlushing(stdout)
+    })
     return logger
   }
   const level = config.logLevel
@@ -132,6 +168,7 @@ export function createLogger(config: LoggerSettings, options: CreateLoggerOption
   ]
   const logger = pino(loggerOptions(config), pino.multistream(streams))
   closers.set(logger, async () => {
+    stopFlushing(stdout)
     await Promise.all([endStream(combined), endStream(errors), ...(pretty ? [endStream(pretty)] : [])])
   })
   return logger

@@ -16,13 +16,19 @@ function freePort(): Promise<number> {
   })
 }
 
-async function waitFor(url: string, deadlineMs: number): Promise<Response> {
+/** Polls `url` until it answers; fails at once, with what the process printed, if the process ends first. */
+async function waitFor(
+  url: string,
+  deadlineMs: number,
+  process: { exitCode: number | null; output(): string },
+): Promise<Response> {
   const until = Date.now() + deadlineMs
   for (;;) {
     try {
       return await fetch(url)
     } catch (error) {
-      if (Date.now() > until) throw error
+      if (process.exitCode !== null) throw new Error(`npm start exited with ${process.exitCode}:\n${process.output()}`)
+      if (Date.now() > until) throw new Error(`nothing answered at ${url}:\n${process.output()}`, { cause: error })
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
@@ -53,11 +59,21 @@ describe('npm start on embedded defaults', () => {
       if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGKILL')
     })
 
-    const live = await waitFor(`http://127.0.0.1:${port}/api/health/live`, 90_000)
+    // `npm start` compiles first; on a busy two-core machine running the rest of the suite that takes a while.
+    const live = await waitFor(`http://127.0.0.1:${port}/api/health/live`, 200_000, {
+      get exitCode() {
+        return child.exitCode
+      },
+      output: () => output,
+    })
     expect(live.status).toBe(200)
     expect(await live.json()).toEqual({ status: 'ok' })
     expect(live.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect((await readdir(path.join(dir, 'data'))).length).toBeGreaterThan(0)
+    // Log lines are written off the main thread: they may reach the pipe a moment after the first response.
+    for (const until = Date.now() + 10_000; !output.includes('RoleReady is listening') && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
     const lines = output.split('\n').filter((line) => line.startsWith('{'))
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual(
       expect.arrayContaining(['database migrated', 'RoleReady is listening']),
@@ -69,5 +85,5 @@ describe('npm start on embedded defaults', () => {
     await exited
     expect(Date.now() - stopping).toBeLessThan(25_000)
     expect(output).toContain('"msg":"shutting down"')
-  }, 120_000)
+  }, 240_000)
 })

@@ -3,6 +3,7 @@
  * instances' L1 entries on every write or invalidation. Tags are invalidated by bentocache's tag timestamps,
  * never by scanning keys.
  */
+import { setTimeout as delay } from 'node:timers/promises'
 import { BentoCache, bentostore } from 'bentocache'
 import { memoryDriver } from 'bentocache/drivers/memory'
 import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis'
@@ -123,9 +124,24 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
   const store = bentostore().useL1Layer(memoryDriver({ maxItems: settings.memoryMaxItems, serialize: true }))
   if (redisUrl) {
     store.useL2Layer(redisDriver({ connection: redisConnection(), prefix: `${keyPrefix}cache` }))
-    const busConnection = new Redis(redisUrl, { retryStrategy: (attempt) => Math.min(attempt * 200, 2000) })
-    busConnection.on('error', (error) => log.debug({ err: error }, 'cache bus connection error'))
-    connections.push(busConnection)
+    // The bus duplicates this connection for its publisher and subscriber: every copy gets an error listener and
+    // joins the list closed on shutdown, and a command queued while Redis is down fails fast instead of after 20
+    // reconnection attempts.
+    const busConnection = new Redis(redisUrl, {
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    })
+    const watchBusConnection = (connection: Redis) => {
+      connection.on('error', (error) => log.debug({ err: error }, 'cache bus connection error'))
+      connections.push(connection)
+      const duplicate = connection.duplicate.bind(connection)
+      connection.duplicate = (override) => {
+        const copy = duplicate(override)
+        watchBusConnection(copy)
+        return copy
+      }
+    }
+    watchBusConnection(busConnection)
     store.useBus(redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } }))
   }
   const bento = new BentoCache({
@@ -139,6 +155,10 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
     l2CircuitBreakerDuration: `${settings.circuitBreakerSeconds}s`,
     logger: bentoLogger as never,
   })
+
+  // Created now rather than on first use: the bus listens for other instances' invalidations from the start, and
+  // its connections exist (and are closed on shutdown) even if this instance never reads the cache.
+  bento.use()
 
   let closing: Promise<void> | undefined
   return {
@@ -211,7 +231,11 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
 
     close() {
       closing ??= (async () => {
-        await bento.disconnectAll().catch(() => {})
+        // A polite QUIT while Redis answers (a second at most); a Redis that is down must not hold the shutdown,
+        // and a QUIT queued on a reconnecting connection would only fail later, so those are closed at once.
+        const reachable = connections.every((connection) => connection.status === 'ready')
+        if (!reachable) for (const connection of connections) connection.disconnect()
+        await Promise.race([bento.disconnectAll().catch(() => {}), delay(1000, undefined, { ref: false })])
         for (const connection of connections) connection.disconnect()
       })()
       return closing
