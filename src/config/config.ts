@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { CACHE_TTL_DEFAULTS } from './cache.js'
+import { DEFAULT_LLM_PRICES, type LlmPrice, parseLlmPrices } from './llm-prices.js'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -116,6 +117,7 @@ export interface Config {
     /** How long custom per-user limits are cached (written through on change); 0 reads the database each request. */
     readonly overrideCacheSeconds: number
   }
+  readonly llm: LlmConfig
   readonly cache: {
     /** Off: every read goes to the database (benchmarks compare both). */
     readonly enabled: boolean
@@ -135,6 +137,30 @@ export interface Config {
     readonly hitRateMinLookups: number
     readonly hitRateThreshold: number
   }
+}
+
+/** An OpenAI-compatible chat-completions endpoint; without one the deterministic engine answers alone. */
+export interface LlmConfig {
+  /** True when LLM_BASE_URL or LLM_API_KEY is set. */
+  readonly enabled: boolean
+  /** The API root (…/v1); OpenAI's when only a key is given. */
+  readonly baseUrl: string
+  readonly apiKey: string | undefined
+  readonly model: string
+  /** Longest one request may take before it counts as a timeout. */
+  readonly timeoutMs: number
+  /** Retries after a 429, a 5xx, a timeout or a lost connection, waiting retryBaseMs × 2^n (Retry-After wins). */
+  readonly maxRetries: number
+  readonly retryBaseMs: number
+  /** The longest wait between attempts; a Retry-After longer than this ends the call at once. */
+  readonly retryMaxDelayMs: number
+  /** Consecutive failed calls that open the circuit, and how long it stays open before one trial call. */
+  readonly breakerThreshold: number
+  readonly breakerCooldownMs: number
+  /** Most tokens one answer may use. */
+  readonly maxOutputTokens: number
+  /** USD per 1K input and output tokens by model (defaults in src/config/llm-prices.ts, LLM_PRICES overrides). */
+  readonly prices: Readonly<Record<string, LlmPrice>>
 }
 
 export interface CdnConfig {
@@ -273,6 +299,27 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const llmConfig = (): LlmConfig => {
+    const baseUrl = url('LLM_BASE_URL', ['http:', 'https:'])
+    const apiKey = read('LLM_API_KEY')
+    const parsed = parseLlmPrices(read('LLM_PRICES') ?? '')
+    if ('problem' in parsed) problems.push(`LLM_PRICES: ${parsed.problem}`)
+    return {
+      enabled: baseUrl !== undefined || apiKey !== undefined,
+      baseUrl: baseUrl ?? 'https://api.openai.com/v1',
+      apiKey,
+      model: read('LLM_MODEL') ?? 'gpt-4o-mini',
+      timeoutMs: int('LLM_TIMEOUT_MS', 30_000, 10, 600_000),
+      maxRetries: int('LLM_MAX_RETRIES', 2, 0, 10),
+      retryBaseMs: int('LLM_RETRY_BASE_MS', 500, 1, 60_000),
+      retryMaxDelayMs: int('LLM_RETRY_MAX_DELAY_MS', 10_000, 1, 600_000),
+      breakerThreshold: int('LLM_BREAKER_THRESHOLD', 5, 1, 1000),
+      breakerCooldownMs: int('LLM_BREAKER_COOLDOWN_MS', 30_000, 1, 3_600_000),
+      maxOutputTokens: int('LLM_MAX_OUTPUT_TOKENS', 2000, 16, 100_000),
+      prices: { ...DEFAULT_LLM_PRICES, ...('prices' in parsed ? parsed.prices : {}) },
+    }
+  }
+
   const logLevel = (read('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
@@ -364,6 +411,7 @@ export function loadConfig(env: Env = process.env): Config {
       },
       overrideCacheSeconds: int('RATE_LIMIT_OVERRIDE_CACHE_SECONDS', 10, 0, 3600),
     },
+    llm: llmConfig(),
     cache: {
       enabled: bool('CACHE_ENABLED', true),
       ttlSeconds: {
