@@ -199,8 +199,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     : createMemoryTaskQueue(taskSettings, clock, randomIds)
   const tasks = createTaskService({ queue: taskQueue })
 
-  const jobs = createJobService({ jobs: createPostgresJobRepository(database.db), clock, ids: randomIds })
-
   const resumeRepository = createPostgresResumeRepository(database.db)
   const resumeDeps = { resumes: resumeRepository, clock, ids: randomIds, events, limits: config.resumes }
   const cachePort = config.cache.enabled
@@ -228,13 +226,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
     accounts: accountService,
+    jobs: createJobService({ jobs: createPostgresJobRepository(database.db), clock, ids: randomIds, events }),
   }
-  const { resumes, drafts, accounts } = cache
+  const { resumes, drafts, accounts, jobs } = cache
     ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))
     : uncached
-  if (cache) warmCache({ resumes, drafts, accounts }, 'STARTUP')
+  if (cache) warmCache({ resumes, drafts, accounts, jobs }, 'STARTUP')
   const versions = createVersionService(resumeDeps)
-  const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock })
+  const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock, ...(cache && { cache }) })
   // Expired trash is purged in process; unref'd so it never keeps the process alive.
   const purgeTimer =
     config.resumes.purgeIntervalMs > 0

@@ -6,6 +6,7 @@ export const DOMAIN_EVENTS = [
   'TAILORED_CREATED',
   'RESUME_DELETED',
   'USER_UPDATED',
+  'JOB_DELETED',
 ] as const
 
 export type DomainEventName = (typeof DOMAIN_EVENTS)[number]

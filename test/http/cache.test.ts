@@ -105,6 +105,57 @@ describe('cache: no stale read after each event (same instance)', { timeout: 120
   })
 })
 
+describe('cache: intelligence results follow the content they describe', { timeout: 120_000 }, () => {
+  const skillsOf = (name: string, keywords: string[]) => ({
+    ...minimalResume(name),
+    skills: [{ name: 'Tech', keywords }],
+  })
+
+  it('ATS_SCORE and AI_SUGGESTIONS: a saved draft is scored at once, repeats are served from the cache', async () => {
+    const { app, client } = await signedIn()
+    const id = await createResume(client, { content: skillsOf('Ada', ['TypeScript']) })
+    const jobId = (
+      await client.post('/api/jobs', { title: 'Engineer', description: 'Required: TypeScript and PostgreSQL.' })
+    ).json().id as string
+    const missing = (body: { requirements: { id: string; status: string }[] }) =>
+      body.requirements.filter((r) => r.status === 'missing').map((r) => r.id)
+
+    const first = await client.post(`/api/resumes/${id}/ats-report`, { jobId })
+    expect(missing(first.json())).toContain('skill:postgresql')
+    const again = await client.post(`/api/resumes/${id}/ats-report`, { jobId })
+    expect(again.body).toBe(first.body)
+    expect(hitsOf(app, 'ATS_SCORE')).toBe(1)
+    const suggestionsBefore = (await cachedGet(client, `/api/resumes/${id}/draft`)).headers.etag
+    await client.post(`/api/resumes/${id}/suggestions`, { jobId })
+    await client.post(`/api/resumes/${id}/suggestions`, { jobId })
+    expect(hitsOf(app, 'AI_SUGGESTIONS')).toBe(1)
+
+    const saved = await client.put(
+      `/api/resumes/${id}/draft`,
+      { content: skillsOf('Ada', ['TypeScript', 'PostgreSQL']) },
+      { 'if-match': `"${unquote(suggestionsBefore)}"` },
+    )
+    expect(saved.statusCode).toBe(200)
+    const after = (await client.post(`/api/resumes/${id}/ats-report`, { jobId })).json()
+    expect(missing(after)).not.toContain('skill:postgresql')
+    expect(after.overall).toBeGreaterThan(first.json().overall)
+    const suggestions = (await client.post(`/api/resumes/${id}/suggestions`, { jobId })).json()
+    expect(JSON.stringify(suggestions)).not.toMatch(/add.*postgresql/i)
+  })
+
+  it('JOB_DELETED: a deleted posting stops answering from its cached analysis and reports', async () => {
+    const { app, client } = await signedIn()
+    const id = await createResume(client, { content: skillsOf('Ada', ['TypeScript']) })
+    const jobId = (await client.post('/api/jobs', { description: 'Required: TypeScript.' })).json().id as string
+    await cachedGet(client, `/api/jobs/${jobId}/analysis`)
+    expect(hitsOf(app, 'JOB_ANALYSIS')).toBe(1)
+    await client.post(`/api/resumes/${id}/ats-report`, { jobId })
+    expect((await client.delete(`/api/jobs/${jobId}`)).statusCode).toBe(204)
+    expect((await client.get(`/api/jobs/${jobId}/analysis`)).statusCode).toBe(404)
+    expect((await client.post(`/api/resumes/${id}/ats-report`, { jobId })).statusCode).toBe(404)
+  })
+})
+
 describe('cache: stampede and admin', { timeout: 120_000 }, () => {
   it('100 concurrent reads of one uncached resume load it once', async () => {
     const { app, client } = await signedIn()

@@ -105,6 +105,27 @@ describe('route policies and tiers', () => {
     expect([...rateLimitFields(me).keys()]).toEqual(['global', 'user'])
   })
 
+  it('puts suggestions and tailoring under the AI policy: 10 a minute between them, the ATS report outside it', async () => {
+    const { server } = await startTestServer(MEMORY)
+    const user = await registerUser(server)
+    const post = (url: string, payload: Record<string, unknown>) =>
+      server.inject({ method: 'POST', url, headers: bearer(user.token), payload })
+    const resumeId = (await post('/api/resumes', { title: 'CV', content: { basics: { name: 'Ada' } } })).json().id
+    const jobId = (await post('/api/jobs', { description: 'Required: TypeScript.' })).json().id
+    const suggestions = await Promise.all(
+      Array.from({ length: 8 }, () => post(`/api/resumes/${resumeId}/suggestions`, { jobId })),
+    )
+    const tailored = await Promise.all(
+      Array.from({ length: 3 }, () => post(`/api/resumes/${resumeId}/tailor`, { jobId })),
+    )
+    expect(countStatuses([...suggestions, ...tailored])).toEqual({ 200: 8, 201: 2, 429: 1 })
+    const refused = [...suggestions, ...tailored].find((r) => r.statusCode === 429)
+    expect(problemOf(refused as never, 429, 'RATE_LIMITED').policies).toEqual(['ai'])
+    const report = await post(`/api/resumes/${resumeId}/ats-report`, { jobId })
+    expect(report.statusCode).toBe(200)
+    expect([...rateLimitFields(report).keys()]).toEqual(['global', 'user'])
+  })
+
   it('gives a pro user 3× and a premium user 10× the per-user limits', async () => {
     const { app, server } = await startTestServer(MEMORY, { routes: [limitedRoutes] })
     const pro = await registerUser(server)

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
+import type { CacheService } from '../cache/cache.service.js'
 import { DomainError } from '../errors.js'
 import type { JobService } from '../jobs/job.service.js'
 import type { Clock } from '../ports.js'
@@ -19,6 +21,8 @@ export interface IntelligenceServiceDeps {
   readonly drafts: DraftService
   readonly versions: VersionService
   readonly clock: Clock
+  /** Read-through cache for reports and suggestions (ATS_SCORE, AI_SUGGESTIONS); none → computed every time. */
+  readonly cache?: Pick<CacheService, 'read'>
 }
 
 /** Which posting to compare against: a saved job, or text given inline. */
@@ -34,7 +38,14 @@ export interface ResumeSource {
   readonly baseVersion: number
 }
 
-export function createIntelligenceService({ jobs, resumes, drafts, versions, clock }: IntelligenceServiceDeps) {
+/** Names a posting in a cache key: the saved job, or a digest of the pasted text. */
+function postingKey(posting: PostingRef): string {
+  if (posting.jobId) return `job:${posting.jobId}`
+  const text = posting.description?.trim() ?? ''
+  return text ? `text:${createHash('sha256').update(text).digest('base64url')}` : 'none'
+}
+
+export function createIntelligenceService({ jobs, resumes, drafts, versions, clock, cache }: IntelligenceServiceDeps) {
   const asOf = () => clock.now().toISOString().slice(0, 7)
 
   async function analysisOf(ownerId: string, posting: PostingRef, required: boolean): Promise<JobAnalysis> {
@@ -50,13 +61,19 @@ export function createIntelligenceService({ jobs, resumes, drafts, versions, clo
     ownerId: string,
     resumeId: string,
     version: number | undefined,
-  ): Promise<{ content: Record<string, unknown>; source: ResumeSource }> {
+  ): Promise<{ content: Record<string, unknown>; source: ResumeSource; contentKey: string }> {
     if (version !== undefined) {
       const found = await versions.get(ownerId, resumeId, version)
-      return { content: found.content, source: { version, draft: false, baseVersion: version } }
+      return {
+        content: found.content,
+        source: { version, draft: false, baseVersion: version },
+        contentKey: `v${version}`,
+      }
     }
     const working = await drafts.get(ownerId, resumeId)
     return {
+      // The ETag changes with every save and commit: a cached report can never describe older content.
+      contentKey: working.etag,
       content: working.content,
       source: {
         version: working.saved ? undefined : working.baseVersion,
@@ -73,20 +90,28 @@ export function createIntelligenceService({ jobs, resumes, drafts, versions, clo
       resumeId: string,
       input: PostingRef & { version?: number | undefined },
     ): Promise<AtsReport & { source: ResumeSource }> {
-      const [{ content, source }, analysis] = await Promise.all([
-        contentOf(ownerId, resumeId, input.version),
-        analysisOf(ownerId, input, true),
-      ])
-      return { ...atsReport(content, analysis, { asOf: asOf() }), source }
+      const working = await contentOf(ownerId, resumeId, input.version)
+      const month = asOf()
+      const compute = async () => {
+        const analysis = await analysisOf(ownerId, input, true)
+        return { ...atsReport(working.content, analysis, { asOf: month }), source: working.source }
+      }
+      if (!cache) return compute()
+      const key = `${resumeId}:${working.contentKey}:${postingKey(input)}:${month}`
+      return cache.read('ATS_SCORE', { userId: ownerId, resumeId }, key, compute)
     },
 
     /** Suggestions for the working draft, with score impact; without a posting only the parseability ones. */
     async suggestions(ownerId: string, resumeId: string, input: PostingRef): Promise<{ items: Suggestion[] }> {
-      const [{ content }, analysis] = await Promise.all([
-        contentOf(ownerId, resumeId, undefined),
-        analysisOf(ownerId, input, false),
-      ])
-      return { items: suggest(content, analysis, { asOf: asOf() }) }
+      const working = await contentOf(ownerId, resumeId, undefined)
+      const month = asOf()
+      const compute = async () => {
+        const analysis = await analysisOf(ownerId, input, false)
+        return { items: suggest(working.content, analysis, { asOf: month }) }
+      }
+      if (!cache) return compute()
+      const key = `${resumeId}:${working.contentKey}:${postingKey(input)}:${month}`
+      return cache.read('AI_SUGGESTIONS', { userId: ownerId, resumeId }, key, compute)
     },
 
     /**

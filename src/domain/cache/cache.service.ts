@@ -1,5 +1,6 @@
 import type { AccountService } from '../accounts/account.service.js'
 import type { DomainEvent, DomainEventName, EventBus } from '../events.js'
+import type { JobService } from '../jobs/job.service.js'
 import type { DraftService } from '../resumes/draft.service.js'
 import type { ResumeService } from '../resumes/resume.service.js'
 import type { CachePort } from './cache.ports.js'
@@ -77,6 +78,7 @@ export interface CachedReadServices {
   resumes: ResumeService
   drafts: DraftService
   accounts: AccountService
+  jobs: JobService
 }
 
 /** The same services with their read paths going through the cache (writes are untouched; events invalidate). */
@@ -85,7 +87,7 @@ export function withCachedReads(
   services: CachedReadServices,
   onWarmError?: (error: unknown, reason: string) => void,
 ): CachedReadServices {
-  const { resumes, drafts, accounts } = services
+  const { resumes, drafts, accounts, jobs } = services
   const cached: CachedReadServices = {
     resumes: {
       ...resumes,
@@ -116,6 +118,12 @@ export function withCachedReads(
         warmCache(cached, 'USER_LOGIN', signedIn.user.id, onWarmError)
         return signedIn
       },
+    },
+    jobs: {
+      ...jobs,
+      // A saved posting never changes; its analysis goes stale only when the job is deleted (JOB_DELETED).
+      analysis: (ownerId, id) =>
+        cache.read('JOB_ANALYSIS', { userId: ownerId }, `job:${id}`, () => jobs.analysis(ownerId, id)),
     },
   }
   return cached

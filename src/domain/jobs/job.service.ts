@@ -1,6 +1,7 @@
 import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
 import { DomainError } from '../errors.js'
+import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import type { JobRepository } from './job.ports.js'
 import { JOB_LIST_DEFAULT_LIMIT, JOB_LIST_MAX_LIMIT, type Job, type JobCursor, type NewJobInput } from './job.types.js'
@@ -9,6 +10,7 @@ export interface JobServiceDeps {
   readonly jobs: JobRepository
   readonly clock: Clock
   readonly ids: IdGenerator
+  readonly events?: EventBus
 }
 
 export function jobNotFound(): DomainError {
@@ -32,7 +34,7 @@ function decodeCursor(value: string): JobCursor {
 
 const clean = (value: string | undefined) => (value?.trim() ? value.trim().replace(/\s+/g, ' ') : undefined)
 
-export function createJobService({ jobs, clock, ids }: JobServiceDeps) {
+export function createJobService({ jobs, clock, ids, events }: JobServiceDeps) {
   async function get(ownerId: string, id: string): Promise<Job> {
     const job = await jobs.findById(ownerId, id)
     if (!job) throw jobNotFound()
@@ -74,6 +76,7 @@ export function createJobService({ jobs, clock, ids }: JobServiceDeps) {
 
     async delete(ownerId: string, id: string): Promise<void> {
       if (!(await jobs.delete(ownerId, id))) throw jobNotFound()
+      events?.emit({ name: 'JOB_DELETED', userId: ownerId })
     },
 
     /** The deterministic analysis of the owner's job posting. */

@@ -39,6 +39,7 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
   app.post(
     '/api/resumes/:id/suggestions',
     {
+      config: { rateLimit: 'ai' },
       schema: {
         tags: ['intelligence'],
         summary: 'Suggestions with the score impact of each patch',
@@ -55,6 +56,7 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
   app.post(
     '/api/resumes/:id/tailor',
     {
+      config: { rateLimit: 'ai' },
       schema: {
         tags: ['intelligence'],
         summary: 'Create a resume tailored to a saved job; its working draft holds the tailored content',
