@@ -1,6 +1,7 @@
 import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { findSkills } from '../analysis/taxonomy.js'
-import { asArray, asObject, asString, resumeFields } from '../ats/resume-fields.js'
+import { asArray, asObject, asString } from '../ats/resume-fields.js'
+import { skillIdsIn } from './truthfulness.js'
 
 export interface TailoringChange {
   readonly pointer: string
@@ -101,7 +102,7 @@ export function tailorResume(resume: Record<string, unknown>, analysis: JobAnaly
   const summary = asString(basics.summary)
   // The title goes in only when every skill it names is already on the resume ("Account Executive" must not
   // read as a claim of accounting).
-  const onResume = new Set(resumeFields(resume).flatMap((f) => findSkills(f.text).map((m) => m.skill.id)))
+  const onResume = skillIdsIn(resume)
   const titleFits = analysis.title !== undefined && findSkills(analysis.title).every((m) => onResume.has(m.skill.id))
   if (analysis.title && titleFits) {
     const top = [...analysis.requiredSkills, ...analysis.preferredSkills]

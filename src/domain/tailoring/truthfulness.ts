@@ -1,0 +1,78 @@
+import { findSkills } from '../analysis/taxonomy.js'
+import { asArray, asObject, resumeFields } from '../ats/resume-fields.js'
+
+type Doc = Record<string, unknown>
+
+/**
+ * What a tailored or edited resume must never change or add to: the checks tailoring is held to (its tests) and
+ * that every AI edit passes before it is offered.
+ */
+
+/** Taxonomy ids of every skill the resume names anywhere (any alias, any section). */
+export function skillIdsIn(resume: Doc): Set<string> {
+  return new Set(resumeFields(resume).flatMap((f) => findSkills(f.text).map((m) => m.skill.id)))
+}
+
+/** Employers, titles, degrees and their dates: the facts no edit may change. */
+export interface ResumeFacts {
+  readonly work: readonly unknown[][]
+  readonly education: readonly unknown[][]
+}
+
+export function factsOf(resume: Doc): ResumeFacts {
+  return {
+    work: asArray(resume.work)
+      .map((raw) => {
+        const w = asObject(raw)
+        return [w.name, w.position, w.startDate, w.endDate]
+      })
+      .sort(),
+    education: asArray(resume.education)
+      .map((raw) => {
+        const e = asObject(raw)
+        return [e.institution, e.studyType, e.area, e.startDate, e.endDate]
+      })
+      .sort(),
+  }
+}
+
+/** Skills `after` names that `before` does not (taxonomy ids). */
+export function addedSkills(before: Doc, after: Doc): string[] {
+  const known = skillIdsIn(before)
+  return [...skillIdsIn(after)].filter((id) => !known.has(id))
+}
+
+/** True when an employer, title, degree or date differs between the two. */
+export function factsChanged(before: Doc, after: Doc): boolean {
+  return JSON.stringify(factsOf(before)) !== JSON.stringify(factsOf(after))
+}
+
+const NUMBER = /\d+(?:[.,]\d+)*/g
+
+/**
+ * Numbers (counts, percentages, years) in `text` that appear nowhere in the resume (nor in `alsoKnown`): invented
+ * results or dates.
+ */
+export function newNumbers(text: string, resume: Doc, alsoKnown = ''): string[] {
+  const known = new Set(`${JSON.stringify(resume)} ${alsoKnown}`.match(NUMBER) ?? [])
+  return [...new Set(text.match(NUMBER) ?? [])].filter((n) => !known.has(n))
+}
+
+const SENTENCE_START = /(^|[.!?:;•—–-]\s+|\(\s*)$/u
+
+/**
+ * Capitalised words inside a sentence (names of companies, products, places, schools) that neither the resume nor
+ * `alsoKnown` uses, skill names excepted: a rewritten bullet must not bring in a new employer or client.
+ */
+export function newNames(text: string, resume: Doc, alsoKnown = ''): string[] {
+  const known = new Set((`${JSON.stringify(resume)} ${alsoKnown}`.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()))
+  const inSkill = findSkills(text).map((m) => [m.start, m.end] as const)
+  const names: string[] = []
+  for (const match of text.matchAll(/\p{Lu}\p{Ll}+/gu)) {
+    const start = match.index
+    if (SENTENCE_START.test(text.slice(0, start)) || text[start - 1]?.match(/[\p{L}\d]/u)) continue
+    if (inSkill.some(([from, to]) => start >= from && start < to)) continue
+    if (!known.has(match[0].toLowerCase())) names.push(match[0])
+  }
+  return [...new Set(names)]
+}
