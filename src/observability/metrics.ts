@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /** Seconds buckets for HTTP requests and AI calls; database queries use finer ones. */
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -23,6 +23,10 @@ export interface Metrics {
   readonly aiOperationDuration: Histogram<'operation'>
   readonly aiCost: Counter<'operation'>
   readonly aiTokens: Counter<'operation' | 'kind'>
+  /** LLM calls by operation and outcome (ok, invalid_output, timeout, rate_limited, server_error, circuit_open…). */
+  readonly aiRequests: Counter<'operation' | 'outcome'>
+  /** 1 while the LLM circuit breaker is open or half-open (drafts come from the deterministic engine), else 0. */
+  readonly aiCircuitOpen: Gauge
   /** Cache lookups by namespace and result (hit, miss, graced, error). */
   readonly cacheRequests: Counter<'namespace' | 'result'>
   /** Requests refused by a rate limit, by policy (global, user, ai, upload, export). */
@@ -80,6 +84,17 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'ai_tokens_total',
       help: 'Tokens used by AI operations, by kind (prompt or completion).',
       labelNames: ['operation', 'kind'],
+      registers,
+    }),
+    aiRequests: new Counter({
+      name: 'ai_requests_total',
+      help: 'LLM requests by operation and outcome (ok, invalid_output, timeout, rate_limited, server_error, circuit_open…).',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    }),
+    aiCircuitOpen: new Gauge({
+      name: 'ai_circuit_open',
+      help: '1 while the LLM circuit breaker is open or half-open, else 0.',
       registers,
     }),
     cacheRequests: new Counter({
