@@ -15,6 +15,7 @@ import { pdfReader } from './adapters/documents/pdf.reader.js'
 import { createPdfRenderer } from './adapters/documents/pdf.renderer.js'
 import { markdownRenderer, textRenderer } from './adapters/documents/text.renderer.js'
 import { loadThemeCatalog } from './adapters/documents/theme-catalog.js'
+import { createOpenAiProvider } from './adapters/llm/openai.provider.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
 import { createPostgresJobRepository } from './adapters/postgres/job.repository.js'
 import { migrateToLatest } from './adapters/postgres/migrator.js'
@@ -30,6 +31,7 @@ import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
+import { type AiService, createAiService } from './domain/ai/ai.service.js'
 import { createIntelligenceService, type IntelligenceService } from './domain/ats/intelligence.service.js'
 import { type CacheService, createCacheService, warmCache, withCachedReads } from './domain/cache/cache.service.js'
 import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
@@ -61,7 +63,10 @@ export interface Services {
   readonly drafts: DraftService
   readonly versions: VersionService
   readonly jobs: JobService
+  /** Its `suggestions` is the AI service's, which adds rewritten bullets when asked (`ai: true`). */
   readonly intelligence: IntelligenceService
+  /** AI drafts: the LLM when LLM_BASE_URL or LLM_API_KEY is set, else (and on failure) the deterministic engine. */
+  readonly ai: AiService
   readonly templates: TemplateService
   readonly documents: DocumentService
   readonly tasks: TaskService
@@ -234,6 +239,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (cache) warmCache({ resumes, drafts, accounts, jobs }, 'STARTUP')
   const versions = createVersionService(resumeDeps)
   const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock, ...(cache && { cache }) })
+  // Nothing is contacted here: the first AI request makes the first call.
+  const llm = config.llm.enabled ? createOpenAiProvider(config.llm, { observability }) : undefined
+  if (llm) logger.info({ model: llm.model, host: new URL(config.llm.baseUrl).host }, 'LLM drafts enabled')
+  const ai = createAiService({ jobs, drafts, suggestions: intelligence.suggestions, clock, llm, cache })
   // Expired trash is purged in process; unref'd so it never keeps the process alive.
   const purgeTimer =
     config.resumes.purgeIntervalMs > 0
@@ -276,7 +285,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       drafts,
       versions,
       jobs,
-      intelligence,
+      intelligence: { ...intelligence, suggestions: ai.suggestions },
+      ai,
       templates,
       documents,
       resumeDocuments,

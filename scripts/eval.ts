@@ -1,0 +1,110 @@
+/**
+ * Prints how well RoleReady's deterministic engine reads the evaluation set in eval/: skill-extraction precision and
+ * recall per posting and overall, required-vs-preferred accuracy, and requirement-status accuracy over the
+ * resume/posting pairs with a confusion table. It reports and never gates: exit 0, or 1 when a file is malformed.
+ * Run: npm run eval [-- --details]   (--details lists every missed, extra and misclassified skill)
+ */
+import { EvalSetError, loadEvalSet } from '../eval/eval-set.js'
+import { EVAL_AS_OF, scoreExtraction, scoreStatuses, VERDICTS } from '../eval/metrics.js'
+
+const details = process.argv.includes('--details')
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6)
+const fixed = (value: number) => value.toFixed(3)
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+let set: ReturnType<typeof loadEvalSet>
+try {
+  set = loadEvalSet()
+} catch (error) {
+  if (error instanceof EvalSetError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const fields = new Set(set.postings.map((p) => p.field))
+console.log(
+  `RoleReady evaluation set: ${set.postings.length} postings in ${fields.size} fields, ${set.pairs.length} pairs\n`,
+)
+
+const extraction = scoreExtraction(set.postings)
+console.log('Skill extraction (required + preferred, labels and engine output normalised through the taxonomy)\n')
+console.log(
+  table(
+    ['posting', 'field', 'labels', 'found', 'hits', 'precision', 'recall', 'req/pref ok'],
+    extraction.postings.map((s) => [
+      s.id,
+      s.field,
+      String(s.gold),
+      String(s.predicted),
+      String(s.truePositives),
+      fixed(s.precision),
+      fixed(s.recall),
+      `${s.importanceCorrect}/${s.truePositives}`,
+    ]),
+  ),
+)
+if (details) {
+  console.log('\nPer posting: missed labels, extra skills, importance disagreements')
+  for (const s of extraction.postings) {
+    console.log(`\n${s.id}`)
+    if (s.missed.length) console.log(`  missed: ${s.missed.join('; ')}`)
+    if (s.extra.length) console.log(`  extra: ${s.extra.join('; ')}`)
+    if (s.misclassified.length) console.log(`  importance: ${s.misclassified.join('; ')}`)
+  }
+}
+console.log(`
+Overall (micro)  precision ${fixed(extraction.precision)}  recall ${fixed(extraction.recall)}  F1 ${fixed(extraction.f1)}
+Overall (macro)  precision ${fixed(extraction.macroPrecision)}  recall ${fixed(extraction.macroRecall)}
+Recall of required skills ${fixed(extraction.recallByImportance.required)}, of preferred skills ${fixed(extraction.recallByImportance.preferred)}
+Required-vs-preferred accuracy on skills found ${fixed(extraction.importanceAccuracy)}
+Targets: recall >= 0.85, precision >= 0.80
+`)
+
+const statuses = scoreStatuses(set)
+console.log(`Requirement status over ${set.pairs.length} resume/posting pairs (ATS report as of ${EVAL_AS_OF})\n`)
+console.log(
+  table(
+    ['pair', 'labelled', 'assessed', 'correct', 'accuracy', 'overall'],
+    statuses.perPair.map((p) => [
+      p.id,
+      String(p.labelled),
+      String(p.assessed),
+      String(p.correct),
+      fixed(p.assessed ? p.correct / p.assessed : 1),
+      String(p.overall),
+    ]),
+  ),
+)
+console.log('\nConfusion (rows: labelled status, columns: the report’s status)\n')
+console.log(
+  table(
+    ['labelled \\ engine', ...VERDICTS],
+    (['met', 'partial', 'missing'] as const).map((labelled) => [
+      labelled,
+      ...VERDICTS.map((v) => String(statuses.confusion[labelled][v])),
+    ]),
+  ),
+)
+const byKind = (['skill', 'experience', 'education', 'title'] as const).map((kind) => {
+  const assessed = statuses.outcomes.filter((o) => o.kind === kind && o.engine !== 'not assessed')
+  const correct = assessed.filter((o) => o.engine === o.labelled).length
+  return `${kind} ${correct}/${assessed.length}`
+})
+console.log(`
+Accuracy on requirements the report assessed ${fixed(statuses.accuracy)} (${pct(statuses.coverage).trim()} of labelled requirements assessed)
+Accuracy counting unassessed requirements as wrong ${fixed(statuses.strictAccuracy)}
+Correct by kind: ${byKind.join(', ')}`)
+if (details) {
+  console.log('\nDisagreements (pair: requirement labelled → engine)')
+  for (const o of statuses.outcomes.filter((o) => o.engine !== o.labelled && o.engine !== 'not assessed')) {
+    console.log(`  ${o.pairId}: ${o.requirement} ${o.labelled} → ${o.engine}`)
+  }
+}
