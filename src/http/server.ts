@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { documentRoutes } from './routes/documents/documents.routes.js'
 import { healthRoutes } from './routes/health/health.routes.js'
+import { aiDraftRoutes } from './routes/intelligence/ai-draft.routes.js'
 import { intelligenceRoutes } from './routes/intelligence/intelligence.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
@@ -30,6 +31,7 @@ import { versionsRoutes } from './routes/resumes/versions.routes.js'
 import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
+import { AiDraft_ } from './schemas/ai-draft.js'
 import { Job_, JobAnalysis_ } from './schemas/job.js'
 import { AtsReport_ } from './schemas/job-intelligence.js'
 import { Problem } from './schemas/problem.js'
@@ -107,6 +109,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   server.addSchema(Job_)
   server.addSchema(JobAnalysis_)
   server.addSchema(AtsReport_)
+  server.addSchema(AiDraft_)
   registerProblemHandlers(server)
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
@@ -125,6 +128,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(versionsRoutes)
   await server.register(jobRoutes)
   await server.register(intelligenceRoutes)
+  await server.register(aiDraftRoutes)
   await server.register(templateRoutes)
   await server.register(taskRoutes)
   await server.register(documentRoutes)

@@ -27,7 +27,16 @@ export const AtsReportBody = Type.Object(
 )
 
 export const SuggestionsBody = Type.Object(
-  { jobId: Type.Optional(JobId), description: Type.Optional(Description) },
+  {
+    jobId: Type.Optional(JobId),
+    description: Type.Optional(Description),
+    ai: Type.Optional(
+      Type.Boolean({
+        description:
+          'Also rewrite bullets for the posting (`ai` in the answer): with the LLM when configured, else re-ordered deterministically. Needs a posting.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 )
 
@@ -125,28 +134,42 @@ const PatchOperation = Type.Object(
   { additionalProperties: false },
 )
 
+const Suggestion_ = Type.Object(
+  {
+    code: Type.String(),
+    pointer: Type.String(),
+    message: Type.String(),
+    patch: Type.Optional(Type.Array(PatchOperation, { description: 'RFC 6902 JSON Patch' })),
+    scoreDelta: Type.Integer({ description: 'Change of the overall ATS score if the patch is applied' }),
+    needsConfirmation: Type.Boolean({
+      description: 'Apply only if true of you: the resume does not show it yet',
+    }),
+  },
+  { additionalProperties: false },
+)
+
 export const Suggestions_ = Type.Object(
   {
-    items: Type.Array(
+    items: Type.Array(Suggestion_),
+    ai: Type.Optional(
       Type.Object(
         {
-          code: Type.String(),
-          pointer: Type.String(),
-          message: Type.String(),
-          patch: Type.Optional(Type.Array(PatchOperation, { description: 'RFC 6902 JSON Patch' })),
-          scoreDelta: Type.Integer({ description: 'Change of the overall ATS score if the patch is applied' }),
-          needsConfirmation: Type.Boolean({
-            description: 'Apply only if true of you: the resume does not show it yet',
-          }),
+          engine: Type.Union([Type.Literal('llm'), Type.Literal('deterministic')]),
+          model: Type.Optional(Type.String()),
+          fallbackReason: Type.Optional(Type.String({ description: 'Why the deterministic engine answered' })),
+          items: Type.Array(Suggestion_, { description: 'Rewritten (llm) or re-ordered (deterministic) bullets' }),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'Only when the request asked for `ai`' },
       ),
     ),
   },
   { additionalProperties: false },
 )
 
-export function toSuggestionsResponse(result: { items: Suggestion[] }): Static<typeof Suggestions_> {
+export function toSuggestionsResponse(result: {
+  items: Suggestion[]
+  ai?: { items: Suggestion[] } | undefined
+}): Static<typeof Suggestions_> {
   return result as Static<typeof Suggestions_>
 }
 
