@@ -64,7 +64,7 @@ async function setup(env: Record<string, string> = {}, fallback: FakeAnswer = GO
     .id as string
   const draft = (payload: Record<string, unknown> = {}) =>
     post(`/api/resumes/${resumeId}/ai-draft`, { jobId, ...payload })
-  return { server, logs, llm, headers, post, resumeId, jobId, draft }
+  return { server, logs, llm, headers, post, resumeId, jobId, draft, userId: user.userId }
 }
 
 /** The draft with the response's patch applied must pass the same truthfulness checks as tailoring. */
@@ -166,6 +166,25 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
       'ORIGINAL_MISMATCH',
       'DUPLICATE',
     ])
+  })
+
+  it('keeps AI drafts per draft ETag and drops them on the events of the invalidation rules', async () => {
+    const { server, llm, resumeId, draft, userId } = await setup()
+    await draft()
+    expect(llm?.requests).toHaveLength(1)
+    // An autosave elsewhere does not touch it (the key holds the ETag, so a saved draft is a new key anyway)…
+    server.services.events.emit({ name: 'DRAFT_SAVED', userId, resumeId })
+    await draft()
+    expect(llm?.requests).toHaveLength(1)
+    // …a commit or a deletion of the resume drops it, on every instance.
+    server.services.events.emit({ name: 'DRAFT_COMMITTED', userId, resumeId })
+    await draft()
+    expect(llm?.requests).toHaveLength(2)
+    server.services.events.emit({ name: 'JOB_DELETED', userId })
+    await draft()
+    expect(llm?.requests).toHaveLength(3)
+    const stats = server.services.cache?.stats().namespaces.AI_DRAFT
+    expect(stats).toMatchObject({ hits: 1, misses: 3 })
   })
 
   it('falls back to the deterministic engine on malformed JSON from the model, and asks again next time', async () => {
