@@ -69,7 +69,10 @@ const VAGUE = new Set(
   development information knowledge processes process procedures methods techniques principles theory practice
   standards regulations legislation types characteristics features functions models testing maintenance
   installation repair manufacturing construction agriculture documentation presentation programming plan lead
-  manage communicate organise organize sell teach drive`.split(/\s+/),
+  manage communicate organise organize sell teach drive
+  report reports reporting sign signing right rights standard standards current electrical account accounts security log logs
+  logging cloud packing locking migration migrations graphic graphics statistical productivity mapping email billing
+  database databases sensor sensors chef robotics grade math maths google`.split(/\s+/),
 )
 const words = (s: string) => s.split(/\s+/).length
 const BAD_PHRASE = /^(be|use|make|do|have|show|take|give|keep|get|go|work|think|react)\b/i
@@ -151,7 +154,7 @@ function onetAliases(example: string): string[] {
   const bare = core.replace(VENDORS, '')
   // A bare one-word product name is often an ordinary word ("Access", "Project", "Teams"): match it only as written.
   if (bare !== core && bare.length >= 2) out.add(words(bare) === 1 ? `=${bare}` : bare)
-  return [...out].filter((a) => a.length >= 2 && !VAGUE.has(a.toLowerCase()))
+  return [...out].filter((a) => a.length >= 2 && !VAGUE.has(a.replace(/^=/, '').toLowerCase()))
 }
 for (const tech of onet) {
   const wanted = tech.hot || tech.inDemandFor.length > 0 || tech.occupations.length >= 12

@@ -1,7 +1,7 @@
 import type { SkillKind } from './taxonomy.js'
 
 /** Version of the job-analysis rules; cached analyses of another version are recomputed. */
-export const ANALYSIS_VERSION = 'job-analysis/1'
+export const ANALYSIS_VERSION = 'job-analysis/2'
 
 export type Importance = 'required' | 'preferred'
 export type Seniority = 'intern' | 'junior' | 'mid' | 'senior' | 'lead' | 'principal' | 'executive'

@@ -97,6 +97,43 @@ describe('job analysis', () => {
     expect(a.keywords.some((k) => /ignore|instruction/i.test(k.term))).toBe(false)
   })
 
+  it('asks nothing in pay, benefits or sentences about the company, and masks the company name', () => {
+    const a = analyzeJob({
+      company: 'Arcline Robotics',
+      description: [
+        'Technical Recruiter',
+        'Arcline Robotics, Pittsburgh',
+        'Arcline builds autonomous forklifts for warehouses.',
+        'We host managed databases for our customers.',
+        "We're looking for a recruiter who knows Greenhouse.",
+        'Requirements',
+        '- Sourcing skills and Excel.',
+        'Lakeview offers a $10,000 sign-on bonus and a Docker-free Friday.',
+        'Salary $90,000 with a home-office budget.',
+      ].join('\n'),
+    })
+    const all = ids([...a.requiredSkills, ...a.preferredSkills])
+    expect(all).toEqual(expect.arrayContaining(['greenhouse', 'procurement', 'excel']))
+    for (const id of ['forklift-operation', 'warehouse-management', 'database', 'docker', 'budgeting']) {
+      expect(all).not.toContain(id)
+    }
+  })
+
+  it('reads preferred sections under the headings postings use', () => {
+    for (const heading of [
+      'It would be great if you also had',
+      'Even better if you have',
+      'Desired',
+      'Helpful but not required',
+    ]) {
+      const a = analyzeJob({ description: `Data Analyst\nRequirements\n- SQL\n${heading}\n- Tableau` })
+      expect(ids(a.requiredSkills)).toEqual(['sql'])
+      expect(ids(a.preferredSkills)).toEqual(['tableau'])
+    }
+    const inline = analyzeJob({ description: 'Office Coordinator\nIf you have ever used InDesign, that is a bonus.' })
+    expect(ids(inline.preferredSkills)).toEqual(['adobe-indesign'])
+  })
+
   it('is deterministic', () => {
     expect(JSON.stringify(analyzeJob({ description: NURSE_POSTING }))).toBe(
       JSON.stringify(analyzeJob({ description: NURSE_POSTING })),

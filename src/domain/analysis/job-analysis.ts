@@ -26,15 +26,15 @@ interface Line {
 const HEADINGS: readonly [Section, RegExp][] = [
   [
     'preferred',
-    /^(preferred|nice[- ]to[- ]haves?|bonus|desirable|pluses|(it'?s )?a plus|good to have|ideally|extra credit)/i,
+    /^(preferred|nice[- ]to[- ]haves?|bonus|desirable|desired|pluses|(it'?s )?a plus|good to have|great to have|ideally|extra credit|even better|(it )?would be (great|nice)|helpful but not required|not required but|we'?d love)/i,
   ],
   [
     'required',
-    /^(requirements?|required|(minimum |basic |key |essential |your )?qualifications|what (you'?ll|you will) need|what we'?re looking for|who you are|about you|must[- ]haves?|(key |required |essential )?skills|you have|you bring|what you bring|essential|your profile|experience|education)\b/i,
+    /^((minimum |basic |key |job )?requirements?|required|(minimum |basic |key |essential |your )?qualifications|what (you'?ll|you will) need|what you need|what we need( from you)?|(what|who) we'?re looking for|who you are|about you|must[- ]haves?|(key |required |essential )?skills|you have|you bring|what you bring|you should have|essential|your profile|experience|education)\b/i,
   ],
   [
     'responsibilities',
-    /^((key |main |your )?responsibilities|what (you'?ll|you will) do|the role|your role|role overview|duties|day[- ]to[- ]day|in this role|the job|what the job involves|your impact)/i,
+    /^((key |main |your )?responsibilities|what (you'?ll|you will) (do|work on|own|be doing)|the role|your role|role overview|role summary|(job |position )(summary|overview|duties)|(key |essential )?duties|day[- ]to[- ]day|in this role|the job|about the (role|job|position)|the opportunity|what the job involves|your (day|impact)|(you will|you'll)$)/i,
   ],
   [
     'other',
@@ -50,6 +50,36 @@ function normalizeQuotes(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/\u00a0/g, ' ')
 }
 
+// Pay, benefits and boilerplate ask for nothing, even when they are not under a heading of their own.
+const PERKS =
+  /^(salary|pay|compensation|base salary|benefits|perks|what we offer|we offer|we pay|competitive (salary|pay|compensation)|[$€£]\s?\d)|\b(equal opportunity employer|benefits include|we offer|offers an? .*\b(bonus|benefits?|allowance|discount)|sign-on bonus)\b/i
+// In the opening paragraph, a sentence about the company ("We host 12,000 databases") is not a requirement unless it
+// also speaks of the candidate ("We're looking for someone who…").
+const ABOUT_US = /^(we|we'?re|we'?ve|our|the company)\b/i
+const ABOUT_CANDIDATE =
+  /\b(you|your|you'?ll|you'?re|candidates?|applicants?|someone|person|looking for|seeking|hiring|join|need|needs|must|require[sd]?)\b/i
+
+function sectionOfSentence(text: string, section: Section, companyWord: string | undefined): Section {
+  if (PERKS.test(text)) return 'other'
+  if (section !== 'intro' || ABOUT_CANDIDATE.test(text)) return section
+  const startsWithCompany = companyWord !== undefined && text.startsWith(`${companyWord} `)
+  return ABOUT_US.test(text) || startsWithCompany ? 'other' : section
+}
+
+/** The company's first word when it can open a sentence about the company ("Arcline builds…"). */
+function companyWordOf(company: string | undefined): string | undefined {
+  const word = company?.trim().split(/\s+/)[0]
+  return word && /^[A-Z][A-Za-z&'-]{2,}$/.test(word) && !STOP_WORDS.has(word.toLowerCase()) ? word : undefined
+}
+
+/** The line with the company's name blanked out (same length), so "Veridian Medical Devices" names no skill. */
+function maskCompany(text: string, company: string | undefined): string {
+  const name = company?.trim()
+  if (!name || name.length < 3) return text
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return text.replace(new RegExp(`\\b${escaped}\\b`, 'gi'), (m) => ' '.repeat(m.length))
+}
+
 function headingOf(line: string): Section | undefined {
   const text = line.replace(/^[#*\s]+|[*:\s]+$/g, '')
   const words = text.split(/\s+/).length
@@ -58,7 +88,12 @@ function headingOf(line: string): Section | undefined {
   return undefined
 }
 
-function readLines(description: string, givenTitle: string | undefined): { lines: Line[]; title: string | undefined } {
+function readLines(
+  description: string,
+  givenTitle: string | undefined,
+  company: string | undefined,
+): { lines: Line[]; title: string | undefined } {
+  const companyWord = companyWordOf(company)
   const lines: Line[] = []
   let section: Section = 'intro'
   let title = givenTitle
@@ -82,7 +117,7 @@ function readLines(description: string, givenTitle: string | undefined): { lines
     }
     const bullet = /^([-*•·▪◦]|\d+[.)])\s+/.test(trimmed)
     for (const sentence of sentences(trimmed.replace(/^\d+[.)]\s+/, ''))) {
-      lines.push({ text: sentence.text, section, bullet })
+      lines.push({ text: sentence.text, section: sectionOfSentence(sentence.text, section, companyWord), bullet })
     }
   }
   return { lines, title }
@@ -99,7 +134,7 @@ function importanceOf(line: Line): Importance | undefined {
 const LEADING_PREFERRED =
   /\b(preferred\s*:|bonus points|plus\s*:|ideally|preferably|nice[- ]to[- ]have|bonus|familiarity with|exposure to|would be great)/gi
 const TRAILING_PREFERRED =
-  /\b(preferred|is a plus|a plus|is a bonus|desirable|an advantage|advantageous|helpful|nice to have)\b/gi
+  /\b(preferred|is a plus|a plus|is a bonus|a bonus|desirable|an advantage|advantageous|helpful|nice to have|would be nice)\b/gi
 
 /** The importance of a mention at `index` in a line: clause-level cues first, then the line's own. */
 function importanceAt(line: Line, start: number, end: number): Importance | undefined {
@@ -260,7 +295,8 @@ function round2(n: number): number {
 
 /** Deterministic analysis of a job posting: the same text always gives the same analysis. */
 export function analyzeJob(input: PostingInput): JobAnalysis {
-  const { lines, title } = readLines(input.description, input.title?.trim() ? squash(input.title) : undefined)
+  const company = input.company?.trim() ? squash(input.company) : undefined
+  const { lines, title } = readLines(input.description, input.title?.trim() ? squash(input.title) : undefined, company)
   const flat = normalizeQuotes(input.description)
 
   // Skills, by importance: a skill both required and preferred is required.
@@ -268,7 +304,7 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
   for (const line of lines) {
     const base = importanceOf(line)
     if (!base) continue
-    for (const mention of findSkills(line.text)) {
+    for (const mention of findSkills(maskCompany(line.text, company))) {
       const importance = importanceAt(line, mention.start, mention.end) ?? base
       const found = asks.get(mention.skill.id)
       if (found) {
@@ -305,7 +341,7 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
   return {
     algorithmVersion: ANALYSIS_VERSION,
     title,
-    company: input.company?.trim() ? squash(input.company) : undefined,
+    company,
     type: jobType(flat),
     location: locationOf(input.description),
     remote: remoteMode(flat),

@@ -58,6 +58,23 @@ describe('skills taxonomy', () => {
     expect(names('Microsoft Teams and Access')).toEqual(['Microsoft Teams=Microsoft Teams', 'Access=Microsoft Access'])
   })
 
+  it('knows skills of trades, hospitality, HR, legal and manufacturing postings', () => {
+    expect(
+      names('Read blueprints, follow the NEC and hold OSHA 30; GD&T and PPAP; ServSafe; HRIS; e-discovery.'),
+    ).toEqual([
+      'Read blueprints=Blueprint reading',
+      'NEC=National Electrical Code',
+      'OSHA 30=OSHA',
+      'GD&T=GD&T',
+      'PPAP=PPAP',
+      'ServSafe=ServSafe',
+      'HRIS=HRIS',
+      'e-discovery=E-discovery',
+    ])
+    // Vague single words from the bulk sources name nothing; exact-case names do not match other words.
+    expect(names('Weekly reports, current standards, sign-up, cloud, Leeds')).toEqual([])
+  })
+
   it('tells hard skills from soft skills', () => {
     expect(lookupSkill('team player')).toMatchObject({ name: 'Teamwork', kind: 'soft' })
     expect(lookupSkill('problem-solving')).toMatchObject({ name: 'Problem solving', kind: 'soft' })
