@@ -4,7 +4,7 @@
  * resume/posting pairs with a confusion table. It reports and never gates: exit 0, or 1 when a file is malformed.
  * Run: npm run eval [-- --details]   (--details lists every missed, extra and misclassified skill)
  */
-import { EvalSetError, loadEvalSet } from '../eval/eval-set.js'
+import { EvalSetError, loadEvalSet, splitOf } from '../eval/eval-set.js'
 import { EVAL_AS_OF, scoreExtraction, scoreStatuses, VERDICTS } from '../eval/metrics.js'
 
 const details = process.argv.includes('--details')
@@ -38,9 +38,10 @@ const extraction = scoreExtraction(set.postings)
 console.log('Skill extraction (required + preferred, labels and engine output normalised through the taxonomy)\n')
 console.log(
   table(
-    ['posting', 'field', 'labels', 'found', 'hits', 'precision', 'recall', 'req/pref ok'],
-    extraction.postings.map((s) => [
+    ['posting', 'split', 'field', 'labels', 'found', 'hits', 'precision', 'recall', 'req/pref ok'],
+    extraction.postings.map((s, i) => [
       s.id,
+      splitOf(set.postings[i] as (typeof set.postings)[number]),
       s.field,
       String(s.gold),
       String(s.predicted),
@@ -67,6 +68,15 @@ Recall of required skills ${fixed(extraction.recallByImportance.required)}, of p
 Required-vs-preferred accuracy on skills found ${fixed(extraction.importanceAccuracy)}
 Targets: recall >= 0.85, precision >= 0.80
 `)
+for (const split of ['dev', 'held-out'] as const) {
+  const postings = set.postings.filter((p) => splitOf(p) === split)
+  if (postings.length === 0) continue
+  const s = scoreExtraction(postings)
+  console.log(
+    `${split.padEnd(8)} (${String(postings.length).padStart(2)} postings)  precision ${fixed(s.precision)}  recall ${fixed(s.recall)}  F1 ${fixed(s.f1)}  required-vs-preferred ${fixed(s.importanceAccuracy)}`,
+  )
+}
+console.log('')
 
 const statuses = scoreStatuses(set)
 console.log(`Requirement status over ${set.pairs.length} resume/posting pairs (ATS report as of ${EVAL_AS_OF})\n`)
