@@ -204,6 +204,16 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
     expect(logs.records().filter((r) => r.msg === 'llm call failed' && r.reason === 'invalid-output')).toHaveLength(2)
   })
 
+  it('answers concurrent identical requests while the model fails, all from the deterministic engine', async () => {
+    const { llm, draft } = await setup({}, { content: 'not json' })
+    const answers = await Promise.all([draft(), draft(), draft()])
+    for (const answer of answers) {
+      expect(answer.statusCode, answer.body).toBe(200)
+      expect(answer.json()).toMatchObject({ engine: 'deterministic', fallbackReason: 'invalid-output' })
+    }
+    expect(llm?.requests.length).toBeGreaterThanOrEqual(1)
+  })
+
   it('retries a timeout once, then falls back', async () => {
     const { llm, draft } = await setup({}, { stallMs: 5000 })
     const started = performance.now()

@@ -134,6 +134,9 @@ export function createAiService({ jobs, drafts, suggestions, clock, llm, cache }
       return await cache.read(use.namespace, { userId: ownerId, resumeId }, key, compute)
     } catch (error) {
       if (fallback) return fallback
+      // A caller that waited on another's failed load (the cache runs one loader per key) falls back too.
+      const failure = error instanceof LlmFailure ? error : (error as { cause?: unknown })?.cause
+      if (failure instanceof LlmFailure) return deterministic(failure.reason)
       throw error
     }
   }
