@@ -2,6 +2,7 @@
  * The task queue on Redis with BullMQ (when REDIS_URL is set): tasks survive a restart and are shared by every
  * instance; retries use BullMQ's exponential backoff. Same contract as the in-process queue.
  */
+import { setTimeout as delay } from 'node:timers/promises'
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { DomainError } from '../../domain/errors.js'
@@ -25,13 +26,18 @@ export interface BullmqQueueOptions extends QueueSettings {
   readonly prefix?: string
 }
 
+/** How long closing waits for running tasks before it drops the connections. */
+const CLOSE_TIMEOUT_MS = 10_000
+
 export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenerator): TaskQueue {
   const name = options.name ?? 'tasks'
   const prefix = options.prefix ?? 'rr:bull'
   // BullMQ's blocking worker connection must never give up on a command.
+  const connections: Redis[] = []
   const connect = () => {
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true })
     redis.on('error', () => {})
+    connections.push(redis)
     return redis
   }
   const queueConnection = connect()
@@ -94,9 +100,15 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       return toTask(job, stateOf(state, job))
     },
     async close() {
-      await worker?.close()
-      await queue.close()
-      await queueConnection.quit().catch(() => queueConnection.disconnect())
+      // With Redis up, running tasks finish and connections close politely. Commands never give up on these
+      // connections, so with Redis down that would wait forever: give it a moment, then drop the connections.
+      const reachable = connections.every((connection) => connection.status === 'ready')
+      const polite = (async () => {
+        await worker?.close(!reachable)
+        await queue.close()
+      })().catch(() => {})
+      await Promise.race([polite, delay(reachable ? CLOSE_TIMEOUT_MS : 500, undefined, { ref: false })])
+      for (const connection of connections) connection.disconnect()
     },
   }
 }
