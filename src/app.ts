@@ -212,7 +212,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         keyPrefix: config.redisKeyPrefix,
         logger,
         onLookup: (namespace, result) => metrics.cacheRequests.inc({ namespace, result }),
-        ...(config.redisUrl && { redisUrl: config.redisUrl }),
+        ...(config.cache.redisUrl && { redisUrl: config.cache.redisUrl }),
       })
     : undefined
   const cache = cachePort && createCacheService({ cache: cachePort })

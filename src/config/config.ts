@@ -125,9 +125,11 @@ export interface Config {
     readonly ttlSeconds: Readonly<Record<keyof typeof CACHE_TTL_DEFAULTS, number>>
     /** How long an expired value may still be served when its source fails. */
     readonly graceSeconds: number
-    /** Soft timeout for refreshing a value that has a graced fallback. */
+    /** Soft timeout of a reload that has a graced fallback; 0 = none (a read after a change never sees the old value). */
     readonly timeoutMs: number
     readonly memoryMaxItems: number
+    /** Redis of the shared tier and its bus: CACHE_REDIS_URL, else REDIS_URL; none → memory only. */
+    readonly redisUrl: string | undefined
     /** Redis command timeout for the shared tier. */
     readonly redisTimeoutMs: number
     /** How long the shared tier is skipped after a Redis failure. */
@@ -324,6 +326,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'])
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:'])
   const dataDir = read('DATA_DIR') ?? './data'
   const cookieName = read('SESSION_COOKIE_NAME') ?? 'rr_session'
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(cookieName))
@@ -342,7 +345,7 @@ export function loadConfig(env: Env = process.env): Config {
       idleTimeoutMs: int('DATABASE_IDLE_TIMEOUT_MS', 30_000, 1, 3_600_000),
       statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 1, 3_600_000),
     },
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
     redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'rr:',
     logLevel,
     observability: {
@@ -429,8 +432,9 @@ export function loadConfig(env: Env = process.env): Config {
         USER_SETTINGS: int('CACHE_TTL_USER_SETTINGS', CACHE_TTL_DEFAULTS.USER_SETTINGS, 1, 30 * 24 * 3600),
       },
       graceSeconds: int('CACHE_GRACE_SECONDS', 6 * 3600, 0, 7 * 24 * 3600),
-      timeoutMs: int('CACHE_TIMEOUT_MS', 100, 0, 60_000),
+      timeoutMs: int('CACHE_TIMEOUT_MS', 0, 0, 60_000),
       memoryMaxItems: int('CACHE_MEMORY_MAX_ITEMS', 10_000, 1, 10_000_000),
+      redisUrl: url('CACHE_REDIS_URL', ['redis:', 'rediss:']) ?? redisUrl,
       redisTimeoutMs: int('CACHE_REDIS_TIMEOUT_MS', 200, 1, 60_000),
       circuitBreakerSeconds: int('CACHE_CIRCUIT_BREAKER_SECONDS', 5, 0, 3600),
       hitRateWindowSeconds: int('CACHE_HIT_RATE_WINDOW_SECONDS', 300, 1, 24 * 3600),

@@ -1,59 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { createServer, Socket } from 'node:net'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validateHealthJson } from '../helpers/health-schema.js'
+import { freePort, HAS_REDIS_SERVER, startThrowawayRedis } from '../helpers/redis-server.js'
 import { problemOf, startTestServer } from '../helpers/server.js'
 
-const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForPort(port: number, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = new Socket()
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-      socket.connect(port, '127.0.0.1')
-    })
-    if (open) return
-    if (Date.now() > until) throw new Error(`nothing listens on ${port}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
-/** A throwaway Redis of this test only, on its own loopback port (the shared one is never touched). */
-async function startThrowawayRedis(atPort?: number): Promise<{ url: string; process: ChildProcess }> {
-  const port = atPort ?? (await freePort())
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  )
-  onTestFinished(() => {
-    if (child.exitCode === null) child.kill('SIGKILL')
-  })
-  await waitForPort(port, 10_000)
-  return { url: `redis://127.0.0.1:${port}`, process: child }
-}
-
 describe('health when a dependency is down', () => {
-  it.skipIf(!hasRedisServer)(
+  it.skipIf(!HAS_REDIS_SERVER)(
     'Redis stopped: detailed fails with 503, ready 503, live 200',
     async () => {
       const redis = await startThrowawayRedis()
@@ -62,9 +13,7 @@ describe('health when a dependency is down', () => {
       expect(before.statusCode).toBe(200)
       expect(before.json().checks['redis:responseTime'][0].status).toBe('pass')
 
-      const exited = new Promise((resolve) => redis.process.once('exit', resolve))
-      redis.process.kill('SIGKILL')
-      await exited
+      await redis.stop()
 
       const detailed = await server.inject({ method: 'GET', url: '/api/health/detailed' })
       expect(detailed.statusCode).toBe(503)

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -8,6 +6,7 @@ import { loadConfig } from '../../src/config/config.js'
 import { buildServer } from '../../src/http/server.js'
 import { migratedPglite } from '../helpers/pglite.js'
 import { POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
+import { HAS_REDIS_SERVER, startThrowawayRedis } from '../helpers/redis-server.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from './rate-limit-helpers.js'
 
@@ -109,48 +108,10 @@ describe.skipIf(!REDIS_URL || !POSTGRES_URL)('rate limits shared through Redis b
   })
 })
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-/** A throwaway Redis of this test's own (the shared one on 56379 is never stopped). */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  const client = new Redis({ port, lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 })
-  client.on('error', () => {})
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await client.ping()) === 'PONG') break
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-  client.disconnect()
-  return child
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  await new Promise((resolve) => {
-    child.once('exit', resolve)
-    child.kill('SIGKILL')
-  })
-}
-
-const HAS_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0
-
 describe.skipIf(!HAS_REDIS_SERVER)('a Redis outage', () => {
   it('keeps requests flowing under the in-memory insurance limiter, logged and counted, with no 5xx', async () => {
-    const port = await freePort()
-    let redisServer = await startRedis(port)
-    onTestFinished(() => stop(redisServer))
+    let redisServer = await startThrowawayRedis()
+    const port = redisServer.port
     const lines: string[] = []
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) })
     const config = loadConfig({
@@ -176,7 +137,7 @@ describe.skipIf(!HAS_REDIS_SERVER)('a Redis outage', () => {
     probe.disconnect()
     const fallbacksBefore = await counterValue(app, 'rate_limit_store_fallbacks_total')
 
-    await stop(redisServer)
+    await redisServer.stop()
     const during = []
     for (let i = 0; i < 40; i++) during.push(await open())
     const status = await server.inject({ method: 'GET', url: '/api/rate-limits', remoteAddress: '203.0.113.9' })
@@ -191,7 +152,7 @@ describe.skipIf(!HAS_REDIS_SERVER)('a Redis outage', () => {
     expect(logged.find((l) => l.msg.includes('insurance limiter answers'))?.level).toBe(50)
 
     // Redis comes back (empty): decisions are shared again and that is logged too.
-    redisServer = await startRedis(port)
+    redisServer = await startThrowawayRedis(port)
     let back = false
     for (let i = 0; i < 100 && !back; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100))

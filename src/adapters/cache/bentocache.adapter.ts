@@ -3,6 +3,7 @@
  * instances' L1 entries on every write or invalidation. Tags are invalidated by bentocache's tag timestamps,
  * never by scanning keys.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as delay } from 'node:timers/promises'
 import { BentoCache, bentostore } from 'bentocache'
 import { memoryDriver } from 'bentocache/drivers/memory'
@@ -21,7 +22,7 @@ import { DomainError } from '../../domain/errors.js'
 export interface BentoCacheSettings {
   readonly ttlSeconds: Readonly<Record<CacheNamespace, number>>
   readonly graceSeconds: number
-  /** Soft timeout for a refresh when a graced value exists. */
+  /** Soft timeout of a reload when a graced value exists; 0 = none. */
   readonly timeoutMs: number
   /** L1 size per instance, in entries. */
   readonly memoryMaxItems: number
@@ -43,6 +44,18 @@ export interface BentoCacheOptions {
 }
 
 const DATE_MARK = '$date'
+
+/** A source load under way, and whether one of its tags was invalidated meanwhile. */
+interface InFlightLoad {
+  readonly tags: ReadonlySet<string>
+  invalidated: boolean
+}
+
+/** Loads of one lookup while its tags keep being invalidated; past this the value is answered but not kept. */
+const MAX_LOAD_ATTEMPTS = 3
+
+/** Shortest interval between two cache failure warnings. */
+const LOG_EVERY_MS = 10_000
 
 /** JSON that keeps Dates (stored values are plain JSON plus Dates). */
 export const datedJson = {
@@ -88,21 +101,34 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
     else c.errors++
     onLookup?.(namespace, result)
   }
-  // L2 failures are suppressed by bentocache and logged: count them as errors of the namespace in the key.
-  const namespaceOf = (value: unknown): CacheNamespace | undefined => {
-    const text = typeof value === 'string' ? value : ''
-    return CACHE_NAMESPACES.find((n) => text.includes(`${n}:`))
-  }
+  // L2 failures (and lookups that skip an L2 whose breaker is open) are suppressed by bentocache and logged: each
+  // counts once as an error of the lookup it happened in, found through the lookup's async context.
+  const lookups = new AsyncLocalStorage<{ namespace: CacheNamespace; failed: boolean }>()
+  // During an outage every lookup fails: one warning per LOG_EVERY_MS says how many were not logged since.
+  let lastLoggedAt = 0
+  let unlogged = 0
   const bentoLogger = {
     trace: () => {},
     debug: () => {},
     info: () => {},
     warn: () => {},
     error: (obj: unknown, msg?: string) => {
-      const key = obj && typeof obj === 'object' ? (obj as { key?: unknown }).key : undefined
-      const namespace = namespaceOf(key)
-      if (namespace) count(namespace, 'error')
-      log.warn({ err: obj instanceof Error ? obj : (obj as { error?: unknown })?.error, key }, msg ?? 'cache error')
+      const lookup = lookups.getStore()
+      const firstFailure = lookup !== undefined && !lookup.failed
+      if (lookup && firstFailure) {
+        lookup.failed = true
+        count(lookup.namespace, 'error')
+      }
+      if (lookup && !firstFailure) return
+      const now = Date.now()
+      if (now - lastLoggedAt < LOG_EVERY_MS) {
+        unlogged++
+        return
+      }
+      const err = obj instanceof Error ? obj : (obj as { err?: unknown })?.err
+      log.warn({ err, namespace: lookup?.namespace, unlogged }, msg ?? 'cache error')
+      lastLoggedAt = now
+      unlogged = 0
     },
     fatal: (obj: unknown, msg?: string) => log.error({ err: obj }, msg ?? 'cache failure'),
     child: () => bentoLogger,
@@ -150,7 +176,6 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
     prefix: keyPrefix.replace(/:$/, ''),
     serializer: datedJson,
     grace: `${settings.graceSeconds}s`,
-    timeout: `${settings.timeoutMs}ms`,
     suppressL2Errors: true,
     l2CircuitBreakerDuration: `${settings.circuitBreakerSeconds}s`,
     logger: bentoLogger as never,
@@ -160,6 +185,7 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
   // its connections exist (and are closed on shutdown) even if this instance never reads the cache.
   bento.use()
 
+  const loadsInFlight = new Set<InFlightLoad>()
   let closing: Promise<void> | undefined
   return {
     async getOrSet(namespace, key, tags, loader) {
@@ -167,28 +193,49 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
       let loads = 0
       let loaderFailed = false
       let answer: DomainError | undefined
+      let outdated = false
       const load = async () => {
-        loads++
-        try {
-          return await loader()
-        } catch (error) {
-          loaderFailed = true
-          if (error instanceof DomainError) answer = error
-          throw error
+        // A load that overlaps an invalidation of one of its tags may have read the data from before the change,
+        // yet its entry would be stamped after the invalidation and pass for fresh: load again, and if changes keep
+        // coming, answer this caller but keep nothing.
+        for (let attempt = 1; ; attempt++) {
+          loads++
+          const inFlight: InFlightLoad = { tags: new Set(tags), invalidated: false }
+          loadsInFlight.add(inFlight)
+          try {
+            const value = await loader()
+            if (!inFlight.invalidated) return value
+            if (attempt === MAX_LOAD_ATTEMPTS) {
+              outdated = true
+              return value
+            }
+          } catch (error) {
+            loaderFailed = true
+            if (error instanceof DomainError) answer = error
+            throw error
+          } finally {
+            loadsInFlight.delete(inFlight)
+          }
         }
       }
       try {
-        const value = await bento.getOrSet({
-          key: fullKey,
-          factory: load,
-          ttl: `${settings.ttlSeconds[namespace]}s`,
-          tags: [...tags],
-        })
-        if (answer) {
-          // The source answered (not found, gone…): that answer wins over any graced value, which is dropped.
+        const value = await lookups.run({ namespace, failed: false }, () =>
+          bento.getOrSet({
+            key: fullKey,
+            factory: load,
+            ttl: `${settings.ttlSeconds[namespace]}s`,
+            tags: [...tags],
+            // null: no soft timeout (bentocache reads a missing or 0 timeout as "always answer the graced value").
+            timeout: settings.timeoutMs > 0 ? `${settings.timeoutMs}ms` : null,
+          }),
+        )
+        if (answer || outdated) {
+          // The source answered (not found, gone…): that answer wins over any graced value, which is dropped. An
+          // outdated load is dropped as well.
           count(namespace, 'miss')
           await bento.delete({ key: fullKey }).catch(() => {})
-          throw answer
+          if (answer) throw answer
+          return value
         }
         count(namespace, loads === 0 ? 'hit' : loaderFailed ? 'graced' : 'miss')
         return value
@@ -206,6 +253,9 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
     },
 
     async invalidateTags(tags) {
+      for (const inFlight of loadsInFlight) {
+        if (tags.some((tag) => inFlight.tags.has(tag))) inFlight.invalidated = true
+      }
       try {
         await bento.deleteByTag({ tags: [...tags] })
       } catch (error) {
