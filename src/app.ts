@@ -65,7 +65,7 @@ export interface Services {
   readonly jobs: JobService
   /** Its `suggestions` is the AI service's, which adds rewritten bullets when asked (`ai: true`). */
   readonly intelligence: IntelligenceService
-  /** AI drafts: the LLM when LLM_BASE_URL or LLM_API_KEY is set, else (and on failure) the deterministic engine. */
+  /** AI drafts: the LLM when AI_BASE_URL or AI_API_KEY is set, else (and on failure) the deterministic engine. */
   readonly ai: AiService
   readonly templates: TemplateService
   readonly documents: DocumentService

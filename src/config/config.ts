@@ -143,7 +143,7 @@ export interface Config {
 
 /** An OpenAI-compatible chat-completions endpoint; without one the deterministic engine answers alone. */
 export interface LlmConfig {
-  /** True when LLM_BASE_URL or LLM_API_KEY is set. */
+  /** True when AI_BASE_URL or AI_API_KEY is set. */
   readonly enabled: boolean
   /** The API root (…/v1); OpenAI's when only a key is given. */
   readonly baseUrl: string
@@ -161,7 +161,7 @@ export interface LlmConfig {
   readonly breakerCooldownMs: number
   /** Most tokens one answer may use. */
   readonly maxOutputTokens: number
-  /** USD per 1K input and output tokens by model (defaults in src/config/llm-prices.ts, LLM_PRICES overrides). */
+  /** USD per 1K input and output tokens by model (defaults in src/config/llm-prices.ts, AI_PRICES overrides). */
   readonly prices: Readonly<Record<string, LlmPrice>>
 }
 
@@ -302,22 +302,22 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const llmConfig = (): LlmConfig => {
-    const baseUrl = url('LLM_BASE_URL', ['http:', 'https:'])
-    const apiKey = read('LLM_API_KEY')
-    const parsed = parseLlmPrices(read('LLM_PRICES') ?? '')
-    if ('problem' in parsed) problems.push(`LLM_PRICES: ${parsed.problem}`)
+    const baseUrl = url('AI_BASE_URL', ['http:', 'https:'])
+    const apiKey = read('AI_API_KEY')
+    const parsed = parseLlmPrices(read('AI_PRICES') ?? '')
+    if ('problem' in parsed) problems.push(`AI_PRICES: ${parsed.problem}`)
     return {
       enabled: baseUrl !== undefined || apiKey !== undefined,
       baseUrl: baseUrl ?? 'https://api.openai.com/v1',
       apiKey,
-      model: read('LLM_MODEL') ?? 'gpt-4o-mini',
-      timeoutMs: int('LLM_TIMEOUT_MS', 30_000, 10, 600_000),
-      maxRetries: int('LLM_MAX_RETRIES', 2, 0, 10),
-      retryBaseMs: int('LLM_RETRY_BASE_MS', 500, 1, 60_000),
-      retryMaxDelayMs: int('LLM_RETRY_MAX_DELAY_MS', 10_000, 1, 600_000),
-      breakerThreshold: int('LLM_BREAKER_THRESHOLD', 5, 1, 1000),
-      breakerCooldownMs: int('LLM_BREAKER_COOLDOWN_MS', 30_000, 1, 3_600_000),
-      maxOutputTokens: int('LLM_MAX_OUTPUT_TOKENS', 2000, 16, 100_000),
+      model: read('AI_MODEL') ?? 'gpt-4o-mini',
+      timeoutMs: int('AI_TIMEOUT_MS', 30_000, 10, 600_000),
+      maxRetries: int('AI_MAX_RETRIES', 2, 0, 10),
+      retryBaseMs: int('AI_RETRY_BASE_MS', 500, 1, 60_000),
+      retryMaxDelayMs: int('AI_RETRY_MAX_DELAY_MS', 10_000, 1, 600_000),
+      breakerThreshold: int('AI_BREAKER_THRESHOLD', 5, 1, 1000),
+      breakerCooldownMs: int('AI_BREAKER_COOLDOWN_MS', 30_000, 1, 3_600_000),
+      maxOutputTokens: int('AI_MAX_OUTPUT_TOKENS', 2000, 16, 100_000),
       prices: { ...DEFAULT_LLM_PRICES, ...('prices' in parsed ? parsed.prices : {}) },
     }
   }

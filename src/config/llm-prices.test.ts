@@ -5,27 +5,27 @@ import { costOf, parseLlmPrices, priceOf } from './llm-prices.js'
 describe('LLM settings and prices', () => {
   it('leaves the LLM off without a base URL or key, and turns it on with either', () => {
     expect(loadConfig({}).llm).toMatchObject({ enabled: false, model: 'gpt-4o-mini', maxRetries: 2 })
-    expect(loadConfig({ LLM_API_KEY: 'sk-test' }).llm).toMatchObject({
+    expect(loadConfig({ AI_API_KEY: 'sk-test' }).llm).toMatchObject({
       enabled: true,
       baseUrl: 'https://api.openai.com/v1',
     })
-    const local = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1' }).llm
+    const local = loadConfig({ AI_BASE_URL: 'http://127.0.0.1:11434/v1', AI_MODEL: 'llama3.1' }).llm
     expect(local).toMatchObject({ enabled: true, baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined })
   })
 
-  it('adds LLM_PRICES to the built-in table and reports a malformed entry with the other problems', () => {
-    const { prices } = loadConfig({ LLM_PRICES: 'llama3.1=0/0, gpt-4o-mini=1/2' }).llm
+  it('adds AI_PRICES to the built-in table and reports a malformed entry with the other problems', () => {
+    const { prices } = loadConfig({ AI_PRICES: 'llama3.1=0/0, gpt-4o-mini=1/2' }).llm
     expect(prices['llama3.1']).toEqual({ input: 0, output: 0 })
     expect(prices['gpt-4o-mini']).toEqual({ input: 1, output: 2 })
     expect(prices['gpt-4o']).toEqual({ input: 0.0025, output: 0.01 })
     let error: unknown
     try {
-      loadConfig({ LLM_PRICES: 'gpt-4o-mini=cheap', LLM_TIMEOUT_MS: '0' })
+      loadConfig({ AI_PRICES: 'gpt-4o-mini=cheap', AI_TIMEOUT_MS: '0' })
     } catch (caught) {
       error = caught
     }
     expect(error).toBeInstanceOf(ConfigError)
-    expect((error as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual(['LLM_PRICES:', 'LLM_TIMEOUT_MS'])
+    expect((error as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual(['AI_PRICES:', 'AI_TIMEOUT_MS'])
     expect(parseLlmPrices('a=1/2,b')).toEqual({ problem: expect.stringContaining('"b"') })
   })
 

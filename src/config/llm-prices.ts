@@ -5,7 +5,7 @@ export interface LlmPrice {
 }
 
 /**
- * List prices of common OpenAI models when this table was written, per 1K tokens; LLM_PRICES adds or replaces
+ * List prices of common OpenAI models when this table was written, per 1K tokens; AI_PRICES adds or replaces
  * entries (`model=input/output,…`). Local servers (Ollama, vLLM, LM Studio) cost nothing per token: a model that is
  * not listed is priced at 0.
  */

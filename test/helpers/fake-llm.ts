@@ -1,6 +1,6 @@
 /**
  * A real HTTP server on a loopback port that speaks the OpenAI chat-completions protocol, scripted per request:
- * tests point LLM_BASE_URL at it and count what it received. No client is mocked.
+ * tests point AI_BASE_URL at it and count what it received. No client is mocked.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -29,7 +29,7 @@ export interface ReceivedRequest {
 }
 
 export interface FakeLlm {
-  /** Base URL to give as LLM_BASE_URL (…/v1). */
+  /** Base URL to give as AI_BASE_URL (…/v1). */
   readonly baseUrl: string
   readonly requests: ReceivedRequest[]
   /** Answers for the next requests, in order; when they run out, `fallback` answers. */

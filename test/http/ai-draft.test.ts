@@ -43,17 +43,17 @@ const NEW_SKILLS = {
 const GOOD_ANSWER: FakeAnswer = { json: { edits: [REWRITE, ADD_SHOWN_SKILL] } }
 
 async function setup(env: Record<string, string> = {}, fallback: FakeAnswer = GOOD_ANSWER) {
-  const llm: FakeLlm | undefined = env.LLM_BASE_URL === 'none' ? undefined : await startFakeLlm(fallback)
+  const llm: FakeLlm | undefined = env.AI_BASE_URL === 'none' ? undefined : await startFakeLlm(fallback)
   const { server, logs } = await startObservedServer({
     ...(llm && {
-      LLM_BASE_URL: llm.baseUrl,
-      LLM_MODEL: 'gpt-4o-mini',
-      LLM_TIMEOUT_MS: '300',
-      LLM_MAX_RETRIES: '1',
-      LLM_RETRY_BASE_MS: '5',
-      LLM_BREAKER_THRESHOLD: '5',
+      AI_BASE_URL: llm.baseUrl,
+      AI_MODEL: 'gpt-4o-mini',
+      AI_TIMEOUT_MS: '300',
+      AI_MAX_RETRIES: '1',
+      AI_RETRY_BASE_MS: '5',
+      AI_BREAKER_THRESHOLD: '5',
     }),
-    ...Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'LLM_BASE_URL')),
+    ...Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'AI_BASE_URL')),
   })
   const user = await registerUser(server)
   const headers = bearer(user.token)
@@ -77,7 +77,7 @@ function expectTruthful(patch: Parameters<typeof applyPatch>[1]) {
 
 describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
   it('without an LLM answers from the deterministic engine and says so; its patch saves onto the draft', async () => {
-    const { server, headers, resumeId, draft } = await setup({ LLM_BASE_URL: 'none' })
+    const { server, headers, resumeId, draft } = await setup({ AI_BASE_URL: 'none' })
     const response = await draft()
     expect(response.statusCode, response.body).toBe(200)
     const body = response.json()
@@ -224,7 +224,7 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
   })
 
   it('retries 429 (Retry-After) and 500, then uses the answer', async () => {
-    const { llm, draft, server } = await setup({ LLM_MAX_RETRIES: '2' })
+    const { llm, draft, server } = await setup({ AI_MAX_RETRIES: '2' })
     llm?.script({ status: 429, headers: { 'retry-after': '0' } }, { status: 500 })
     const body = (await draft()).json()
     expect(body).toMatchObject({ engine: 'llm', model: 'gpt-4o-mini' })
@@ -238,7 +238,7 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
 
   it('opens the circuit after repeated failures: then falls back at once without calling the server', async () => {
     const { llm, draft, server } = await setup(
-      { LLM_MAX_RETRIES: '1', LLM_BREAKER_THRESHOLD: '2', LLM_BREAKER_COOLDOWN_MS: '600000' },
+      { AI_MAX_RETRIES: '1', AI_BREAKER_THRESHOLD: '2', AI_BREAKER_COOLDOWN_MS: '600000' },
       { status: 503 },
     )
     expect((await draft()).json()).toMatchObject({ engine: 'deterministic', fallbackReason: 'server-error' })

@@ -26,13 +26,13 @@ async function setup(env: Record<string, string> = {}, answers: FakeAnswer[] = [
   const llm = await startFakeLlm({ json: { answer: 'ok' } })
   llm.script(...answers)
   const config = loadConfig({
-    LLM_BASE_URL: llm.baseUrl,
-    LLM_MODEL: 'gpt-4o-mini',
-    LLM_TIMEOUT_MS: '150',
-    LLM_MAX_RETRIES: '2',
-    LLM_RETRY_BASE_MS: '5',
-    LLM_BREAKER_THRESHOLD: '2',
-    LLM_BREAKER_COOLDOWN_MS: '60000',
+    AI_BASE_URL: llm.baseUrl,
+    AI_MODEL: 'gpt-4o-mini',
+    AI_TIMEOUT_MS: '150',
+    AI_MAX_RETRIES: '2',
+    AI_RETRY_BASE_MS: '5',
+    AI_BREAKER_THRESHOLD: '2',
+    AI_BREAKER_COOLDOWN_MS: '60000',
     ...env,
   })
   const logs = new LogCapture()
@@ -106,7 +106,7 @@ describe('OpenAI-compatible provider against a local server', { timeout: 20_000 
   })
 
   it('retries 429 (honouring Retry-After) and 500 with backoff, then succeeds', async () => {
-    const { llm, provider, waits, metrics } = await setup({ LLM_MAX_RETRIES: '3' }, [
+    const { llm, provider, waits, metrics } = await setup({ AI_MAX_RETRIES: '3' }, [
       { status: 429, headers: { 'retry-after': '0.02' } },
       { status: 500 },
       { status: 503 },
@@ -121,7 +121,7 @@ describe('OpenAI-compatible provider against a local server', { timeout: 20_000 
   })
 
   it('retries a timeout, then gives up after the last retry', async () => {
-    const { llm, provider, waits, failure } = await setup({ LLM_MAX_RETRIES: '1' }, [
+    const { llm, provider, waits, failure } = await setup({ AI_MAX_RETRIES: '1' }, [
       { stallMs: 2000 },
       { stallMs: 2000 },
     ])
@@ -133,7 +133,7 @@ describe('OpenAI-compatible provider against a local server', { timeout: 20_000 
   })
 
   it('does not retry a request the server rejects (400), nor a Retry-After beyond the cap', async () => {
-    const { llm, provider, failure } = await setup({ LLM_RETRY_MAX_DELAY_MS: '1000' }, [
+    const { llm, provider, failure } = await setup({ AI_RETRY_MAX_DELAY_MS: '1000' }, [
       { status: 400 },
       { status: 429, headers: { 'retry-after': '30' } },
     ])
@@ -143,7 +143,7 @@ describe('OpenAI-compatible provider against a local server', { timeout: 20_000 
   })
 
   it('opens the circuit after repeated failures and stops calling the server until the cool-down', async () => {
-    const { llm, provider, metrics, failure } = await setup({ LLM_MAX_RETRIES: '0' })
+    const { llm, provider, metrics, failure } = await setup({ AI_MAX_RETRIES: '0' })
     llm.fallback = { status: 500 }
     expect(await failure(provider.generateJson(REQUEST))).toBe('server-error')
     expect(await failure(provider.generateJson(REQUEST))).toBe('server-error')
@@ -156,7 +156,7 @@ describe('OpenAI-compatible provider against a local server', { timeout: 20_000 
   })
 
   it('closes the circuit again when the trial after the cool-down succeeds', async () => {
-    const { llm, provider, metrics, failure } = await setup({ LLM_MAX_RETRIES: '0', LLM_BREAKER_COOLDOWN_MS: '50' })
+    const { llm, provider, metrics, failure } = await setup({ AI_MAX_RETRIES: '0', AI_BREAKER_COOLDOWN_MS: '50' })
     llm.script({ status: 500 }, { status: 500 })
     await failure(provider.generateJson(REQUEST))
     await failure(provider.generateJson(REQUEST))
