@@ -13,6 +13,7 @@ import { registerObservability, requestChildLogger } from './plugins/observabili
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerRateLimits } from './plugins/rate-limit.js'
 import { registerSecurity } from './plugins/security.js'
+import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js'
 import { adminCacheRoutes } from './routes/admin/cache.routes.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
@@ -54,6 +55,8 @@ export const OPENAPI_INFO = {
 export interface BuildServerOptions {
   /** Route plugins registered after RoleReady's own (tests use it to mount routes with particular options). */
   readonly routes?: readonly FastifyPluginAsync[]
+  /** Folder of the built web app served at `/` (default: dist/web); `false` serves none. */
+  readonly webRoot?: string | false
 }
 
 /** Builds the HTTP server around finished services. Never listens: tests use `inject()`, main.ts listens. */
@@ -132,6 +135,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(templateRoutes)
   await server.register(taskRoutes)
   await server.register(documentRoutes)
+  if (options.webRoot !== false) await registerWebApp(server, options.webRoot ?? DEFAULT_WEB_ROOT)
   for (const routes of options.routes ?? []) await server.register(routes)
   await server.ready()
   return server

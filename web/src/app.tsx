@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'preact/hooks'
+import { ApiError, api, setUnauthenticatedHandler } from './api.js'
+import { AuthScreen } from './auth.js'
+import { ImportScreen } from './import.js'
+import { ResumeList } from './resume-list.js'
+import { Link, navigate, usePath } from './router.js'
+import type { User } from './types.js'
+import { Busy, ErrorNote } from './ui.js'
+import { Workspace } from './workspace.js'
+
+type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; user: User }
+
+export function App() {
+  const path = usePath()
+  const [session, setSession] = useState<Session>({ state: 'loading' })
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setSession({ state: 'signed-out' }))
+    api<User>('/api/me')
+      .then((user) => setSession({ state: 'signed-in', user }))
+      .catch((e: unknown) => {
+        if (!(e instanceof ApiError && e.status === 401)) setError(e)
+        setSession({ state: 'signed-out' })
+      })
+  }, [])
+
+  // Move focus to the new screen's heading so keyboard and screen-reader users know where they are.
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>('main h1')
+    heading?.focus({ preventScroll: true })
+  }, [path, session.state])
+
+  if (session.state === 'loading') {
+    return (
+      <main id="main">
+        <Busy label="Loading RoleReady…" />
+      </main>
+    )
+  }
+
+  if (session.state === 'signed-out') {
+    const mode = path === '/signup' ? 'signup' : 'signin'
+    return (
+      <>
+        <Header />
+        <main id="main" class="narrow">
+          <ErrorNote error={error} />
+          <AuthScreen
+            mode={mode}
+            onSignedIn={(user) => {
+              setSession({ state: 'signed-in', user })
+              if (path === '/signin' || path === '/signup') navigate('/', { replace: true })
+            }}
+          />
+        </main>
+      </>
+    )
+  }
+
+  const signOut = async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' })
+    } catch {
+      // Signed out locally either way; the session expires on its own.
+    }
+    setSession({ state: 'signed-out' })
+    navigate('/signin')
+  }
+
+  return (
+    <>
+      <Header user={session.user} path={path} onSignOut={signOut} />
+      <main id="main">{screenFor(path)}</main>
+    </>
+  )
+}
+
+function screenFor(path: string) {
+  const workspace = /^\/resumes\/([0-9a-f-]{36})(?:\/(edit|history|job|design))?\/?$/.exec(path)
+  if (workspace?.[1]) {
+    return <Workspace key={workspace[1]} resumeId={workspace[1]} tab={(workspace[2] ?? 'edit') as 'edit'} />
+  }
+  if (path === '/trash') return <ResumeList trashed />
+  if (path === '/import') return <ImportScreen />
+  return <ResumeList />
+}
+
+interface HeaderProps {
+  user?: User
+  path?: string
+  onSignOut?: () => void
+}
+
+function Header({ user, path, onSignOut }: HeaderProps) {
+  const current = (href: string) => (path === href ? 'page' : undefined)
+  return (
+    <header class="topbar">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Link href="/" class="brand">
+        RoleReady
+      </Link>
+      {user && (
+        <nav aria-label="Main" class="main-nav">
+          <ul class="nav-list">
+            <li>
+              <Link href="/" aria-current={current('/')}>
+                Resumes
+              </Link>
+            </li>
+            <li>
+              <Link href="/import" aria-current={current('/import')}>
+                Import
+              </Link>
+            </li>
+            <li>
+              <Link href="/trash" aria-current={current('/trash')}>
+                Trash
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
+      {user && (
+        <div class="account">
+          <span class="who">{user.displayName || user.email}</span>
+          <button type="button" class="secondary" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  )
+}

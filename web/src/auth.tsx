@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks'
+import { api } from './api.js'
+import { Link } from './router.js'
+import type { User } from './types.js'
+import { ErrorNote } from './ui.js'
+
+interface Props {
+  mode: 'signin' | 'signup'
+  onSignedIn: (user: User) => void
+}
+
+export function AuthScreen({ mode, onSignedIn }: Props) {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [displayName, setDisplayName] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const signup = mode === 'signup'
+
+  const submit = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const body = signup ? { email, password, ...(displayName.trim() && { displayName }) } : { email, password }
+      const result = await api<{ user: User }>(signup ? '/api/auth/register' : '/api/auth/login', {
+        method: 'POST',
+        body,
+      })
+      onSignedIn(result.user)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section class="card auth">
+      <h1 tabIndex={-1}>{signup ? 'Create your account' : 'Sign in'}</h1>
+      <form onSubmit={submit}>
+        {signup && (
+          <label>
+            Name (optional)
+            <input
+              name="displayName"
+              autocomplete="name"
+              value={displayName}
+              onInput={(e) => setDisplayName(e.currentTarget.value)}
+            />
+          </label>
+        )}
+        <label>
+          Email
+          <input
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autocomplete={signup ? 'new-password' : 'current-password'}
+            required
+            minLength={signup ? 8 : 1}
+            aria-describedby={signup ? 'password-hint' : undefined}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+        {signup && (
+          <p id="password-hint" class="hint">
+            At least 8 characters; a phrase of a few words is easiest to remember.
+          </p>
+        )}
+        <ErrorNote error={error} />
+        <button type="submit" disabled={busy}>
+          {signup ? 'Create account' : 'Sign in'}
+        </button>
+      </form>
+      <p>
+        {signup ? (
+          <>
+            Already have an account? <Link href="/signin">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New to RoleReady? <Link href="/signup">Create an account</Link>
+          </>
+        )}
+      </p>
+    </section>
+  )
+}

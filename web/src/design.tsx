@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, download, text } from './api.js'
+import type { DraftHandle } from './editor/use-draft.js'
+import { Link } from './router.js'
+import type { ResumeSummary, Template } from './types.js'
+import { Busy, ErrorNote } from './ui.js'
+
+const FORMATS = [
+  { id: 'pdf', label: 'PDF', ext: 'pdf' },
+  { id: 'docx', label: 'Word (DOCX)', ext: 'docx' },
+  { id: 'html', label: 'Web page (HTML)', ext: 'html' },
+  { id: 'md', label: 'Markdown', ext: 'md' },
+  { id: 'txt', label: 'Plain text', ext: 'txt' },
+  { id: 'json', label: 'JSON Resume', ext: 'json' },
+] as const
+
+interface Props {
+  resume: ResumeSummary
+  draft: DraftHandle
+  onChanged: (resume: ResumeSummary) => void
+}
+
+export function DesignPanel({ resume, draft, onChanged }: Props) {
+  const [templates, setTemplates] = useState<Template[] | null>(null)
+  const [preview, setPreview] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState('')
+  const [notice, setNotice] = useState('')
+  const selected = templates?.find((t) => t.id === resume.templateId)
+
+  useEffect(() => {
+    api<{ items: Template[] }>('/api/templates')
+      .then((list) => setTemplates(list.items))
+      .catch(setError)
+  }, [])
+
+  useEffect(() => {
+    let live = true
+    setPreview(null)
+    text(`/api/resumes/${resume.id}/export?format=html&template=${encodeURIComponent(resume.templateId)}`)
+      .then((html) => live && setPreview(html))
+      .catch((e: unknown) => live && setError(e))
+    return () => {
+      live = false
+    }
+  }, [resume.id, resume.templateId, resume.headVersion])
+
+  const choose = async (templateId: string) => {
+    setError(null)
+    try {
+      onChanged(await api<ResumeSummary>(`/api/resumes/${resume.id}`, { method: 'PATCH', body: { templateId } }))
+    } catch (e) {
+      setError(e)
+    }
+  }
+
+  const exportAs = async (format: (typeof FORMATS)[number]) => {
+    setBusy(format.id)
+    setError(null)
+    try {
+      const usable = selected?.formats.includes(format.id) ? `&template=${encodeURIComponent(resume.templateId)}` : ''
+      await download(`/api/resumes/${resume.id}/export?format=${format.id}${usable}`, `resume.${format.ext}`)
+      setNotice(`${format.label} download started.`)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy('')
+    }
+  }
+
+  return (
+    <div class="panel design">
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      {draft.state !== 'saved' || draft.baseVersion !== resume.headVersion || resume.hasDraft ? (
+        <p class="note">
+          Previews and downloads show the latest committed version (v{resume.headVersion}).{' '}
+          <Link href={`/resumes/${resume.id}/history`}>Commit the draft</Link> to include recent edits.
+        </p>
+      ) : null}
+      <div class="design-grid">
+        <section class="card">
+          <h2>Template</h2>
+          {templates === null ? (
+            <Busy label="Loading templates…" />
+          ) : (
+            <fieldset class="template-choice">
+              <legend>Choose a template</legend>
+              {templates.map((t) => (
+                <label key={t.id} class="radio">
+                  <input
+                    type="radio"
+                    name="template"
+                    value={t.id}
+                    checked={t.id === resume.templateId}
+                    onChange={() => void choose(t.id)}
+                  />
+                  <span>
+                    <strong>{t.name}</strong>
+                    <span class="hint">
+                      {' '}
+                      {t.description}
+                      {t.source === 'theme' ? ' (HTML only)' : ''}
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <h2>Download</h2>
+          <ul class="export-buttons">
+            {FORMATS.map((f) => (
+              <li key={f.id}>
+                <button type="button" class="secondary" disabled={busy !== ''} onClick={() => exportAs(f)}>
+                  {busy === f.id ? 'Preparing…' : `Download ${f.label}`}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p role="status" class="hint">
+            {notice}
+          </p>
+        </section>
+        <section class="card preview">
+          <h2>Preview</h2>
+          {preview === null ? (
+            <Busy label="Rendering preview…" />
+          ) : (
+            <iframe title={`Preview of ${resume.title}`} sandbox="" srcdoc={preview} class="preview-frame" />
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}

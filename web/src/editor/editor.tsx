@@ -1,0 +1,261 @@
+import { useRef } from 'preact/hooks'
+import type { ResumeContent } from '../types.js'
+import { appendIn, arrayAt, fieldId, getIn, moveIn, type Path, pointerOf, removeIn, setIn } from './json.js'
+import { BASICS_FIELDS, type Field, LOCATION_FIELDS, PROFILE_SECTION, SECTIONS, type Section } from './sections.js'
+
+type Edit = (change: (content: ResumeContent) => ResumeContent) => void
+
+const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
+
+/** Form controls for every JSON Resume section; each change goes through `onChange` (which autosaves). */
+export function Editor({ content, onChange }: { content: ResumeContent; onChange: (next: ResumeContent) => void }) {
+  // Edits apply to the newest content even when several arrive before a render.
+  const latest = useRef(content)
+  latest.current = content
+  const edit: Edit = (change) => {
+    latest.current = change(latest.current)
+    onChange(latest.current)
+  }
+
+  return (
+    <div class="editor">
+      <details open class="section">
+        <summary>
+          <h2>Basics</h2>
+        </summary>
+        <div class="grid">
+          {BASICS_FIELDS.map((field) => (
+            <Input key={field.key} field={field} path={['basics', field.key]} content={content} edit={edit} />
+          ))}
+        </div>
+        <fieldset>
+          <legend>Location</legend>
+          <div class="grid">
+            {LOCATION_FIELDS.map((field) => (
+              <Input
+                key={field.key}
+                field={field}
+                path={['basics', 'location', field.key]}
+                content={content}
+                edit={edit}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <Entries section={PROFILE_SECTION} path={['basics', 'profiles']} content={content} edit={edit} heading="h3" />
+      </details>
+      {SECTIONS.map((section) => (
+        <details key={section.key} class="section" open={arrayAt(content, [section.key]).length > 0}>
+          <summary>
+            <h2>
+              {section.title} <span class="count">({arrayAt(content, [section.key]).length})</span>
+            </h2>
+          </summary>
+          <Entries section={section} path={[section.key]} content={content} edit={edit} />
+        </details>
+      ))}
+    </div>
+  )
+}
+
+interface InputProps {
+  field: Field
+  path: Path
+  content: ResumeContent
+  edit: Edit
+}
+
+function Input({ field, path, content, edit }: InputProps) {
+  if (field.kind === 'list') return <StringList field={field} path={path} content={content} edit={edit} />
+  const id = fieldId(pointerOf(path))
+  const value = getIn(content, path)
+  const text = typeof value === 'string' ? value : value === undefined ? '' : String(value)
+  // An emptied field is removed, so the draft stays valid JSON Resume (no empty dates or URLs).
+  const onInput = (event: { currentTarget: { value: string } }) => {
+    const next = event.currentTarget.value
+    edit((c) => setIn(c, path, next === '' ? undefined : next))
+  }
+  const hintId = field.kind === 'date' ? `${id}-hint` : undefined
+  return (
+    <div class={field.kind === 'textarea' ? 'field wide' : 'field'}>
+      <label for={id}>{field.label}</label>
+      {field.kind === 'textarea' ? (
+        <textarea id={id} rows={4} value={text} onInput={onInput} />
+      ) : (
+        <input
+          id={id}
+          type={(field.kind === 'email' ? 'email' : field.kind === 'url' ? 'url' : 'text') as 'text'}
+          value={text}
+          onInput={onInput}
+          placeholder={field.kind === 'date' ? 'YYYY-MM' : undefined}
+          aria-describedby={hintId}
+        />
+      )}
+      {hintId && (
+        <span id={hintId} class="hint">
+          Year, year-month or full date
+        </span>
+      )}
+    </div>
+  )
+}
+
+interface MoveButtonsProps {
+  idBase: string
+  index: number
+  count: number
+  name: string
+  onMove: (to: number) => void
+  onRemove: () => void
+  moveIdOf: (index: number, direction: 'up' | 'down') => string
+}
+
+function MoveButtons({ idBase, index, count, name, onMove, onRemove, moveIdOf }: MoveButtonsProps) {
+  return (
+    <div class="entry-actions">
+      <button
+        type="button"
+        class="icon"
+        id={`${idBase}-up`}
+        disabled={index === 0}
+        aria-label={`Move ${name} up`}
+        onClick={() => {
+          onMove(index - 1)
+          focusSoon(moveIdOf(index - 1, index - 1 === 0 ? 'down' : 'up'))
+        }}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        class="icon"
+        id={`${idBase}-down`}
+        disabled={index === count - 1}
+        aria-label={`Move ${name} down`}
+        onClick={() => {
+          onMove(index + 1)
+          focusSoon(moveIdOf(index + 1, index + 1 === count - 1 ? 'up' : 'down'))
+        }}
+      >
+        ↓
+      </button>
+      <button type="button" class="icon danger" aria-label={`Remove ${name}`} onClick={onRemove}>
+        ✕
+      </button>
+    </div>
+  )
+}
+
+function StringList({ field, path, content, edit }: InputProps) {
+  const items = arrayAt(content, path)
+  const base = fieldId(pointerOf(path))
+  const item = field.item ?? 'item'
+  const moveIdOf = (index: number, direction: 'up' | 'down') => `${base}.${index}-${direction}`
+  return (
+    <fieldset class="field wide string-list">
+      <legend>{field.label}</legend>
+      {items.length > 0 && (
+        <ol>
+          {items.map((value, index) => {
+            const itemPath = [...path, index]
+            const id = fieldId(pointerOf(itemPath))
+            const name = `${item} ${index + 1}`
+            return (
+              <li key={index}>
+                <label for={id} class="visually-hidden">
+                  {name[0]?.toUpperCase()}
+                  {name.slice(1)}
+                </label>
+                <textarea
+                  id={id}
+                  rows={field.key === 'highlights' ? 2 : 1}
+                  value={typeof value === 'string' ? value : ''}
+                  onInput={(e) => {
+                    const next = e.currentTarget.value
+                    edit((c) => setIn(c, itemPath, next))
+                  }}
+                />
+                <MoveButtons
+                  idBase={id}
+                  index={index}
+                  count={items.length}
+                  name={name}
+                  moveIdOf={moveIdOf}
+                  onMove={(to) => edit((c) => moveIn(c, path, index, to))}
+                  onRemove={() => edit((c) => removeIn(c, path, index))}
+                />
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      <button
+        type="button"
+        class="secondary small"
+        onClick={() => {
+          edit((c) => appendIn(c, path, ''))
+          focusSoon(fieldId(pointerOf([...path, items.length])))
+        }}
+      >
+        Add {item}
+      </button>
+    </fieldset>
+  )
+}
+
+interface EntriesProps {
+  section: Section
+  path: Path
+  content: ResumeContent
+  edit: Edit
+  heading?: 'h3'
+}
+
+function Entries({ section, path, content, edit, heading }: EntriesProps) {
+  const entries = arrayAt(content, path)
+  const base = fieldId(pointerOf(path))
+  const moveIdOf = (index: number, direction: 'up' | 'down') => `${base}.${index}-${direction}`
+  return (
+    <div class="entries">
+      {heading && <h3>{section.title}</h3>}
+      {entries.map((entry, index) => {
+        const entryPath = [...path, index]
+        const label = getIn(entry, [section.nameField])
+        const name = `${section.entry} ${index + 1}`
+        return (
+          <fieldset key={index} class="entry">
+            <legend>
+              {name[0]?.toUpperCase()}
+              {name.slice(1)}
+              {typeof label === 'string' && label ? `: ${label}` : ''}
+            </legend>
+            <MoveButtons
+              idBase={fieldId(pointerOf(entryPath))}
+              index={index}
+              count={entries.length}
+              name={name}
+              moveIdOf={moveIdOf}
+              onMove={(to) => edit((c) => moveIn(c, path, index, to))}
+              onRemove={() => edit((c) => removeIn(c, path, index))}
+            />
+            <div class="grid">
+              {section.fields.map((field) => (
+                <Input key={field.key} field={field} path={[...entryPath, field.key]} content={content} edit={edit} />
+              ))}
+            </div>
+          </fieldset>
+        )
+      })}
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          edit((c) => appendIn(c, path, {}))
+          focusSoon(fieldId(pointerOf([...path, entries.length, section.fields[0]?.key ?? ''])))
+        }}
+      >
+        Add {section.entry}
+      </button>
+    </div>
+  )
+}

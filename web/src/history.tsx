@@ -1,0 +1,249 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api } from './api.js'
+import { getIn, pathOf } from './editor/json.js'
+import type { DraftHandle } from './editor/use-draft.js'
+import type { Diff, Page, ResumeSummary, Version, VersionSummary } from './types.js'
+import { Busy, ErrorNote, formatDate } from './ui.js'
+
+interface Props {
+  resume: ResumeSummary
+  draft: DraftHandle
+  onChanged: () => void
+}
+
+export function HistoryPanel({ resume, draft, onChanged }: Props) {
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null)
+  const [message, setMessage] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [notice, setNotice] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [reload, setReload] = useState(0)
+  const [from, setFrom] = useState<number | null>(null)
+  const [to, setTo] = useState<number | null>(null)
+
+  useEffect(() => {
+    api<Page<VersionSummary>>(`/api/resumes/${resume.id}/versions?limit=100`)
+      .then((page) => {
+        setVersions(page.items)
+        const numbers = page.items.map((v) => v.number).sort((a, b) => b - a)
+        setTo((current) => current ?? numbers[0] ?? null)
+        setFrom((current) => current ?? numbers[1] ?? numbers[0] ?? null)
+      })
+      .catch(setError)
+  }, [resume.id, reload])
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      setNotice(await action())
+      setReload((n) => n + 1)
+      onChanged()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const commit = (event: Event) => {
+    event.preventDefault()
+    void run(async () => {
+      await draft.flush()
+      const version = await api<Version>(`/api/resumes/${resume.id}/draft/commit`, {
+        method: 'POST',
+        headers: { 'if-match': `"${draft.etag()}"` },
+        body: message.trim() ? { message: message.trim() } : {},
+      })
+      await draft.reload()
+      setMessage('')
+      setFrom(version.number > 1 ? version.number - 1 : version.number)
+      setTo(version.number)
+      return `Committed version ${version.number}.`
+    })
+  }
+
+  const restore = (number: number) =>
+    run(async () => {
+      await draft.flush()
+      const version = await api<Version>(`/api/resumes/${resume.id}/versions/${number}/restore`, { method: 'POST' })
+      await draft.reload()
+      return `Restored version ${number} as version ${version.number}.`
+    })
+
+  return (
+    <div class="panel">
+      <form class="card commit-form" onSubmit={commit} aria-label="Commit a version">
+        <h2>Commit the draft</h2>
+        <p class="hint">
+          The draft autosaves as you type; a commit keeps it as a numbered version you can compare and restore.
+        </p>
+        <label>
+          What changed
+          <input name="message" value={message} maxLength={500} onInput={(e) => setMessage(e.currentTarget.value)} />
+        </label>
+        <button type="submit" disabled={busy || !draft.valid}>
+          Commit version
+        </button>
+        {!draft.valid && <p class="hint">The draft has problems to fix first (see Edit).</p>}
+      </form>
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      <p role="status" class="sr-status">
+        {notice}
+      </p>
+      <section class="card">
+        <h2>Versions</h2>
+        {versions === null ? (
+          <Busy label="Loading versions…" />
+        ) : (
+          <table class="versions">
+            <caption class="visually-hidden">Versions of {resume.title}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Message</th>
+                <th scope="col">Saved</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.number}>
+                  <th scope="row">
+                    v{v.number}
+                    {v.number === resume.headVersion ? ' (latest)' : ''}
+                  </th>
+                  <td>
+                    {v.message || '—'}
+                    {v.restoredFrom ? ` (restored from v${v.restoredFrom})` : ''}
+                  </td>
+                  <td>{formatDate(v.createdAt)}</td>
+                  <td>
+                    {v.number !== resume.headVersion && (
+                      <button
+                        type="button"
+                        class="secondary small"
+                        disabled={busy}
+                        onClick={() => restore(v.number)}
+                        aria-label={`Restore version ${v.number}`}
+                      >
+                        Restore
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {versions && versions.length > 0 && from !== null && to !== null && (
+        <section class="card">
+          <h2>Compare versions</h2>
+          <div class="filters">
+            <label>
+              From
+              <select value={from} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
+                {versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    v{v.number}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              To
+              <select value={to} onChange={(e) => setTo(Number(e.currentTarget.value))}>
+                {versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    v{v.number}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <DiffView resumeId={resume.id} from={from} to={to} reload={reload} />
+        </section>
+      )}
+    </div>
+  )
+}
+
+interface DiffRow {
+  path: string
+  op: string
+  before: unknown
+  after: unknown
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return ''
+  if (typeof value === 'string') return value
+  return JSON.stringify(value, null, 2)
+}
+
+/** "/work/0/highlights/1" → "work 1 › highlights 2". */
+function readablePath(pointer: string): string {
+  return pathOf(pointer)
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part))
+    .join(' › ')
+}
+
+function DiffView({ resumeId, from, to, reload }: { resumeId: string; from: number; to: number; reload: number }) {
+  const [rows, setRows] = useState<DiffRow[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    let live = true
+    setRows(null)
+    setError(null)
+    Promise.all([
+      api<Diff>(`/api/resumes/${resumeId}/diff?from=${from}&to=${to}`),
+      api<Version>(`/api/resumes/${resumeId}/versions/${from}`),
+    ])
+      .then(([diff, before]) => {
+        if (!live) return
+        setRows(
+          diff.patch.map((op) => ({
+            path: op.path,
+            op: op.op,
+            before: op.op === 'add' ? undefined : getIn(before.content, pathOf(op.from ?? op.path)),
+            after: op.op === 'remove' ? undefined : op.value,
+          })),
+        )
+      })
+      .catch((e: unknown) => live && setError(e))
+    return () => {
+      live = false
+    }
+  }, [resumeId, from, to, reload])
+
+  if (error) return <ErrorNote error={error} />
+  if (!rows) return <Busy label="Comparing…" />
+  if (rows.length === 0) return <p class="empty">These versions have the same content.</p>
+  return (
+    <table class="diff" aria-label={`Changes from version ${from} to version ${to}`}>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Version {from}</th>
+          <th scope="col">Version {to}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.op}${row.path}`} class={`diff-${row.op}`}>
+            <th scope="row">
+              {readablePath(row.path)}
+              <span class="diff-op"> ({row.op === 'add' ? 'added' : row.op === 'remove' ? 'removed' : 'changed'})</span>
+            </th>
+            <td class="before">{row.before === undefined ? <em>none</em> : <del>{show(row.before)}</del>}</td>
+            <td class="after">{row.after === undefined ? <em>none</em> : <ins>{show(row.after)}</ins>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

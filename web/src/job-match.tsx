@@ -1,0 +1,474 @@
+import { applyPatch, type Operation } from 'fast-json-patch'
+import { useEffect, useState } from 'preact/hooks'
+import { api } from './api.js'
+import { fieldId, getIn, pathOf } from './editor/json.js'
+import type { DraftHandle } from './editor/use-draft.js'
+import { Link, navigate } from './router.js'
+import type {
+  AtsReport,
+  Evidence,
+  Job,
+  JobAnalysis,
+  Page,
+  ResumeContent,
+  ResumeSummary,
+  SkillAsk,
+  Suggestion,
+} from './types.js'
+import { Busy, ErrorNote } from './ui.js'
+
+interface Props {
+  resume: ResumeSummary
+  draft: DraftHandle
+}
+
+function jobName(job: Job): string {
+  const title =
+    job.title ||
+    job.description
+      .split('\n')
+      .find((l) => l.trim())
+      ?.slice(0, 60) ||
+    'Job posting'
+  return job.company ? `${title} at ${job.company}` : title
+}
+
+export function JobPanel({ resume, draft }: Props) {
+  const [jobs, setJobs] = useState<Job[] | null>(null)
+  const [jobId, setJobId] = useState('')
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => {
+    api<Page<Job>>('/api/jobs?limit=50')
+      .then((page) => {
+        setJobs(page.items)
+        setJobId((current) => current || page.items[0]?.id || '')
+      })
+      .catch(setError)
+  }, [])
+
+  const job = jobs?.find((j) => j.id === jobId)
+  return (
+    <div class="panel">
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      <div class="two-col">
+        <PasteJob
+          onSaved={(saved) => {
+            setJobs((list) => [saved, ...(list ?? [])])
+            setJobId(saved.id)
+          }}
+        />
+        <section class="card">
+          <h2>Saved postings</h2>
+          {jobs === null ? (
+            <Busy label="Loading postings…" />
+          ) : jobs.length === 0 ? (
+            <p class="empty">No postings yet. Paste one to compare your resume with it.</p>
+          ) : (
+            <label>
+              Compare with
+              <select value={jobId} onChange={(e) => setJobId(e.currentTarget.value)}>
+                {jobs.map((j) => (
+                  <option key={j.id} value={j.id}>
+                    {jobName(j)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </section>
+      </div>
+      {job && <JobMatch key={job.id} job={job} resume={resume} draft={draft} />}
+    </div>
+  )
+}
+
+function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
+  const [title, setTitle] = useState('')
+  const [company, setCompany] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const save = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const job = await api<Job>('/api/jobs', {
+        method: 'POST',
+        body: { description, ...(title.trim() && { title: title.trim() }), ...(company.trim() && { company }) },
+      })
+      setTitle('')
+      setCompany('')
+      setDescription('')
+      onSaved(job)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form class="card" onSubmit={save} aria-label="Paste a job posting">
+      <h2>Paste a job posting</h2>
+      <div class="grid">
+        <label>
+          Job title (optional)
+          <input value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+        </label>
+        <label>
+          Company (optional)
+          <input value={company} maxLength={200} onInput={(e) => setCompany(e.currentTarget.value)} />
+        </label>
+      </div>
+      <label>
+        Posting text
+        <textarea
+          name="posting"
+          rows={8}
+          required
+          value={description}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+      </label>
+      <ErrorNote error={error} />
+      <button type="submit" disabled={busy || !description.trim()}>
+        Analyse posting
+      </button>
+    </form>
+  )
+}
+
+function JobMatch({ job, resume, draft }: { job: Job } & Props) {
+  const [analysis, setAnalysis] = useState<JobAnalysis | null>(null)
+  const [report, setReport] = useState<AtsReport | null>(null)
+  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [scoring, setScoring] = useState(false)
+  const [round, setRound] = useState(0)
+
+  useEffect(() => {
+    api<JobAnalysis>(`/api/jobs/${job.id}/analysis`).then(setAnalysis).catch(setError)
+  }, [job.id])
+
+  useEffect(() => {
+    let live = true
+    setScoring(true)
+    ;(async () => {
+      await draft.flush()
+      const body = { jobId: job.id }
+      const [nextReport, nextSuggestions] = await Promise.all([
+        api<AtsReport>(`/api/resumes/${resume.id}/ats-report`, { method: 'POST', body }),
+        api<{ items: Suggestion[] }>(`/api/resumes/${resume.id}/suggestions`, { method: 'POST', body }),
+      ])
+      if (!live) return
+      setReport(nextReport)
+      setSuggestions(nextSuggestions.items)
+    })()
+      .catch((e: unknown) => live && setError(e))
+      .finally(() => live && setScoring(false))
+    return () => {
+      live = false
+    }
+  }, [job.id, resume.id, round])
+
+  const apply = (suggestion: Suggestion) => {
+    if (!suggestion.patch || draft.content === null) return
+    try {
+      const next = applyPatch(draft.content, suggestion.patch as Operation[], true, false).newDocument
+      draft.update(next as ResumeContent)
+      setSuggestions((items) => items?.filter((s) => s !== suggestion) ?? null)
+      setRound((n) => n + 1)
+    } catch {
+      setError(new Error('This suggestion no longer fits the draft (it changed since). Re-score and try again.'))
+    }
+  }
+
+  return (
+    <div class="job-match">
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      <section class="card" aria-labelledby="analysis-title">
+        <h2 id="analysis-title">What “{jobName(job)}” asks for</h2>
+        {analysis ? <AnalysisView analysis={analysis} /> : <Busy label="Analysing the posting…" />}
+      </section>
+      <section class="card" aria-labelledby="report-title" aria-busy={scoring}>
+        <h2 id="report-title">ATS match report</h2>
+        {report ? (
+          <ReportView report={report} content={draft.content ?? {}} resumeId={resume.id} />
+        ) : (
+          <Busy label="Scoring your resume…" />
+        )}
+        {scoring && report && <Busy label="Re-scoring…" />}
+      </section>
+      <section class="card" aria-labelledby="suggestions-title">
+        <h2 id="suggestions-title">Suggestions</h2>
+        {suggestions === null ? (
+          <Busy label="Finding suggestions…" />
+        ) : suggestions.length === 0 ? (
+          <p class="empty">No suggestions for this posting.</p>
+        ) : (
+          <ul class="suggestions">
+            {suggestions.map((s) => (
+              <li key={`${s.code}${s.pointer}${s.message}`} class="suggestion">
+                <div>
+                  <p>{s.message}</p>
+                  {s.needsConfirmation && (
+                    <p class="hint warn">Apply only if it is true of you: the resume does not show it yet.</p>
+                  )}
+                </div>
+                <span class={s.scoreDelta > 0 ? 'delta up' : 'delta'}>
+                  {s.scoreDelta > 0 ? `+${s.scoreDelta}` : s.scoreDelta} points
+                </span>
+                {s.patch && s.patch.length > 0 && (
+                  <button type="button" class="small" onClick={() => apply(s)}>
+                    Apply
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Tailor job={job} resume={resume} draft={draft} />
+    </div>
+  )
+}
+
+function SkillList({ title, skills }: { title: string; skills: SkillAsk[] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {skills.length === 0 ? (
+        <p class="empty">None named.</p>
+      ) : (
+        <ul class="chips">
+          {skills.map((s) => (
+            <li key={s.id} title={s.sentence}>
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function AnalysisView({ analysis }: { analysis: JobAnalysis }) {
+  const years = analysis.yearsOfExperience
+  return (
+    <div class="analysis">
+      <dl class="facts">
+        <div>
+          <dt>Seniority</dt>
+          <dd>
+            {analysis.seniority
+              ? `${analysis.seniority.level}${analysis.seniority.inferred ? ' (inferred)' : ''}`
+              : 'Not stated'}
+          </dd>
+        </div>
+        <div>
+          <dt>Experience</dt>
+          <dd>
+            {years
+              ? `${years.min}${years.max ? `–${years.max}` : '+'} years (${years.importance})`
+              : 'No number of years stated'}
+          </dd>
+        </div>
+        {analysis.education && (
+          <div>
+            <dt>Education</dt>
+            <dd>
+              {analysis.education.level}
+              {analysis.education.field ? ` in ${analysis.education.field}` : ''} ({analysis.education.importance})
+            </dd>
+          </div>
+        )}
+        {analysis.location && (
+          <div>
+            <dt>Location</dt>
+            <dd>
+              {analysis.location}
+              {analysis.remote ? ` (remote: ${analysis.remote})` : ''}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <div class="two-col">
+        <SkillList title="Required skills" skills={analysis.requiredSkills} />
+        <SkillList title="Preferred skills" skills={analysis.preferredSkills} />
+      </div>
+    </div>
+  )
+}
+
+const STATUS_LABEL = { met: 'Met', partial: 'Partly met', missing: 'Missing' } as const
+
+function ReportView({ report, content, resumeId }: { report: AtsReport; content: ResumeContent; resumeId: string }) {
+  return (
+    <div class="report">
+      <div class="score">
+        <p class={`overall band-${report.band}`}>
+          <span class="big" data-testid="overall-score">
+            {report.overall}
+          </span>
+          <span> / 100 · {report.band}</span>
+        </p>
+        <p class="hint">
+          Scored the {report.source.draft ? 'working draft' : `version ${report.source.version ?? ''}`}.
+        </p>
+      </div>
+      <ul class="components">
+        {report.components
+          .filter((c) => c.applicable)
+          .map((c) => (
+            <li key={c.name}>
+              <label>
+                <span>
+                  {c.name} ({Math.round(c.weight * 100)}% of the score): {c.score}
+                </span>
+                <meter min={0} max={100} low={50} high={75} optimum={100} value={c.score} />
+              </label>
+            </li>
+          ))}
+      </ul>
+      <h3>Requirements</h3>
+      <ul class="requirements">
+        {report.requirements.map((r) => (
+          <li key={r.id} class={`req req-${r.status}`}>
+            <p>
+              <span class={`badge badge-${r.status}`}>{STATUS_LABEL[r.status]}</span> <strong>{r.label}</strong>{' '}
+              <span class="hint">({r.importance})</span>
+            </p>
+            <p class="detail">{r.detail}</p>
+            {r.evidence.length > 0 && (
+              <ul class="evidence" aria-label={`Evidence for ${r.label}`}>
+                {r.evidence.map((e) => (
+                  <EvidenceItem key={`${e.pointer}${e.quote}`} evidence={e} content={content} resumeId={resumeId} />
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {report.missingKeywords.length > 0 && (
+        <>
+          <h3>Missing keywords</h3>
+          <ul class="chips">
+            {report.missingKeywords.map((k) => (
+              <li key={k}>{k}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.parseability.issues.length > 0 && (
+        <>
+          <h3>Readability by applicant tracking systems ({report.parseability.score}/100)</h3>
+          <ul>
+            {report.parseability.issues.map((i) => (
+              <li key={`${i.pointer}${i.message}`}>{i.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
+
+/** The resume text at the evidence pointer with the quoted words marked, and a link to the field in the editor. */
+function EvidenceItem({
+  evidence,
+  content,
+  resumeId,
+}: {
+  evidence: Evidence
+  content: ResumeContent
+  resumeId: string
+}) {
+  const value = getIn(content, pathOf(evidence.pointer))
+  const text = typeof value === 'string' ? value : evidence.quote
+  const at = text.toLowerCase().indexOf(evidence.quote.toLowerCase())
+  const where = pathOf(evidence.pointer)
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p))
+    .join(' › ')
+  const show = () => {
+    navigate(`/resumes/${resumeId}`)
+    setTimeout(() => {
+      const field = document.getElementById(fieldId(evidence.pointer))
+      if (!field) return
+      field.closest('details')?.setAttribute('open', '')
+      field.focus()
+      field.scrollIntoView({ block: 'center' })
+      field.classList.add('flash')
+    }, 150)
+  }
+  return (
+    <li>
+      <blockquote>
+        {at < 0 ? (
+          <mark>{text}</mark>
+        ) : (
+          <>
+            {text.slice(0, at)}
+            <mark>{text.slice(at, at + evidence.quote.length)}</mark>
+            {text.slice(at + evidence.quote.length)}
+          </>
+        )}
+      </blockquote>
+      <button type="button" class="link-button" onClick={show}>
+        Show in editor ({where})
+      </button>
+    </li>
+  )
+}
+
+interface TailorResult {
+  resume: ResumeSummary
+  changes: { pointer: string; change: string; detail: string }[]
+}
+
+function Tailor({ job, resume, draft }: { job: Job } & Props) {
+  const [result, setResult] = useState<TailorResult | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const tailor = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await draft.flush()
+      setResult(
+        await api<TailorResult>(`/api/resumes/${resume.id}/tailor`, { method: 'POST', body: { jobId: job.id } }),
+      )
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section class="card" aria-labelledby="tailor-title">
+      <h2 id="tailor-title">Tailor to this job</h2>
+      <p class="hint">
+        Makes a copy of the latest version ordered for this posting (skills first, matching highlights first). Your
+        resume stays as it is.
+      </p>
+      <button type="button" disabled={busy} onClick={tailor}>
+        Tailor a copy
+      </button>
+      {busy && <Busy label="Tailoring…" />}
+      <ErrorNote error={error} />
+      {result && (
+        <div role="status">
+          <p>
+            Created <Link href={`/resumes/${result.resume.id}`}>{result.resume.title}</Link> with{' '}
+            {result.changes.length} change{result.changes.length === 1 ? '' : 's'}.
+          </p>
+          <ul>
+            {result.changes.map((c) => (
+              <li key={`${c.pointer}${c.change}`}>{c.detail}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}

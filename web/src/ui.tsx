@@ -1,0 +1,75 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import { messageOf } from './api.js'
+
+/** An error in plain words, announced to screen readers. */
+export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  if (!error) return null
+  return (
+    <div class="note note-error" role="alert">
+      <p>{messageOf(error)}</p>
+      {onDismiss && (
+        <button type="button" class="link-button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  )
+}
+
+export function Busy({ label }: { label: string }) {
+  return (
+    <p class="busy" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  )
+}
+
+/** A progress bar for background work (tasks report 0–100). */
+export function Progress({ label, value }: { label: string; value: number }) {
+  return (
+    <div class="progress-wrap" role="status">
+      <label>
+        {label} ({value}%)
+        <progress max={100} value={value} />
+      </label>
+    </div>
+  )
+}
+
+interface DialogProps {
+  title: string
+  children: ComponentChildren
+  onClose: () => void
+  id?: string
+}
+
+/** A modal <dialog>: the browser traps focus inside it and closes it on Escape. */
+export function Dialog({ title, children, onClose, id }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    return () => dialog?.close()
+  }, [])
+  const titleId = `${id ?? 'dialog'}-title`
+  return (
+    <dialog
+      ref={ref}
+      id={id}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  )
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+}
