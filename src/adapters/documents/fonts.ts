@@ -1,20 +1,37 @@
 /**
- * Fonts embedded in exported PDFs: DejaVu (package `dejavu-fonts-ttf`), whose licence (Bitstream Vera terms, DejaVu
- * changes in the public domain) allows embedding and redistribution. DejaVu covers Latin, Greek, Cyrillic, Hebrew,
- * Arabic and many symbols but no CJK; an operator may name a CJK-capable TTF/OTF file as a fallback.
+ * Fonts embedded in exported PDFs.
+ *
+ * - DejaVu (package `dejavu-fonts-ttf`; Bitstream Vera terms, DejaVu changes in the public domain) for every template:
+ *   Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols, but no CJK.
+ * - Noto Sans CJK (SIL Open Font License 1.1) for Chinese, Japanese and Korean: the Simplified Chinese font
+ *   (package `@embedpdf/fonts-sc`, Han ideographs including Japanese kanji, kana, CJK punctuation) and the Korean font
+ *   (package `@embedpdf/fonts-kr`, Hangul), regular and bold. They are read and parsed the first time a document
+ *   needs one, then kept, so exports without CJK text never touch them.
+ * - An operator may name a TTF/OTF file (PDF_FALLBACK_FONT) that is tried before the built-in CJK fonts.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import * as fontkit from 'fontkit'
 import type { TemplateStyle } from '../../domain/templates/template.types.js'
 
 const require = createRequire(import.meta.url)
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`))
+const FONT_DIR = path.join(packageDir('dejavu-fonts-ttf'), 'ttf')
 
 const FILES: Record<TemplateStyle['font'], { regular: string; bold: string }> = {
   serif: { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' },
   sans: { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
   condensed: { regular: 'DejaVuSansCondensed.ttf', bold: 'DejaVuSansCondensed-Bold.ttf' },
+}
+
+export type FontWeight = 'regular' | 'bold'
+export type OpenFont = fontkit.Font
+
+/** A fallback font: a name to register it under in a document, and the parsed font, opened on first use. */
+export interface FallbackFont {
+  readonly name: string
+  open(): OpenFont
 }
 
 const cache = new Map<string, Buffer>()
@@ -34,7 +51,44 @@ export function fontPair(font: TemplateStyle['font']): { regular: Buffer; bold: 
   return { regular: load(files.regular), bold: load(files.bold) }
 }
 
-/** A fallback font file (absolute path), read once; undefined when none is configured. */
-export function fallbackFont(file: string | undefined): Buffer | undefined {
-  return file ? load(file) : undefined
+const opened = new Map<string, OpenFont>()
+
+/** Parses a font file once per process; pdfkit accepts the parsed font, so documents share its glyph caches. */
+function openOnce(file: string): OpenFont {
+  let font = opened.get(file)
+  if (!font) {
+    font = fontkit.create(readFileSync(file))
+    opened.set(file, font)
+  }
+  return font
+}
+
+function lazyFont(name: string, file: () => string): FallbackFont {
+  return { name, open: () => openOnce(file()) }
+}
+
+const CJK_FILES: Record<'han' | 'hangul', { pkg: string; regular: string; bold: string }> = {
+  // Noto Sans CJK SC: Han (simplified, traditional and Japanese forms), kana, CJK punctuation and full-width forms.
+  han: { pkg: '@embedpdf/fonts-sc', regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' },
+  // Noto Sans CJK KR: Hangul syllables and jamo (the SC font has none).
+  hangul: { pkg: '@embedpdf/fonts-kr', regular: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf' },
+}
+
+const cjkFile = (script: 'han' | 'hangul', weight: FontWeight) => {
+  const entry = CJK_FILES[script]
+  // These packages export only their entry point (dist/index.js), not package.json; the fonts sit beside dist/.
+  return path.join(path.dirname(require.resolve(entry.pkg)), '..', 'fonts', entry[weight])
+}
+
+/** The built-in fallbacks for a weight, in the order they are tried: Chinese/Japanese, then Korean. */
+export function cjkFallbacks(weight: FontWeight): readonly FallbackFont[] {
+  return [
+    lazyFont(`cjk-han-${weight}`, () => cjkFile('han', weight)),
+    lazyFont(`cjk-hangul-${weight}`, () => cjkFile('hangul', weight)),
+  ]
+}
+
+/** The operator's fallback font (absolute path), parsed once on first use; undefined when none is configured. */
+export function operatorFallback(file: string | undefined): FallbackFont | undefined {
+  return file ? lazyFont('fallback', () => file) : undefined
 }

@@ -1,7 +1,7 @@
 /**
- * PDF export with pdfkit: embedded DejaVu fonts (subset), a real text layer written in reading order, document
- * title/author metadata, US Letter or A4, automatic page breaks that never clip a line, and headings kept with
- * the entry that follows them.
+ * PDF export with pdfkit: embedded DejaVu fonts (subset), Noto Sans CJK for Chinese, Japanese and Korean text, a
+ * real text layer written in reading order, document title/author metadata, US Letter or A4, automatic page breaks
+ * that never clip a line, and headings kept with the entry that follows them.
  */
 import PDFDocument from 'pdfkit'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
@@ -9,14 +9,14 @@ import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
 import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
 import type { Template, TemplateStyle } from '../../domain/templates/template.types.js'
-import { fallbackFont, fontPair } from './fonts.js'
+import { cjkFallbacks, type FallbackFont, type FontWeight, fontPair, operatorFallback } from './fonts.js'
 
 const BULLET_INDENT = 12
 const MUTED = '#444444'
 const TEXT = '#111111'
 
 export interface PdfRendererOptions {
-  /** Absolute path of a TTF/OTF used for characters the template's font lacks (e.g. CJK). */
+  /** Absolute path of a TTF/OTF tried before the built-in CJK fonts for characters the template's font lacks. */
   readonly fallbackFontFile?: string | undefined
 }
 
@@ -49,12 +49,16 @@ function renderPdf(
   const fonts = fontPair(style.font)
   doc.registerFont('regular', fonts.regular)
   doc.registerFont('bold', fonts.bold)
-  // DejaVu Sans draws scripts DejaVu Serif lacks (Hebrew, Arabic); an operator's fallback font covers the rest (CJK).
+  // DejaVu Sans draws scripts DejaVu Serif lacks (Hebrew, Arabic); the fallbacks cover the rest (CJK). They are
+  // registered only when a character needs them, so a document embeds just the fonts it uses.
   const sans = fontPair('sans')
   doc.registerFont('alt-regular', sans.regular)
   doc.registerFont('alt-bold', sans.bold)
-  const fallback = fallbackFont(fallbackFontFile)
-  if (fallback) doc.registerFont('fallback', fallback)
+  const operator = operatorFallback(fallbackFontFile)
+  const fallbacks: Fallbacks = {
+    regular: [...(operator ? [operator] : []), ...cjkFallbacks('regular')],
+    bold: [...(operator ? [operator] : []), ...cjkFallbacks('bold')],
+  }
 
   const chunks: Buffer[] = []
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -62,7 +66,7 @@ function renderPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  drawBlocks(doc, layoutResume(resume), style, fallback !== undefined)
+  drawBlocks(doc, layoutResume(resume), style, createFontChooser(doc, fallbacks))
   doc.end()
   return done
 }
@@ -72,7 +76,7 @@ export function requireStyle(template: Template): TemplateStyle {
   return template.style
 }
 
-function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateStyle, hasFallback: boolean) {
+function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateStyle, chooser: FontChooser) {
   const left = doc.page.margins.left
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const lineHeight = (size: number) => size * 1.25
@@ -91,9 +95,13 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
   ) => {
     doc.fontSize(size)
     const text = visualWordOrder(raw)
-    const runs = splitRuns(doc, text, font, hasFallback)
+    const runs = splitRuns(text, font, chooser)
+    // Every run sits on the template font's baseline: fonts place text by their own ascent, which would lift or
+    // drop a run in another font (Noto Sans CJK ascends further than DejaVu) off the line it shares.
+    const baseline = -(ascender(doc.font(font)) / 1000) * size
+    const options = { ...opts, ...alignRuns(doc, runs, opts), baseline }
     runs.forEach((run, i) => {
-      doc.font(run.font).text(run.text, { ...opts, continued: continued || i < runs.length - 1 })
+      doc.font(run.font).text(run.text, { ...options, continued: continued || i < runs.length - 1 })
     })
   }
 
@@ -179,35 +187,93 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
   }
 }
 
-/** Splits text into runs by glyph coverage: the template's font, then DejaVu Sans, then the configured fallback. */
-function splitRuns(
+/**
+ * pdfkit centres each piece of continued text on its own, so a centred line drawn in several fonts would overlap
+ * itself. When such a line fits, it is moved into place as a whole and drawn left-aligned from there.
+ */
+function alignRuns(
   doc: Doc,
-  text: string,
-  font: 'regular' | 'bold',
-  hasFallback: boolean,
-): { text: string; font: string }[] {
-  const chain = [font, `alt-${font}`, ...(hasFallback ? ['fallback'] : [])]
-  const has = (name: string, cp: number) => {
-    doc.font(name)
-    const current = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(c: number): boolean } } })._font
-    return current.font?.hasGlyphForCodePoint(cp) ?? true
+  runs: readonly { text: string; font: string }[],
+  opts: PDFKit.Mixins.TextOptions,
+): PDFKit.Mixins.TextOptions {
+  if (runs.length < 2 || (opts.align !== 'center' && opts.align !== 'right') || opts.width === undefined) return {}
+  const total = runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0)
+  if (total > opts.width) return {}
+  const shift = opts.align === 'center' ? (opts.width - total) / 2 : opts.width - total
+  doc.x += shift
+  // A point to spare keeps rounding from wrapping the last word of a line that fits exactly.
+  return { align: 'left', width: opts.width - shift + 1 }
+}
+
+type Fallbacks = Record<FontWeight, readonly FallbackFont[]>
+type FontChooser = ReturnType<typeof createFontChooser>
+
+interface PdfKitFont {
+  readonly ascender: number
+  readonly font?: { hasGlyphForCodePoint(codePoint: number): boolean }
+}
+const currentFont = (doc: Doc) => (doc as unknown as { _font: PdfKitFont })._font
+const ascender = (doc: Doc) => currentFont(doc).ascender
+
+/**
+ * Picks the font for each character of a document: the template's font, then DejaVu Sans, then the fallbacks (the
+ * operator's font first, then Noto Sans CJK). Fallbacks are parsed once per process and registered in the document
+ * the first time one of its characters is drawn with them; choices are remembered per document.
+ */
+function createFontChooser(doc: Doc, fallbacks: Fallbacks) {
+  const byName = new Map<string, FallbackFont>()
+  for (const fallback of [...fallbacks.regular, ...fallbacks.bold]) byName.set(fallback.name, fallback)
+  const registered = new Set<string>()
+  const chosen = new Map<string, string>()
+
+  const has = (name: string, cp: number): boolean => {
+    const fallback = byName.get(name)
+    if (fallback) return fallback.open().hasGlyphForCodePoint(cp)
+    return currentFont(doc.font(name)).font?.hasGlyphForCodePoint(cp) ?? true
   }
+  const use = (name: string): string => {
+    const fallback = byName.get(name)
+    if (fallback && !registered.has(name)) {
+      // pdfkit takes an opened fontkit font as it takes a file, and subsets it like any other.
+      doc.registerFont(name, fallback.open() as unknown as PDFKit.Mixins.PDFFontSource)
+      registered.add(name)
+    }
+    return name
+  }
+  return {
+    has,
+    /** The first font of the weight's chain that has the character (the template's font when none has it). */
+    choose(weight: FontWeight, cp: number): string {
+      const key = `${weight}:${cp}`
+      let name = chosen.get(key)
+      if (name === undefined) {
+        const chain = [weight, `alt-${weight}`, ...fallbacks[weight].map((f) => f.name)]
+        name = use(chain.find((candidate) => has(candidate, cp)) ?? weight)
+        chosen.set(key, name)
+      }
+      return name
+    },
+  }
+}
+
+/** Splits text into runs by glyph coverage: the template's font, then DejaVu Sans, then the fallback fonts. */
+function splitRuns(text: string, font: FontWeight, chooser: FontChooser): { text: string; font: string }[] {
   const runs: { text: string; font: string; rtl: boolean }[] = []
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0
-    // Spaces and punctuation stay in the run they sit in; other characters take the first font that has them.
-    const useFont = /[\s\p{P}]/u.test(ch)
-      ? (runs.at(-1)?.font ?? font)
-      : cp < 0x250
-        ? font
-        : (chain.find((name) => has(name, cp)) ?? font)
+    const previous = runs.at(-1)?.font ?? font
+    // Spaces and punctuation stay in the run they sit in when its font has them (so a right-to-left run keeps its
+    // spaces, and CJK text its spaces and commas); other characters take the first font that has them.
+    const gap = /[\s\p{P}]/u.test(ch)
+    // Latin spaces and punctuation after text in the template's font need no look-up.
+    const stay = gap && (previous !== font || cp >= 0x250) && chooser.has(previous, cp)
+    const useFont = stay ? previous : cp < 0x250 ? font : chooser.choose(font, cp)
     // A right-to-left run ends where its letters end, so trailing punctuation is drawn after it, not mirrored into it.
     const rtl = ch === '\u00a0' ? (runs.at(-1)?.rtl ?? false) : RTL_LETTER.test(ch)
     const last = runs.at(-1)
     if (last && last.font === useFont && last.rtl === rtl) last.text += ch
     else runs.push({ text: ch, font: useFont, rtl })
   }
-  doc.font(font)
   return runs
 }
 
