@@ -27,8 +27,9 @@ export function App() {
 
   // Move focus to the new screen's heading so keyboard and screen-reader users know where they are.
   useEffect(() => {
-    const heading = document.querySelector<HTMLElement>('main h1')
-    heading?.focus({ preventScroll: true })
+    // Unless focus already moved into the new screen (a field the screen asked for, a tab link that stays).
+    if (document.querySelector('main')?.contains(document.activeElement)) return
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true })
   }, [path, session.state])
 
   if (session.state === 'loading') {

@@ -1,7 +1,8 @@
 import { applyPatch, type Operation } from 'fast-json-patch'
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
-import { fieldId, getIn, pathOf } from './editor/json.js'
+import { focusFieldOnOpen } from './editor/editor.js'
+import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { Link, navigate } from './router.js'
 import type {
@@ -301,6 +302,12 @@ function AnalysisView({ analysis }: { analysis: JobAnalysis }) {
   )
 }
 
+/** "hardSkills" → "Hard skills". */
+function componentName(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`
+}
+
 const STATUS_LABEL = { met: 'Met', partial: 'Partly met', missing: 'Missing' } as const
 
 function ReportView({ report, content, resumeId }: { report: AtsReport; content: ResumeContent; resumeId: string }) {
@@ -314,7 +321,8 @@ function ReportView({ report, content, resumeId }: { report: AtsReport; content:
           <span> / 100 · {report.band}</span>
         </p>
         <p class="hint">
-          Scored the {report.source.draft ? 'working draft' : `version ${report.source.version ?? ''}`}.
+          Scored{' '}
+          {report.source.draft ? 'the working draft' : `version ${report.source.version ?? report.source.baseVersion}`}.
         </p>
       </div>
       <ul class="components">
@@ -324,7 +332,7 @@ function ReportView({ report, content, resumeId }: { report: AtsReport; content:
             <li key={c.name}>
               <label>
                 <span>
-                  {c.name} ({Math.round(c.weight * 100)}% of the score): {c.score}
+                  {componentName(c.name)} ({Math.round(c.weight * 100)}% of the score): {c.score}
                 </span>
                 <meter min={0} max={100} low={50} high={75} optimum={100} value={c.score} />
               </label>
@@ -391,15 +399,8 @@ function EvidenceItem({
     .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p))
     .join(' › ')
   const show = () => {
+    focusFieldOnOpen(evidence.pointer)
     navigate(`/resumes/${resumeId}`)
-    setTimeout(() => {
-      const field = document.getElementById(fieldId(evidence.pointer))
-      if (!field) return
-      field.closest('details')?.setAttribute('open', '')
-      field.focus()
-      field.scrollIntoView({ block: 'center' })
-      field.classList.add('flash')
-    }, 150)
   }
   return (
     <li>

@@ -104,9 +104,9 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
           Search by title
           <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
         </label>
-        <label>
-          Tag
-          <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+        <div class="filter-field">
+          <label for="tag-filter">Tag</label>
+          <select id="tag-filter" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
             <option value="">All tags</option>
             {allTags.map((t) => (
               <option key={t} value={t}>
@@ -114,7 +114,7 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </search>
       <ErrorNote error={error} onDismiss={() => setError(null)} />
       <p class="sr-status" role="status">

@@ -1,17 +1,36 @@
-import { useRef } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
 import type { ResumeContent } from '../types.js'
 import { appendIn, arrayAt, fieldId, getIn, moveIn, type Path, pointerOf, removeIn, setIn } from './json.js'
 import { BASICS_FIELDS, type Field, LOCATION_FIELDS, PROFILE_SECTION, SECTIONS, type Section } from './sections.js'
 
 type Edit = (change: (content: ResumeContent) => ResumeContent) => void
 
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
+
+let pendingFocus: string | undefined
+
+/** Asks the next editor that opens to focus (and reveal) the field editing `pointer`. */
+export function focusFieldOnOpen(pointer: string): void {
+  pendingFocus = pointer
+}
 
 /** Form controls for every JSON Resume section; each change goes through `onChange` (which autosaves). */
 export function Editor({ content, onChange }: { content: ResumeContent; onChange: (next: ResumeContent) => void }) {
   // Edits apply to the newest content even when several arrive before a render.
   const latest = useRef(content)
   latest.current = content
+  useEffect(() => {
+    if (pendingFocus === undefined) return
+    const field = document.getElementById(fieldId(pendingFocus))
+    pendingFocus = undefined
+    if (!field) return
+    field.closest('details')?.setAttribute('open', '')
+    field.focus()
+    field.scrollIntoView({ block: 'center' })
+    field.classList.add('flash')
+  }, [])
   const edit: Edit = (change) => {
     latest.current = change(latest.current)
     onChange(latest.current)
@@ -163,8 +182,7 @@ function StringList({ field, path, content, edit }: InputProps) {
             return (
               <li key={index}>
                 <label for={id} class="visually-hidden">
-                  {name[0]?.toUpperCase()}
-                  {name.slice(1)}
+                  {capitalise(name)}
                 </label>
                 <textarea
                   id={id}
@@ -225,8 +243,7 @@ function Entries({ section, path, content, edit, heading }: EntriesProps) {
         return (
           <fieldset key={index} class="entry">
             <legend>
-              {name[0]?.toUpperCase()}
-              {name.slice(1)}
+              {capitalise(name)}
               {typeof label === 'string' && label ? `: ${label}` : ''}
             </legend>
             <MoveButtons
