@@ -39,7 +39,7 @@ if (!hasChromium) {
 }
 
 /** A listening server (PGlite in memory) serving a fresh build of the web app. */
-async function startWebServer(): Promise<string> {
+async function startWebServer(env: Record<string, string> = {}): Promise<string> {
   const { server } = await startTestServer(
     {
       // The flow makes more calls a minute than the free tier allows one person; limits have their own tests.
@@ -47,6 +47,7 @@ async function startWebServer(): Promise<string> {
       RATE_LIMIT_AI: '1000',
       RATE_LIMIT_EXPORTS: '1000',
       RATE_LIMIT_UPLOADS: '1000',
+      ...env,
     },
     { webRoot },
   )
@@ -273,8 +274,8 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 150_000)
 
-  it('shows a conflict dialog when another tab saved first, and loses nothing', async () => {
-    const base = await startWebServer()
+  it('shows a conflict dialog when another tab saved first (nothing is lost), and API errors and limits in plain words', async () => {
+    const base = await startWebServer({ RATE_LIMIT_UPLOADS: '1' })
     const email = `grace.${Date.now()}@example.com`
     const contexts: BrowserContext[] = []
     const open = async () => {
@@ -318,6 +319,22 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await firstDialog.getByRole('button', { name: 'Load their version' }).click()
     await waitForSaved(first)
     expect(await first.getByLabel('Summary').inputValue()).toBe('Written in the second tab')
+
+    // API errors in plain words: a file that is no resume, then the upload limit with when to retry.
+    await first.getByRole('link', { name: 'Import' }).click()
+    const notAResume = { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some notes') }
+    await first.getByLabel('Resume file').setInputFiles(notAResume)
+    await first.getByRole('button', { name: 'Import' }).click()
+    const alert = first.getByRole('alert')
+    await alert.waitFor()
+    const rejected = (await alert.textContent()) ?? ''
+    expect(rejected).not.toMatch(/HTTP|\{|undefined/)
+    expect(rejected.length).toBeGreaterThan(10)
+    await first.getByRole('button', { name: 'Import' }).click()
+    await first
+      .getByRole('alert')
+      .filter({ hasText: /Too many requests for now\. Try again in \d+ seconds?\./ })
+      .waitFor()
 
     for (const context of contexts) await context.close()
   }, 90_000)
