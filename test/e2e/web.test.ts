@@ -215,6 +215,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await expect.poll(async () => JSON.stringify(await draftOf(page, id)), { timeout: 15_000 }).not.toBe(before)
     await waitForSaved(page)
 
+    // Tailor a copy to the posting.
+    await page.getByRole('button', { name: 'Tailor a copy' }).click()
+    await page.getByRole('link', { name: 'Backend engineer — Senior Backend Engineer' }).waitFor()
+
     // Evidence links back to the field in the editor.
     await page
       .getByRole('button', { name: /^Show in editor/ })
@@ -225,6 +229,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
     // Template preview and a real PDF download.
     await page.getByRole('link', { name: 'Design & export' }).click()
+    await page.frameLocator('iframe.preview-frame').getByText('Ada Lovelace').first().waitFor()
+    await page.getByRole('radio', { name: /^Modern/ }).check()
+    await page.getByRole('radio', { name: /^Modern/, checked: true }).waitFor()
     await page.frameLocator('iframe.preview-frame').getByText('Ada Lovelace').first().waitFor()
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -251,7 +258,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     // The list: search by title, filter by tag, duplicate, trash and restore.
     await page.getByRole('link', { name: 'Resumes' }).click()
     await page.getByRole('link', { name: 'Backend engineer', exact: true }).waitFor()
-    await page.getByRole('button', { name: 'Duplicate Backend engineer' }).click()
+    await page.getByRole('button', { name: 'Duplicate Backend engineer', exact: true }).click()
     await page.getByRole('link', { name: 'Copy of Backend engineer' }).waitFor()
     await page.getByLabel('Search by title').fill('copy of')
     expect(await page.locator('.resume-row').count()).toBe(1)
@@ -319,6 +326,15 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await firstDialog.getByRole('button', { name: 'Load their version' }).click()
     await waitForSaved(first)
     expect(await first.getByLabel('Summary').inputValue()).toBe('Written in the second tab')
+
+    // Commit, then restore the first version: its content comes back as a new version.
+    await first.getByRole('link', { name: 'History' }).click()
+    await first.getByRole('button', { name: 'Commit version' }).click()
+    await first.getByText('Committed version 2.').waitFor()
+    await first.getByRole('button', { name: 'Restore version 1' }).click()
+    await first.getByText('Restored version 1 as version 3.').waitFor()
+    await first.getByRole('link', { name: 'Edit' }).click()
+    expect(await first.getByLabel('Summary').inputValue()).toBe('')
 
     // API errors in plain words: a file that is no resume, then the upload limit with when to retry.
     await first.getByRole('link', { name: 'Import' }).click()
