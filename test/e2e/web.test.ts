@@ -141,6 +141,17 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
   it('signs up, edits with autosave, commits, diffs, scores a posting, applies a suggestion, exports a PDF and imports it', async () => {
     const base = await startWebServer()
+    // The real build: content-hashed assets cached for a year, the page itself revalidated.
+    const index = await fetch(base, { headers: { accept: 'text/html' } })
+    expect(index.headers.get('cache-control')).toBe('no-cache')
+    const assets = [...(await index.text()).matchAll(/\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css)/g)].map((m) => m[0])
+    expect(assets.length).toBeGreaterThanOrEqual(2)
+    for (const asset of assets) {
+      const response = await fetch(`${base}${asset}`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    }
+
     const context = await browser.newContext({ viewport: VIEWPORTS.laptop, acceptDownloads: true })
     const page = await context.newPage()
     const problems: string[] = []
