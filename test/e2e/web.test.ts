@@ -266,6 +266,12 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByLabel('Full name').waitFor()
     expect(await page.getByLabel('Full name').inputValue()).toBe('Ada Lovelace')
 
+    // Saved postings with their analysis.
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click()
+    await page.getByRole('button', { name: /^Show analysis of Senior Backend Engineer/ }).click()
+    await page.getByRole('heading', { name: 'Required skills' }).waitFor()
+    await mainScreen(page, 'jobs')
+
     // The list: search by title, filter by tag, duplicate, trash and restore.
     await page.getByRole('link', { name: 'Resumes' }).click()
     await page.getByRole('link', { name: 'Backend engineer', exact: true }).waitFor()
@@ -290,7 +296,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
     expect(problems).toEqual([])
     await context.close()
-  }, 150_000)
+  }, 240_000)
 
   it('shows a conflict dialog when another tab saved first (nothing is lost), and API errors and limits in plain words', async () => {
     const base = await startWebServer({ RATE_LIMIT_UPLOADS: '1' })
@@ -364,5 +370,5 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       .waitFor()
 
     for (const context of contexts) await context.close()
-  }, 90_000)
+  }, 150_000)
 })

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { ApiError, api, setUnauthenticatedHandler } from './api.js'
 import { AuthScreen } from './auth.js'
 import { ImportScreen } from './import.js'
+import { JobsScreen } from './jobs.js'
 import { ResumeList } from './resume-list.js'
 import { Link, navigate, usePath } from './router.js'
 import type { User } from './types.js'
@@ -84,6 +85,7 @@ function screenFor(path: string) {
   }
   if (path === '/trash') return <ResumeList trashed />
   if (path === '/import') return <ImportScreen />
+  if (path === '/jobs') return <JobsScreen />
   return <ResumeList />
 }
 
@@ -109,6 +111,11 @@ function Header({ user, path, onSignOut }: HeaderProps) {
             <li>
               <Link href="/" aria-current={current('/')}>
                 Resumes
+              </Link>
+            </li>
+            <li>
+              <Link href="/jobs" aria-current={current('/jobs')}>
+                Jobs
               </Link>
             </li>
             <li>

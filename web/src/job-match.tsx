@@ -23,7 +23,7 @@ interface Props {
   draft: DraftHandle
 }
 
-function jobName(job: Job): string {
+export function jobName(job: Job): string {
   const title =
     job.title ||
     job.description
@@ -84,7 +84,7 @@ export function JobPanel({ resume, draft }: Props) {
   )
 }
 
-function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
+export function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
   const [title, setTitle] = useState('')
   const [company, setCompany] = useState('')
   const [description, setDescription] = useState('')
@@ -254,7 +254,7 @@ function SkillList({ title, skills }: { title: string; skills: SkillAsk[] }) {
   )
 }
 
-function AnalysisView({ analysis }: { analysis: JobAnalysis }) {
+export function AnalysisView({ analysis }: { analysis: JobAnalysis }) {
   const years = analysis.yearsOfExperience
   return (
     <div class="analysis">
