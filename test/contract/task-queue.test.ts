@@ -125,4 +125,29 @@ describe.skipIf(!REDIS_URL)('on Redis', () => {
     const done = await settled(second, owner, queued.id)
     expect(done).toMatchObject({ state: 'succeeded', result: 'kept' })
   })
+
+  it('closes cleanly at any moment after it starts, leaving no command to fail where nobody listens', async () => {
+    const unhandled: unknown[] = []
+    const record = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', record)
+    onTestFinished(() => {
+      process.off('unhandledRejection', record)
+    })
+    // A shutdown right after start (a short-lived process, a failed readiness check) used to drop the worker's
+    // connections mid-handshake, rejecting its blocking pop and QUIT with "Connection is closed".
+    for (let i = 0; i < 30; i++) {
+      const queue = createBullmqTaskQueue(
+        { ...SETTINGS, redisUrl: REDIS_URL as string, name: `test-${randomUUID()}` },
+        randomIds,
+      )
+      queue.register('noop', async () => null)
+      if (i % 3 === 1) await new Promise((resolve) => setImmediate(resolve))
+      if (i % 3 === 2) await new Promise((resolve) => setTimeout(resolve, i % 7))
+      const started = performance.now()
+      await queue.close()
+      expect(performance.now() - started).toBeLessThan(5_000)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(unhandled).toEqual([])
+  })
 })

@@ -18,6 +18,7 @@ import {
   type NamespaceStats,
 } from '../../domain/cache/cache.types.js'
 import { DomainError } from '../../domain/errors.js'
+import { connectionsReachable } from '../redis/redis.js'
 
 export interface BentoCacheSettings {
   readonly ttlSeconds: Readonly<Record<CacheNamespace, number>>
@@ -283,7 +284,7 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
       closing ??= (async () => {
         // A polite QUIT while Redis answers (a second at most); a Redis that is down must not hold the shutdown,
         // and a QUIT queued on a reconnecting connection would only fail later, so those are closed at once.
-        const reachable = connections.every((connection) => connection.status === 'ready')
+        const reachable = await connectionsReachable(connections)
         if (!reachable) for (const connection of connections) connection.disconnect()
         await Promise.race([bento.disconnectAll().catch(() => {}), delay(1000, undefined, { ref: false })])
         for (const connection of connections) connection.disconnect()

@@ -10,6 +10,7 @@ import type { IdGenerator } from '../../domain/ports.js'
 import type { TaskQueue } from '../../domain/tasks/task.ports.js'
 import { taskErrorOf } from '../../domain/tasks/task.service.js'
 import type { Task, TaskHandler, TaskState } from '../../domain/tasks/task.types.js'
+import { connectionsReachable } from '../redis/redis.js'
 import { clampPercent, type QueueSettings } from './memory.queue.js'
 
 interface JobData {
@@ -102,7 +103,13 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
     async close() {
       // With Redis up, running tasks finish and connections close politely. Commands never give up on these
       // connections, so with Redis down that would wait forever: give it a moment, then drop the connections.
-      const reachable = connections.every((connection) => connection.status === 'ready')
+      const reachable = await connectionsReachable(connections)
+      // BullMQ's own connections (the worker's blocking one) finish their handshake first: closing one midway makes
+      // BullMQ report the failed handshake after it has removed its listeners, an unhandled rejection.
+      if (reachable) {
+        const ready = Promise.all([queue.waitUntilReady(), worker?.waitUntilReady()]).catch(() => {})
+        await Promise.race([ready, delay(2_000, undefined, { ref: false })])
+      }
       const polite = (async () => {
         await worker?.close(!reachable)
         await queue.close()
