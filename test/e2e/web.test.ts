@@ -292,7 +292,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     // Sign out returns to the sign-in screen.
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
-    await screenshots(page, 'sign-in')
+    await mainScreen(page, 'sign-in')
 
     expect(problems).toEqual([])
     await context.close()
@@ -312,10 +312,18 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const id = await createResume(first, 'Shared resume')
 
     const second = await open()
+    // The second tab signs in with the keyboard alone (focus starts at the heading); focus is visible.
     await second.goto(`${base}/signin`)
-    await second.getByLabel('Email').fill(email)
-    await second.getByLabel('Password').fill('correct horse battery')
-    await second.getByRole('button', { name: 'Sign in' }).click()
+    await second.getByRole('heading', { name: 'Sign in' }).waitFor()
+    for (let i = 0; i < 4 && (await second.evaluate(`document.activeElement.name`)) !== 'email'; i++) {
+      await second.keyboard.press('Tab')
+    }
+    expect(await second.evaluate(`document.activeElement.name`)).toBe('email')
+    expect(await second.evaluate(`getComputedStyle(document.activeElement).outlineStyle`)).not.toBe('none')
+    await second.keyboard.type(email)
+    await second.keyboard.press('Tab')
+    await second.keyboard.type('correct horse battery')
+    await second.keyboard.press('Enter')
     await second.getByRole('heading', { name: 'Your resumes' }).waitFor()
     await second.goto(`${base}/resumes/${id}`)
     await waitForSaved(second)
