@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type App, buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config/config.js'
+import { buildServer } from '../../src/http/server.js'
+import { migratedPglite } from '../helpers/pglite.js'
 import { problemOf, startTestServer } from '../helpers/server.js'
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head></html>'
@@ -9,21 +14,28 @@ const SCRIPT = 'console.log("RoleReady")'
 const HTML_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
 
 let root: string
+let app: App
+let server: FastifyInstance
 
+// One server for the read-only checks below (static files need no fresh database each).
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'roleready-web-'))
   await mkdir(join(root, 'assets'))
   await writeFile(join(root, 'index.html'), INDEX)
   await writeFile(join(root, 'assets', 'index-Ab12Cd34.js'), SCRIPT)
   await writeFile(join(root, 'assets', 'index-Ef56Gh78.css'), 'body{margin:0}')
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0' })
+  app = await buildApp(config, { database: await migratedPglite() })
+  server = await buildServer(app, { webRoot: root })
 })
 afterAll(async () => {
+  await server?.close()
+  await app?.close()
   await rm(root, { recursive: true, force: true })
 })
 
 describe('web app serving', () => {
   it('serves index.html at / revalidated on every load, with a CSP that allows only its own scripts', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     const response = await server.inject({ method: 'GET', url: '/', headers: { accept: HTML_ACCEPT } })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
@@ -43,7 +55,6 @@ describe('web app serving', () => {
   })
 
   it('serves hashed assets as immutable for a year, with an ETag and 304', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     const script = await server.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js' })
     expect(script.statusCode).toBe(200)
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8')
@@ -64,7 +75,6 @@ describe('web app serving', () => {
   })
 
   it('answers deep links that accept HTML with the app, and other clients with a 404 problem', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     const page = await server.inject({
       method: 'GET',
       url: '/resumes/7b0c1f7e-0000-4000-8000-000000000000/history?x=1',
@@ -79,7 +89,6 @@ describe('web app serving', () => {
   })
 
   it('never answers a missing asset with the page', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     const response = await server.inject({
       method: 'GET',
       url: '/assets/index-Old00000.js',
@@ -89,7 +98,6 @@ describe('web app serving', () => {
   })
 
   it('leaves /api alone: unknown API paths stay 404 problem+json even for a browser', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     for (const url of ['/api/nope', '/api', '/api/resumes/x/y/z']) {
       const response = await server.inject({ method: 'GET', url, headers: { accept: HTML_ACCEPT } })
       problemOf(response, 404, 'ROUTE_NOT_FOUND')
@@ -110,7 +118,6 @@ describe('web app serving', () => {
   })
 
   it('keeps the web routes out of the OpenAPI document', async () => {
-    const { server } = await startTestServer({}, { webRoot: root })
     const document = (await server.inject({ method: 'GET', url: '/api/docs/openapi.json' })).json() as {
       paths: Record<string, unknown>
     }
