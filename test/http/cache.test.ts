@@ -170,8 +170,30 @@ describe('cache: stampede and admin', { timeout: 120_000 }, () => {
     const stats = app.services.cache?.stats().namespaces.RESUME_DATA
     expect((stats?.misses ?? 0) - missesBefore).toBe(1)
     console.log(
-      `stampede: 100 concurrent GETs → ${stats?.misses ?? 0 - missesBefore} load, ${selects} select queries in total (auth included)`,
+      `stampede: 100 concurrent GETs → ${(stats?.misses ?? 0) - missesBefore} load, ${selects} select queries in total (auth included)`,
     )
+  })
+
+  it('USER_LOGIN warming: after a sign-in the first resume list and settings are already cached', async () => {
+    const { app, server, user, client } = await signedIn()
+    await createResume(client, { content: minimalResume('Ada') })
+    const login = await server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password },
+    })
+    expect(login.statusCode).toBe(200)
+    const fresh = clientOf(server, login.json().token)
+    // Warming runs off the request path, after the login has answered.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const listHits = hitsOf(app, 'RESUME_LIST')
+    const settingsHits = hitsOf(app, 'USER_SETTINGS')
+    const list = await fresh.get('/api/resumes')
+    expect(list.statusCode).toBe(200)
+    expect(list.json().items).toHaveLength(1)
+    expect((await fresh.get('/api/me/settings')).statusCode).toBe(200)
+    expect(hitsOf(app, 'RESUME_LIST')).toBe(listHits + 1)
+    expect(hitsOf(app, 'USER_SETTINGS')).toBe(settingsHits + 1)
   })
 
   it('admin stats and invalidate; other users get 403', async () => {
