@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link } from './router.js'
 import type { User } from './types.js'
-import { ErrorNote } from './ui.js'
+import { ErrorNote, usePageTitle } from './ui.js'
 
 interface Props {
   mode: 'signin' | 'signup'
@@ -16,6 +16,7 @@ export function AuthScreen({ mode, onSignedIn }: Props) {
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const signup = mode === 'signup'
+  usePageTitle(signup ? 'Create your account' : 'Sign in')
 
   const submit = async (event: Event) => {
     event.preventDefault()

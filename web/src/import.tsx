@@ -3,7 +3,7 @@ import { api, request, type Task, waitForTask } from './api.js'
 import { getIn } from './editor/json.js'
 import { navigate } from './router.js'
 import type { Draft, ImportReport, ResumeContent } from './types.js'
-import { ErrorNote, Progress } from './ui.js'
+import { ErrorNote, Progress, usePageTitle } from './ui.js'
 
 interface Imported {
   resumeId: string
@@ -31,6 +31,7 @@ export function ImportScreen() {
   const [progress, setProgress] = useState<number | null>(null)
   const [imported, setImported] = useState<Imported | null>(null)
   const [error, setError] = useState<unknown>(null)
+  usePageTitle('Import a resume')
 
   const upload = async (event: Event) => {
     event.preventDefault()

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { AnalysisView, jobName, PasteJob } from './job-match.js'
 import type { Job, JobAnalysis, Page } from './types.js'
-import { Busy, ErrorNote, formatDate } from './ui.js'
+import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
 
 /** Saved job postings: paste one, read its analysis, delete the ones no longer wanted. */
 export function JobsScreen() {
   const [jobs, setJobs] = useState<Job[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState('')
+  usePageTitle('Job postings')
 
   useEffect(() => {
     api<Page<Job>>('/api/jobs?limit=50')

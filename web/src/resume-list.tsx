@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link, navigate } from './router.js'
 import type { Draft, Page, ResumeSummary } from './types.js'
-import { Busy, ErrorNote, formatDate } from './ui.js'
+import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
 
 async function allResumes(trashed: boolean, tag: string): Promise<ResumeSummary[]> {
   const items: ResumeSummary[] = []
@@ -37,6 +37,7 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState('')
   const [reload, setReload] = useState(0)
+  usePageTitle(trashed ? 'Trash' : 'Your resumes')
 
   useEffect(() => {
     let live = true

@@ -70,6 +70,13 @@ export function Dialog({ title, children, onClose, id }: DialogProps) {
   )
 }
 
+/** The browser tab's title names the screen, as screen readers announce it on navigation. */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · RoleReady` : 'RoleReady'
+  }, [title])
+}
+
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 }

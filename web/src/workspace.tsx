@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api, messageOf } from './api.js'
+import { api, fieldName, messageOf } from './api.js'
 import { DesignPanel } from './design.js'
 import { Editor } from './editor/editor.js'
+import { fieldId } from './editor/json.js'
 import { type DraftHandle, type SaveState, useDraft } from './editor/use-draft.js'
 import { HistoryPanel } from './history.js'
 import { JobPanel } from './job-match.js'
 import { parseTags } from './resume-list.js'
 import { Link } from './router.js'
 import type { ResumeSummary } from './types.js'
-import { Busy, Dialog, ErrorNote } from './ui.js'
+import { Busy, Dialog, ErrorNote, usePageTitle } from './ui.js'
 
 export type Tab = 'edit' | 'history' | 'job' | 'design'
 
@@ -33,6 +34,7 @@ export function Workspace({ resumeId, tab }: { resumeId: string; tab: Tab }) {
   const [resume, setResume] = useState<ResumeSummary | null>(null)
   const [error, setError] = useState<unknown>(null)
   const draft = useDraft(resumeId)
+  usePageTitle(resume ? `${resume.title}: ${TABS.find((t) => t.id === tab)?.label ?? ''}` : 'Resume')
 
   const refresh = () =>
     api<ResumeSummary>(`/api/resumes/${resumeId}`)
@@ -75,7 +77,18 @@ export function Workspace({ resumeId, tab }: { resumeId: string; tab: Tab }) {
               <ul>
                 {draft.problems.map((p) => (
                   <li key={p.pointer}>
-                    <code>{p.pointer}</code> {p.message}
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => {
+                        const field = document.getElementById(fieldId(p.pointer.replace(/^\/content/, '')))
+                        field?.closest('details')?.setAttribute('open', '')
+                        field?.focus()
+                      }}
+                    >
+                      {fieldName(p.pointer) || 'The resume'}
+                    </button>{' '}
+                    {p.message}
                   </li>
                 ))}
               </ul>
