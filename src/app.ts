@@ -205,7 +205,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const tasks = createTaskService({ queue: taskQueue })
 
   const resumeRepository = createPostgresResumeRepository(database.db)
-  const resumeDeps = { resumes: resumeRepository, clock, ids: randomIds, events, limits: config.resumes }
+  const jobRepository = createPostgresJobRepository(database.db)
+  const resumeDeps = {
+    resumes: resumeRepository,
+    jobs: jobRepository,
+    clock,
+    ids: randomIds,
+    events,
+    limits: config.resumes,
+  }
   const cachePort = config.cache.enabled
     ? createBentoCache({
         settings: config.cache,
@@ -231,7 +239,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
     accounts: accountService,
-    jobs: createJobService({ jobs: createPostgresJobRepository(database.db), clock, ids: randomIds, events }),
+    jobs: createJobService({ jobs: jobRepository, clock, ids: randomIds, events }),
   }
   const { resumes, drafts, accounts, jobs } = cache
     ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))

@@ -49,6 +49,16 @@ describe('resume ownership over HTTP', { timeout: 120_000 }, () => {
     expect(aliceDraft.headers.etag).toBe(etag)
     expect(aliceDraft.json().content).toEqual(minimalResume('Alice draft'))
     expect((await alice.get(`/api/resumes/${id}/versions`)).json().items).toHaveLength(2)
+
+    // Bob cannot tailor his own resume to Alice's saved job either.
+    const aliceJob = (await alice.post('/api/jobs', { description: 'Required: TypeScript.' })).json().id as string
+    const bobResume = await createResume(bob, { title: 'Bob' })
+    problemOf(
+      await bob.post('/api/resumes', { tailoredFrom: { resumeId: bobResume, version: 1, jobId: aliceJob } }),
+      404,
+      'JOB_NOT_FOUND',
+    )
+    expect((await bob.get(`/api/resumes/${bobResume}/tailored`)).json().items).toEqual([])
   })
 
   it('answers 401 without a session and 400 for an id that is not a UUID', async () => {

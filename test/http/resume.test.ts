@@ -207,7 +207,8 @@ describe('resumes over HTTP', { timeout: 120_000 }, () => {
     const { client, userId, events } = await signedIn()
     const base = await createResume(client, { title: 'Base', templateId: 'modern' })
     await client.patch(`/api/resumes/${base}`, { content: minimalResume('Version Two') })
-    const jobId = '6f1f7f5e-1b7c-4bfa-9d7c-5d4f3a2b1c0d'
+    const jobId = (await client.post('/api/jobs', { description: 'Required: TypeScript.' })).json().id as string
+    const acme = (await client.post('/api/jobs', { company: 'ACME', description: 'Required: Go.' })).json().id as string
     const tailored = await client.post('/api/resumes', { tailoredFrom: { resumeId: base, version: 1, jobId } })
     expect(tailored.statusCode).toBe(201)
     expect(tailored.json()).toMatchObject({
@@ -221,7 +222,7 @@ describe('resumes over HTTP', { timeout: 120_000 }, () => {
     const own = await client.post('/api/resumes', {
       title: 'For ACME',
       content: minimalResume('Edited for ACME'),
-      tailoredFrom: { resumeId: base, version: 2, jobId: 'acme-1' },
+      tailoredFrom: { resumeId: base, version: 2, jobId: acme },
     })
     expect(own.json()).toMatchObject({ title: 'For ACME', content: minimalResume('Edited for ACME') })
     const children = (await client.get(`/api/resumes/${base}/tailored`)).json()
@@ -236,6 +237,18 @@ describe('resumes over HTTP', { timeout: 120_000 }, () => {
       tailoredFrom: { resumeId: '00000000-0000-4000-8000-000000000000', version: 1, jobId },
     })
     problemOf(missingBase, 404, 'RESUME_NOT_FOUND')
+    for (const unknownJob of ['6f1f7f5e-1b7c-4bfa-9d7c-5d4f3a2b1c0d', 'acme-1']) {
+      const missingJob = await client.post('/api/resumes', {
+        tailoredFrom: { resumeId: base, version: 1, jobId: unknownJob },
+      })
+      expect(problemOf(missingJob, 404, 'JOB_NOT_FOUND').errors).toEqual([
+        { pointer: '/body/tailoredFrom/jobId', message: 'is not one of your saved jobs' },
+      ])
+    }
+    await client.delete(`/api/jobs/${acme}`)
+    const deletedJob = await client.post('/api/resumes', { tailoredFrom: { resumeId: base, version: 1, jobId: acme } })
+    problemOf(deletedJob, 404, 'JOB_NOT_FOUND')
+    expect((await client.get(`/api/resumes/${base}/tailored`)).json().items).toHaveLength(2)
     problemOf(await client.post('/api/resumes', { title: 'No content' }), 400, 'VALIDATION_FAILED')
   })
 })

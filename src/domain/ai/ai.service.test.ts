@@ -25,8 +25,10 @@ const REWRITE = {
 async function setup(script?: ScriptedOutcome[]) {
   const clock = { now: () => new Date('2026-11-29T10:00:00Z') }
   const ids = { uuid: randomUUID }
+  const jobRepository = createMemoryJobRepository()
   const deps = {
     resumes: createMemoryResumeRepository(),
+    jobs: jobRepository,
     clock,
     ids,
     events: createEventBus(() => {}),
@@ -34,7 +36,7 @@ async function setup(script?: ScriptedOutcome[]) {
   }
   const resumes = createResumeService(deps)
   const drafts = createDraftService(deps)
-  const jobs = createJobService({ jobs: createMemoryJobRepository(), clock, ids })
+  const jobs = createJobService({ jobs: jobRepository, clock, ids })
   const llm = script && createScriptedLlmProvider('local-model', script)
   const deterministicSuggestions = async () => ({ items: [] })
   const ai = createAiService({ jobs, drafts, suggestions: deterministicSuggestions, clock, llm })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
 import { DomainError } from '../errors.js'
 import { createEventBus, type DomainEvent } from '../events.js'
@@ -18,8 +19,10 @@ function setup() {
   bus.on((event) => {
     events.push(event)
   })
+  const jobs = createMemoryJobRepository()
   const deps = {
     resumes: createMemoryResumeRepository(),
+    jobs,
     clock,
     ids: { uuid: randomUUID },
     events: bus,

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
+import type { JobRepository } from '../jobs/job.ports.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
@@ -15,6 +16,8 @@ import type { Page, Resume, ResumeContent, ResumeWithContent } from './resume.ty
 
 export interface ResumeServiceDeps {
   resumes: ResumeRepository
+  /** Checks that `tailoredFrom.jobId` is one of the owner's saved jobs. */
+  jobs: Pick<JobRepository, 'findById'>
   clock: Clock
   ids: IdGenerator
   events: EventBus
@@ -42,7 +45,7 @@ export interface UpdateResumeInput {
 const DAY_MS = 24 * 3600 * 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function createResumeService({ resumes, clock, ids, events, limits }: ResumeServiceDeps) {
+export function createResumeService({ resumes, jobs, clock, ids, events, limits }: ResumeServiceDeps) {
   const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
 
   async function baseOf(ownerId: string, from: NonNullable<CreateResumeInput['tailoredFrom']>) {
@@ -56,6 +59,12 @@ export function createResumeService({ resumes, clock, ids, events, limits }: Res
     if (!version) {
       throw new DomainError('VERSION_NOT_FOUND', 'The base resume has no such version.', {
         errors: [{ pointer: '/body/tailoredFrom/version', message: `must be from 1 to ${base.headVersion}` }],
+      })
+    }
+    // Another user's job is reported like a missing one.
+    if (!UUID.test(from.jobId) || !(await jobs.findById(ownerId, from.jobId))) {
+      throw new DomainError('JOB_NOT_FOUND', 'The job posting does not exist.', {
+        errors: [{ pointer: '/body/tailoredFrom/jobId', message: 'is not one of your saved jobs' }],
       })
     }
     return { base, version }

@@ -63,7 +63,11 @@ const TailoredFrom = Type.Object(
   {
     resumeId: Type.String({ format: 'uuid', description: 'The base resume' }),
     version: VersionNumber,
-    jobId: Type.String({ minLength: 1, maxLength: JOB_ID_MAX_LENGTH, description: 'The job it was tailored to' }),
+    jobId: Type.String({
+      minLength: 1,
+      maxLength: JOB_ID_MAX_LENGTH,
+      description: 'The job it was tailored to: one of your saved jobs (404 JOB_NOT_FOUND otherwise)',
+    }),
   },
   { additionalProperties: false },
 )
