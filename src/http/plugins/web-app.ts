@@ -59,14 +59,20 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
-/** Reads the built app into memory (a few hundred kB); undefined when there is no build. */
+/**
+ * Reads the built app into memory (a few hundred kB); undefined when there is no build, or when it could not be read
+ * whole (a build replacing it at that moment): the service starts either way.
+ */
 export async function loadWebApp(root: string): Promise<Map<string, StaticFile> | undefined> {
-  let files: string[]
   try {
-    files = await listFiles(root)
+    return await readBuild(root)
   } catch {
     return undefined
   }
+}
+
+async function readBuild(root: string): Promise<Map<string, StaticFile> | undefined> {
+  const files = await listFiles(root)
   const served = new Map<string, StaticFile>()
   for (const file of files) {
     const urlPath = `/${relative(root, file).split(sep).join('/')}`
