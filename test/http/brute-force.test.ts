@@ -38,6 +38,26 @@ describe('brute-force protection', () => {
     ).toBe(200)
   })
 
+  it('slows failed sign-ins down from the third consecutive failure on, doubling each time', async () => {
+    const { server } = await startTestServer({ LOGIN_FAILURES_PER_ACCOUNT: '5', LOGIN_SLOWDOWN_MS: '400' })
+    const { email } = await registerUser(server)
+    const took: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now()
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: `wrong ${i}!` },
+      })
+      took.push(performance.now() - started)
+      problemOf(response, 401, 'INVALID_CREDENTIALS')
+    }
+    // Failures 1 and 2 pay only the password check; 3 adds 400 ms and 4 adds 800 ms (margins for a loaded machine).
+    const baseline = Math.min(took[0] ?? 0, took[1] ?? 0)
+    expect(took[2] ?? 0).toBeGreaterThanOrEqual(baseline + 300)
+    expect(took[3] ?? 0).toBeGreaterThanOrEqual(baseline + 700)
+  })
+
   it('blocks an address after too many failures per day, for any account', async () => {
     const { server } = await startTestServer({ LOGIN_FAILURES_PER_IP_PER_DAY: '3', LOGIN_SLOWDOWN_MS: '0' })
     const { email, password } = await registerUser(server)
