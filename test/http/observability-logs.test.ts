@@ -192,5 +192,11 @@ describe('structured logs', () => {
     const careless = records.filter((r) => r.msg === 'loading settings with resume')
     expect(careless.length).toBeGreaterThan(100)
     for (const line of careless) expect(requestIds).toContain(line.requestId)
+
+    // The metrics carry route templates, never the raw paths, queries or headers of those requests.
+    const scrape = await server.inject({ method: 'GET', url: '/metrics' })
+    expect(scrape.statusCode).toBe(200)
+    for (const value of secrets) expect(scrape.body.includes(value), `secret ${value} in /metrics`).toBe(false)
+    expect(scrape.body).toContain('route="unmatched"')
   }, 120_000)
 })
