@@ -92,18 +92,18 @@ describe('error tracking with Sentry (offline transport)', () => {
     expect(event.exception.values[0]?.value).toContain('settings for [REDACTED] failed')
     expect(event.breadcrumbs?.some((b) => b.category === 'ai' && b.message === 'suggestions')).toBe(true)
 
+    const planted = [plantedEmail, plantedPassword, token, apiKey, cookieSecret, queryToken, resumeEmail, resumePhone]
     const everything = envelopes.join('\n')
-    for (const value of [
-      plantedEmail,
-      plantedPassword,
-      token,
-      apiKey,
-      cookieSecret,
-      queryToken,
-      resumeEmail,
-      resumePhone,
-    ]) {
-      expect(everything.includes(value), `secret ${value} reached Sentry`).toBe(false)
-    }
+    for (const value of planted) expect(everything.includes(value), `secret ${value} reached Sentry`).toBe(false)
+
+    // Traces are sampled at 1: the failed request's span was sent (streamed spans, or a transaction), scrubbed too.
+    const traces = envelopes.flatMap(itemsOf).filter((item) => item.type === 'span' || item.type === 'transaction')
+    const traced = traces
+      .map((item) => JSON.stringify(item.payload))
+      .filter((text) => text.includes('/api/me/settings'))
+    expect(traced.length, `no span of the failed request among ${traces.length} trace items`).toBeGreaterThan(0)
+    for (const value of planted) expect(traced.join('\n').includes(value), `secret ${value} in a span`).toBe(false)
+    // The request span carries the path with its query, so the span scrubber did run over it.
+    expect(traced.join('\n')).toContain('/api/me/settings?token=[REDACTED]')
   }, 90_000)
 })
