@@ -12,7 +12,7 @@ import { registerNulGuard } from './plugins/nul-guard.js'
 import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerRateLimits } from './plugins/rate-limit.js'
-import { registerSecurity } from './plugins/security.js'
+import { applySafetyHeaders, registerSecurity } from './plugins/security.js'
 import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js'
 import { adminCacheRoutes } from './routes/admin/cache.routes.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
@@ -73,6 +73,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
     // Errors Fastify raises before routing (an undecodable URL) get the same problem+json as the rest.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id)
+      applySafetyHeaders(reply)
       const code = error.code === 'FST_ERR_BAD_URL' ? 'MALFORMED_URL' : 'MALFORMED_BODY'
       return sendProblem(request, reply, code, 'The request could not be parsed.')
     },

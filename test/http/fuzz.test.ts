@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { encode, fillPath, type Operation, operationsOf } from '../helpers/openapi.js'
 import { bearer, registerUser, startTestServer } from '../helpers/server.js'
+import { clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 1500)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
@@ -242,23 +243,48 @@ describe('fuzzing every route', () => {
     })
     const fuzzer = await registerUser(server)
     const bystander = await registerUser(server)
+    // The bystander owns a resume with a draft and a saved job; the fuzzer tries their ids too.
+    const owner = clientOf(server, bystander.token)
+    const resumeId = await createResume(owner, { title: 'Bystander', tags: ['private'] })
+    const draft = await owner.put(
+      `/api/resumes/${resumeId}/draft`,
+      { content: minimalResume('Draft') },
+      { 'if-match': '*' },
+    )
+    expect(draft.statusCode).toBe(200)
+    const job = await owner.post('/api/jobs', { title: 'Bystander job', description: 'Required: TypeScript.' })
+    expect(job.statusCode).toBe(201)
+    const jobId = job.json().id as string
     const snapshot = async () =>
       Promise.all(
-        ['/api/me', '/api/me/settings'].map(
-          async (url) => (await server.inject({ method: 'GET', url, headers: bearer(bystander.token) })).body,
-        ),
+        [
+          '/api/me',
+          '/api/me/settings',
+          '/api/resumes',
+          `/api/resumes/${resumeId}`,
+          `/api/resumes/${resumeId}/draft`,
+          `/api/resumes/${resumeId}/versions`,
+          '/api/jobs',
+          `/api/jobs/${jobId}`,
+        ].map(async (url) => {
+          const response = await owner.get(url)
+          return `${url} ${response.statusCode} ${response.headers.etag ?? ''} ${response.body}`
+        }),
       )
     const before = await snapshot()
+    for (const line of before) expect(line).toMatch(/^\S+ 200 /)
     const operations = (await operationsOf(server)).filter((op) => op.path !== '/api/auth/logout-all')
     const r = rng(SEED)
     const failures: string[] = []
     const statuses = new Map<number, number>()
     for (let i = 0; i < COUNT; i++) {
       const operation = r.pick(operations)
-      const request = buildRequest(r, operation, { a: fuzzer.token }, { id: fuzzer.userId })
+      const id = [fuzzer.userId, resumeId, jobId][i % 3] as string
+      const request = buildRequest(r, operation, { a: fuzzer.token }, { id })
       const response = await server.inject(request as never)
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
       const label = `#${i} ${request.method} ${request.url.slice(0, 120)} → ${response.statusCode}`
+      if (response.headers['x-content-type-options'] !== 'nosniff') failures.push(`${label} without nosniff`)
       if (response.statusCode >= 500) failures.push(`${label} ${response.body.slice(0, 200)}`)
       else if (response.statusCode >= 400) {
         const type = String(response.headers['content-type'])
