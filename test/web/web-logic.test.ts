@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { appendIn, fieldId, getIn, moveIn, pathOf, pointerOf, removeIn, setIn } from '../../web/src/editor/json.js'
 import { ApiError, fieldName } from '../../web/src/problem.js'
+import { readablePath, readableValue } from '../../web/src/readable.js'
 
 describe('editor document edits', () => {
   const resume = { basics: { name: 'Ada' }, work: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }
@@ -61,5 +62,17 @@ describe('API problems in plain words', () => {
     )
     expect(new ApiError(429, {}, 1).message).toBe('Too many requests for now. Try again in 1 second.')
     expect(new ApiError(429, {}).message).toBe('Too many requests for now. Try again in a minute.')
+  })
+})
+
+describe('diff values as people read them', () => {
+  it('shows text as is, lists as bullets and entries as field lines', () => {
+    expect(readableValue('Ada')).toBe('Ada')
+    expect(readableValue(['Go', 'SQL'])).toBe('• Go\n• SQL')
+    expect(readableValue([{ name: 'Initech', highlights: ['Built services', 'Tuned queries'], remote: true }])).toBe(
+      '• name: Initech\n  highlights:\n    • Built services\n    • Tuned queries\n  remote: true',
+    )
+    expect(readableValue(undefined)).toBe('')
+    expect(readablePath('/work/0/highlights/1')).toBe('work 1 › highlights 2')
   })
 })

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
+import { readablePath, readableValue } from './readable.js'
 import type { Diff, Page, ResumeSummary, Version, VersionSummary } from './types.js'
 import { Busy, ErrorNote, formatDate } from './ui.js'
 
@@ -178,19 +179,6 @@ interface DiffRow {
   after: unknown
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return ''
-  if (typeof value === 'string') return value
-  return JSON.stringify(value, null, 2)
-}
-
-/** "/work/0/highlights/1" → "work 1 › highlights 2". */
-function readablePath(pointer: string): string {
-  return pathOf(pointer)
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part))
-    .join(' › ')
-}
-
 function DiffView({ resumeId, from, to, reload }: { resumeId: string; from: number; to: number; reload: number }) {
   const [rows, setRows] = useState<DiffRow[] | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -239,8 +227,8 @@ function DiffView({ resumeId, from, to, reload }: { resumeId: string; from: numb
               {readablePath(row.path)}
               <span class="diff-op"> ({row.op === 'add' ? 'added' : row.op === 'remove' ? 'removed' : 'changed'})</span>
             </th>
-            <td class="before">{row.before === undefined ? <em>none</em> : <del>{show(row.before)}</del>}</td>
-            <td class="after">{row.after === undefined ? <em>none</em> : <ins>{show(row.after)}</ins>}</td>
+            <td class="before">{row.before === undefined ? <em>none</em> : <del>{readableValue(row.before)}</del>}</td>
+            <td class="after">{row.after === undefined ? <em>none</em> : <ins>{readableValue(row.after)}</ins>}</td>
           </tr>
         ))}
       </tbody>

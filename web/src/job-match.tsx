@@ -4,6 +4,7 @@ import { api } from './api.js'
 import { focusFieldOnOpen } from './editor/editor.js'
 import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
+import { readablePath } from './readable.js'
 import { Link, navigate } from './router.js'
 import type {
   AtsReport,
@@ -395,9 +396,7 @@ function EvidenceItem({
   const value = getIn(content, pathOf(evidence.pointer))
   const text = typeof value === 'string' ? value : evidence.quote
   const at = text.toLowerCase().indexOf(evidence.quote.toLowerCase())
-  const where = pathOf(evidence.pointer)
-    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p))
-    .join(' › ')
+  const where = readablePath(evidence.pointer)
   const show = () => {
     focusFieldOnOpen(evidence.pointer)
     navigate(`/resumes/${resumeId}`)
