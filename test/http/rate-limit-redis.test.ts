@@ -49,6 +49,13 @@ describe.skipIf(!REDIS_URL || !POSTGRES_URL)('rate limits shared through Redis b
       200: 30,
       429: 10,
     })
+    // Premium is ×10: 100 of 110 across both instances.
+    const premium = await registerUser(a.server)
+    await setUser(b.app, premium.userId, { tier: 'premium' })
+    expect(countStatuses(await Promise.all(Array.from({ length: 110 }, (_, i) => ai(premium.token, i))))).toEqual({
+      200: 100,
+      429: 10,
+    })
   })
 
   it('applies a custom limit set on one instance at the next request on both', async () => {
