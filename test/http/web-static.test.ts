@@ -7,7 +7,7 @@ import { type App, buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/config.js'
 import { buildServer } from '../../src/http/server.js'
 import { migratedPglite } from '../helpers/pglite.js'
-import { problemOf, startTestServer } from '../helpers/server.js'
+import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head></html>'
 const SCRIPT = 'console.log("RoleReady")'
@@ -122,5 +122,21 @@ describe('web app serving', () => {
       paths: Record<string, unknown>
     }
     expect(Object.keys(document.paths).every((path) => path.startsWith('/api') || path === '/metrics')).toBe(true)
+  })
+
+  it("counts page loads against the global limit only, never against a signed-in user's API allowance", async () => {
+    const { server } = await startTestServer({ RATE_LIMIT_PER_USER: '3' }, { webRoot: root })
+    const { token } = await registerUser(server)
+    for (let i = 0; i < 6; i++) {
+      for (const url of ['/', '/assets/index-Ab12Cd34.js', '/resumes/deep-link']) {
+        const response = await server.inject({ method: 'GET', url, headers: { ...bearer(token), accept: HTML_ACCEPT } })
+        expect(response.statusCode, url).toBe(200)
+        expect(String(response.headers['ratelimit-policy'])).toMatch(/^"global";/)
+      }
+    }
+    for (let i = 0; i < 3; i++) {
+      expect((await server.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(200)
+    }
+    problemOf(await server.inject({ method: 'GET', url: '/api/me', headers: bearer(token) }), 429, 'RATE_LIMITED')
   })
 })

@@ -16,6 +16,11 @@ declare module 'fastify' {
      * or `false` for a route no policy counts (status and probe routes).
      */
     rateLimit?: RoutePolicy | readonly RoutePolicy[] | false
+    /**
+     * Files of the web app: they count only against the deployment-wide `global` policy, never against a
+     * caller's `user` allowance (loading the page must not spend the API budget), and need no session lookup.
+     */
+    staticFile?: true
   }
   interface FastifyRequest {
     /** The rate-limit policies counted for this request so far, in the order they were counted. */
@@ -113,6 +118,10 @@ export async function perUserRateLimit(request: FastifyRequest, reply: FastifyRe
  */
 export async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (isExempt(request)) return
+  if (request.routeOptions.config?.staticFile) {
+    await enforce(request, reply, { kind: 'anonymous', ip: request.ip }, ['global'])
+    return
+  }
   await enforce(request, reply, await rateLimitCaller(request), ['global', 'user', ...routePoliciesOf(request)])
 }
 

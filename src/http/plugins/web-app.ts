@@ -107,7 +107,7 @@ export async function registerWebApp(server: FastifyInstance, root: string): Pro
   const files = await loadWebApp(root)
   if (!files) server.log.warn({ root }, 'web app not built; / answers with instructions')
 
-  server.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  server.get('/*', { schema: { hide: true }, config: { staticFile: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
     if (NOT_SPA.test(path)) return reply.callNotFound()
     if (!files) {
