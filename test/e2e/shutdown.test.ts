@@ -1,7 +1,36 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { readdir, stat } from 'node:fs/promises'
 import http from 'node:http'
 import { createServer } from 'node:net'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import path from 'node:path'
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { freshStorageEnv } from '../helpers/server.js'
+
+const REPO = path.resolve(import.meta.dirname, '../..')
+// The server as `npm run build:server` compiles it, into a directory of its own: `npm start` in start.test.ts
+// rewrites dist/ while this file runs.
+const OUT_DIR = 'dist-e2e'
+const MAIN = path.join(REPO, OUT_DIR, 'main.js')
+
+/** Compiles the server again only when a source file is newer than the last build. */
+async function ensureBuiltServer(): Promise<void> {
+  const built = await stat(MAIN).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  )
+  const sources = (await readdir(path.join(REPO, 'src'), { recursive: true })).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+  )
+  const newest = Math.max(
+    ...(await Promise.all(sources.map(async (f) => (await stat(path.join(REPO, 'src', f))).mtimeMs))),
+  )
+  if (built >= newest) return
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', OUT_DIR], {
+    cwd: REPO,
+    encoding: 'utf8',
+  })
+  if (build.status !== 0) throw new Error(`building the server failed:\n${build.stdout}${build.stderr}`)
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,16 +79,22 @@ function request(port: number, method: string, path: string, body?: unknown): Pr
   })
 }
 
-describe('graceful shutdown of the server process', () => {
+describe('graceful shutdown of the built server process', () => {
+  beforeAll(ensureBuiltServer, 300_000)
+
   it('under steady load, SIGTERM makes ready 503 within 1 s, fails no in-flight request and exits within 25 s', async () => {
     const port = await freePort()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const storage = await freshStorageEnv()
+    const child = spawn(process.execPath, [MAIN], {
       env: {
+        // A fresh database on the Postgres server when DATABASE_URL is set (else PGlite in memory), and Redis when
+        // REDIS_URL is: their pools and clients are closed for real.
+        ...storage,
+        ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `e2e:${port}:` }),
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/tmp',
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATA_DIR: 'memory://',
         LOG_LEVEL: 'info',
         SHUTDOWN_DELAY_MS: '2000',
         PASSWORD_HASH_COST: '12',
