@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the route does not accept.',
   ROUTE_NOT_FOUND: 'No route matches this method and path.',
+  WEB_APP_NOT_BUILT: 'The web app at / has not been built on this server; the API works without it.',
   METHOD_NOT_ALLOWED: 'The path exists but does not accept this method.',
   UNAUTHENTICATED: 'No valid session: the token is missing, unknown, expired or revoked.',
   INVALID_CREDENTIALS: 'The email and password do not match an account.',

@@ -110,9 +110,7 @@ describe('web app serving', () => {
   it('says the app is not built, instead of failing, when there is no build', async () => {
     const { server } = await startTestServer({}, { webRoot: join(root, 'missing') })
     const response = await server.inject({ method: 'GET', url: '/', headers: { accept: HTML_ACCEPT } })
-    expect(response.statusCode).toBe(503)
-    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8')
-    expect(response.body).toContain('npm run build')
+    expect(String(problemOf(response, 404, 'WEB_APP_NOT_BUILT').detail)).toContain('npm run build')
     problemOf(await server.inject({ method: 'GET', url: '/assets/x.js' }), 404, 'ROUTE_NOT_FOUND')
     expect((await server.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200)
   })

@@ -3,6 +3,7 @@ import { extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CACHE_CONTROL, etagOf, notModified } from '../routes/templates/http-cache.js'
+import { sendProblem } from './problems.js'
 
 /** Where `npm run build` writes the web app (the same from `src/` under tsx and from `dist/`). */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url))
@@ -27,7 +28,7 @@ export const WEB_APP_CSP = [
 
 const INDEX_CACHE_CONTROL = 'no-cache'
 const NOT_BUILT =
-  'The RoleReady web app has not been built. Run `npm run build` (npm start does it) and restart the service.\n'
+  'The RoleReady web app has not been built. Run `npm run build` (npm start does it) and restart the service.'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -112,7 +113,8 @@ export async function registerWebApp(server: FastifyInstance, root: string): Pro
     if (NOT_SPA.test(path)) return reply.callNotFound()
     if (!files) {
       if (path !== '/' && !acceptsHtml(request)) return reply.callNotFound()
-      return reply.code(503).header('retry-after', '60').type('text/plain; charset=utf-8').send(NOT_BUILT)
+      // A 404 problem, not a 5xx: the service is healthy and its API serves; only the optional page is missing.
+      return sendProblem(request, reply, 'WEB_APP_NOT_BUILT', NOT_BUILT)
     }
     let decoded: string
     try {
