@@ -144,26 +144,8 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
         <section class="card">
           <h2>Compare versions</h2>
           <div class="filters">
-            <label>
-              From
-              <select value={from} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    v{v.number}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              To
-              <select value={to} onChange={(e) => setTo(Number(e.currentTarget.value))}>
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    v{v.number}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect label="From" versions={versions} value={from} onChange={setFrom} />
+            <VersionSelect label="To" versions={versions} value={to} onChange={setTo} />
           </div>
           <DiffView resumeId={resume.id} from={from} to={to} reload={reload} />
         </section>
@@ -177,6 +159,26 @@ interface DiffRow {
   op: string
   before: unknown
   after: unknown
+}
+
+function VersionSelect(props: {
+  label: string
+  versions: readonly VersionSummary[]
+  value: number
+  onChange: (version: number) => void
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.currentTarget.value))}>
+        {props.versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            v{v.number}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
 }
 
 function DiffView({ resumeId, from, to, reload }: { resumeId: string; from: number; to: number; reload: number }) {
