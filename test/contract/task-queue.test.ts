@@ -103,6 +103,37 @@ function taskQueueContract(name: string, make: () => TaskQueue) {
       expect(await queue.find(owner, randomUUID())).toBeUndefined()
       expect((await queue.find(owner, queued.id))?.id).toBe(queued.id)
     })
+
+    it('never shows a task as finished without what it finished with, however fast it is read', async () => {
+      const queue = open()
+      queue.register('echo', async (payload, context) => {
+        await new Promise((resolve) => setTimeout(resolve, (payload as { ms: number }).ms))
+        if (context.attempt === 1) throw new Error('first attempt fails')
+        return { echoed: (payload as { ms: number }).ms }
+      })
+      const owner = randomUUID()
+      const tasks = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          queue.enqueue({ kind: 'echo', ownerId: owner, payload: { ms: index * 3 } }),
+        ),
+      )
+      // Read each task back to back while it runs, retries and finishes: every read is one consistent snapshot.
+      await Promise.all(
+        tasks.map(async (task, index) => {
+          const deadline = Date.now() + 15_000
+          for (;;) {
+            const seen = await queue.find(owner, task.id)
+            if (seen?.state === 'succeeded') {
+              expect(seen).toMatchObject({ attempts: 2, progress: 100, result: { echoed: index * 3 } })
+              return
+            }
+            expect(seen?.state).not.toBe('failed')
+            if (Date.now() > deadline) throw new Error(`task ${task.id} did not finish: ${JSON.stringify(seen)}`)
+            await new Promise((resolve) => setImmediate(resolve))
+          }
+        }),
+      )
+    })
   })
 }
 

@@ -95,10 +95,9 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
     },
     async find(ownerId, id) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
-      const job = await queue.getJob(id)
-      if (!job || job.data.ownerId !== ownerId) return undefined
-      const state = await job.getState()
-      return toTask(job, stateOf(state, job))
+      const snapshot = await readConsistently(queue, id)
+      if (!snapshot || snapshot.job.data.ownerId !== ownerId) return undefined
+      return toTask(snapshot.job, stateOf(snapshot.state, snapshot.job))
     },
     async close() {
       // With Redis up, running tasks finish and connections close politely. Commands never give up on these
@@ -117,6 +116,25 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       await Promise.race([polite, delay(reachable ? CLOSE_TIMEOUT_MS : 500, undefined, { ref: false })])
       for (const connection of connections) connection.disconnect()
     },
+  }
+}
+
+/**
+ * A job's hash and its state are two reads: a job that finishes between them would show the finished state with
+ * the running attempt's data (no result, one attempt short). Read the state on both sides of the hash and accept
+ * the hash only when the state did not move; a job that keeps moving is read once more after it moved.
+ */
+async function readConsistently(
+  queue: Queue<JobData>,
+  id: string,
+): Promise<{ job: Job<JobData>; state: string } | undefined> {
+  let before = await queue.getJobState(id)
+  for (let round = 0; ; round += 1) {
+    const job = await queue.getJob(id)
+    if (!job) return undefined
+    const after = await job.getState()
+    if (after === before || round === 3) return { job, state: after }
+    before = after
   }
 }
 
