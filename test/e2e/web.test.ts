@@ -235,6 +235,20 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await expect.poll(async () => JSON.stringify(await draftOf(page, id)), { timeout: 15_000 }).not.toBe(before)
     await waitForSaved(page)
 
+    // Rewrites for the posting: no model is configured, so the built-in engine proposes them and says so; one
+    // click puts a rewrite into the draft, which is autosaved and re-scored.
+    await page.getByRole('button', { name: 'Propose rewrites' }).click()
+    const rewrites = page.locator('.rewrites')
+    await rewrites.waitFor()
+    expect(await rewrites.textContent()).toContain('built-in engine: no AI model is configured')
+    const rewrite = page.getByRole('button', { name: 'Apply rewrite' }).first()
+    await rewrite.waitFor()
+    await mainScreen(page, 'job-rewrites')
+    const beforeRewrite = JSON.stringify(await draftOf(page, id))
+    await rewrite.click()
+    await expect.poll(async () => JSON.stringify(await draftOf(page, id)), { timeout: 15_000 }).not.toBe(beforeRewrite)
+    await waitForSaved(page)
+
     // Tailor a copy to the posting.
     await page.getByRole('button', { name: 'Tailor a copy' }).click()
     await page.getByRole('link', { name: 'Backend engineer — Senior Backend Engineer' }).waitFor()

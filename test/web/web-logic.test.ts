@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { appendIn, fieldId, getIn, moveIn, pathOf, pointerOf, removeIn, setIn } from '../../web/src/editor/json.js'
 import { ApiError, fieldName } from '../../web/src/problem.js'
 import { readablePath, readableValue } from '../../web/src/readable.js'
+import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite.js'
 
 describe('editor document edits', () => {
   const resume = { basics: { name: 'Ada' }, work: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }
@@ -74,5 +75,37 @@ describe('diff values as people read them', () => {
     )
     expect(readableValue(undefined)).toBe('')
     expect(readablePath('/work/0/highlights/1')).toBe('work 1 › highlights 2')
+  })
+})
+
+describe('proposed rewrites', () => {
+  it('shows the value an edit replaces and the one it writes, as readable lines', () => {
+    const edit = beforeAndAfter([
+      { op: 'test', path: '/work/0/highlights', value: ['Tuned queries', 'Built Go services'] },
+      { op: 'replace', path: '/work/0/highlights', value: ['Built Go services', 'Tuned queries'] },
+    ])
+    expect(edit).toEqual({
+      path: '/work/0/highlights',
+      before: ['Tuned queries', 'Built Go services'],
+      after: ['Built Go services', 'Tuned queries'],
+    })
+    expect(beforeAndAfter([{ op: 'add', path: '/skills', value: [{ name: 'Go' }] }]).before).toBeUndefined()
+    expect(linesOf('A summary.')).toEqual(['A summary.'])
+    expect(linesOf([{ name: 'Databases', keywords: ['PostgreSQL', 'Redis'] }, { name: 'Go' }])).toEqual([
+      'Databases: PostgreSQL, Redis',
+      'Go',
+    ])
+    expect(linesOf(undefined)).toEqual([])
+    expect(linesOf('')).toEqual([])
+  })
+
+  it('says which engine wrote the rewrites and, in words, why the model did not', () => {
+    expect(engineLine({ engine: 'llm', model: 'qwen2.5-7b' })).toBe('Written by qwen2.5-7b.')
+    expect(engineLine({ engine: 'deterministic', fallbackReason: 'timeout' })).toBe(
+      'Written by RoleReady’s built-in engine: the AI model took too long to answer.',
+    )
+    expect(engineLine({ engine: 'deterministic', fallbackReason: 'not-configured' })).toContain(
+      'no AI model is configured',
+    )
   })
 })

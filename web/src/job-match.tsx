@@ -5,6 +5,7 @@ import { focusFieldOnOpen } from './editor/editor.js'
 import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { readablePath } from './readable.js'
+import { Rewrites } from './rewrite.js'
 import { Link, navigate } from './router.js'
 import type {
   AtsReport,
@@ -231,6 +232,7 @@ function JobMatch({ job, resume, draft }: { job: Job } & Props) {
           </ul>
         )}
       </section>
+      <Rewrites job={job} resumeId={resume.id} draft={draft} onApplied={() => setRound((n) => n + 1)} />
       <Tailor job={job} resume={resume} draft={draft} />
     </div>
   )

@@ -127,6 +127,42 @@ export interface Suggestion {
   needsConfirmation: boolean
 }
 
+export type AiSection = 'summary' | 'highlights' | 'skills'
+
+export interface AiEdit {
+  reason: string
+  patch: PatchOperation[]
+  scoreDelta: number
+}
+
+/** POST /api/resumes/:id/ai-draft: proposed rewrites of the draft, each checked against the resume. */
+export interface AiDraft {
+  engine: 'llm' | 'deterministic'
+  model?: string
+  fallbackReason?:
+    | 'not-configured'
+    | 'circuit-open'
+    | 'timeout'
+    | 'rate-limited'
+    | 'server-error'
+    | 'connection-failed'
+    | 'invalid-output'
+    | 'request-rejected'
+  sections: AiSection[]
+  draftEtag: string
+  baseVersion: number
+  edits: AiEdit[]
+  patch: PatchOperation[]
+  rejected: {
+    op: string
+    path: string
+    value?: unknown
+    reason: string
+    rejection: { code: string; message: string }
+  }[]
+  score: { before: number; after: number }
+}
+
 export interface Template {
   id: string
   name: string

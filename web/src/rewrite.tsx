@@ -1,0 +1,227 @@
+import { applyPatch, type Operation } from 'fast-json-patch'
+import { useState } from 'preact/hooks'
+import { api } from './api.js'
+import type { DraftHandle } from './editor/use-draft.js'
+import { readablePath } from './readable.js'
+import type { AiDraft, AiEdit, AiSection, Job, PatchOperation, ResumeContent } from './types.js'
+import { Busy, ErrorNote } from './ui.js'
+
+const SECTIONS: { id: AiSection; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'highlights', label: 'Work highlights' },
+  { id: 'skills', label: 'Skills' },
+]
+
+/** Why the built-in engine answered instead of the configured model, in words. */
+const FALLBACK: Record<NonNullable<AiDraft['fallbackReason']>, string> = {
+  'not-configured': 'no AI model is configured on this server',
+  'circuit-open': 'the AI model failed several times just now and is being given a rest',
+  timeout: 'the AI model took too long to answer',
+  'rate-limited': 'the AI model is busy (rate limited)',
+  'server-error': 'the AI model answered with an error',
+  'connection-failed': 'the AI model could not be reached',
+  'invalid-output': 'the AI model answered with something RoleReady could not use',
+  'request-rejected': 'the AI model refused the request',
+}
+
+export function engineLine(draft: Pick<AiDraft, 'engine' | 'model' | 'fallbackReason'>): string {
+  if (draft.engine === 'llm') return `Written by ${draft.model ?? 'the configured AI model'}.`
+  const why = draft.fallbackReason ? `: ${FALLBACK[draft.fallbackReason]}` : ''
+  return `Written by RoleReady’s built-in engine${why}.`
+}
+
+/** A value in a proposed edit as lines a person can read: text, bullet points, or skills with their keywords. */
+export function linesOf(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return []
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) {
+    return value.map((item) => {
+      if (typeof item === 'string') return item
+      if (item && typeof item === 'object' && 'name' in item) {
+        const { name, keywords } = item as { name?: unknown; keywords?: unknown }
+        const words = Array.isArray(keywords) && keywords.length > 0 ? `: ${keywords.join(', ')}` : ''
+        return `${String(name ?? '')}${words}`
+      }
+      return JSON.stringify(item)
+    })
+  }
+  return [JSON.stringify(value)]
+}
+
+/** The value an edit replaces (its `test` operation) and the value it writes. */
+export function beforeAndAfter(patch: PatchOperation[]): { path: string; before: unknown; after: unknown } {
+  const change = patch.find((op) => op.op !== 'test') ?? patch[0]
+  const test = patch.find((op) => op.op === 'test' && op.path === change?.path)
+  return { path: change?.path ?? '', before: test?.value, after: change?.value }
+}
+
+interface Props {
+  job: Job
+  resumeId: string
+  draft: DraftHandle
+  /** After a rewrite is applied to the draft (the report re-scores). */
+  onApplied: () => void
+}
+
+/** Proposed rewrites of the draft for a posting (AI when configured), each checked for truth, applied by choice. */
+export function Rewrites({ job, resumeId, draft, onApplied }: Props) {
+  const [sections, setSections] = useState<AiSection[]>(SECTIONS.map((s) => s.id))
+  const [proposal, setProposal] = useState<AiDraft | null>(null)
+  const [applied, setApplied] = useState<Set<number>>(new Set())
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const propose = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await draft.flush()
+      setApplied(new Set())
+      setProposal(
+        await api<AiDraft>(`/api/resumes/${resumeId}/ai-draft`, {
+          method: 'POST',
+          body: { jobId: job.id, sections },
+        }),
+      )
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const apply = (patch: PatchOperation[], indexes: number[]) => {
+    if (draft.content === null) return
+    try {
+      const next = applyPatch(draft.content, patch as Operation[], true, false).newDocument
+      draft.update(next as ResumeContent)
+      setApplied((done) => new Set([...done, ...indexes]))
+      onApplied()
+    } catch {
+      setError(new Error('This rewrite no longer fits the draft (it changed since). Propose rewrites again.'))
+    }
+  }
+
+  const toggle = (id: AiSection, on: boolean) =>
+    setSections((chosen) => (on ? [...chosen, id] : chosen.filter((s) => s !== id)))
+
+  const open = proposal?.edits.map((edit, index) => ({ edit, index })).filter(({ index }) => !applied.has(index))
+  return (
+    <section class="card" aria-labelledby="rewrite-title">
+      <h2 id="rewrite-title">Rewrite for this job</h2>
+      <p class="hint">
+        Proposes rewrites of your draft aimed at this posting. Each one is checked against your resume: nothing is
+        proposed that it does not already say.
+      </p>
+      <form onSubmit={propose}>
+        <fieldset>
+          <legend>Parts to rewrite</legend>
+          {SECTIONS.map((s) => (
+            <label key={s.id} class="checkbox">
+              <input
+                type="checkbox"
+                checked={sections.includes(s.id)}
+                onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+              />
+              <span>{s.label}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy || sections.length === 0 || draft.content === null}>
+          Propose rewrites
+        </button>
+      </form>
+      {busy && <Busy label="Writing proposals…" />}
+      <ErrorNote error={error} onDismiss={() => setError(null)} />
+      {proposal && open && (
+        <div class="rewrites" role="status">
+          <p>
+            {engineLine(proposal)} Score with every rewrite: {proposal.score.before} → {proposal.score.after}.
+          </p>
+          {proposal.edits.length === 0 ? (
+            <p class="empty">No rewrites to propose: the chosen parts already suit this posting.</p>
+          ) : open.length === 0 ? (
+            <p>Every rewrite is in your draft.</p>
+          ) : (
+            <>
+              {open.length === proposal.edits.length && open.length > 1 && (
+                <button
+                  type="button"
+                  class="small"
+                  onClick={() =>
+                    apply(
+                      proposal.patch,
+                      open.map(({ index }) => index),
+                    )
+                  }
+                >
+                  Apply all {open.length}
+                </button>
+              )}
+              <ul class="suggestions" aria-label="Proposed rewrites">
+                {open.map(({ edit, index }) => (
+                  <RewriteItem key={index} edit={edit} onApply={() => apply(edit.patch, [index])} />
+                ))}
+              </ul>
+            </>
+          )}
+          {proposal.rejected.length > 0 && (
+            <details>
+              <summary>
+                {proposal.rejected.length} proposal{proposal.rejected.length === 1 ? ' was' : 's were'} left out
+              </summary>
+              <ul>
+                {proposal.rejected.map((r) => (
+                  <li key={`${r.path}${r.rejection.code}${r.reason}`}>
+                    {readablePath(r.path)}: {r.rejection.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
+
+function RewriteItem({ edit, onApply }: { edit: AiEdit; onApply: () => void }) {
+  const { path, before, after } = beforeAndAfter(edit.patch)
+  const was = linesOf(before)
+  return (
+    <li class="suggestion rewrite">
+      <div>
+        <p>
+          <strong>{readablePath(path)}</strong>: {edit.reason}
+        </p>
+        <div class="before-after">
+          {was.length > 0 && (
+            <div>
+              <p class="hint">Now</p>
+              <ul>
+                {was.map((line, i) => (
+                  <li key={`${i}${line}`}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div>
+            <p class="hint">{was.length > 0 ? 'Proposed' : 'Added'}</p>
+            <ul>
+              {linesOf(after).map((line, i) => (
+                <li key={`${i}${line}`}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </div>
+      <span class={edit.scoreDelta > 0 ? 'delta up' : 'delta'}>
+        {edit.scoreDelta > 0 ? `+${edit.scoreDelta}` : edit.scoreDelta} points
+      </span>
+      <button type="button" class="small" onClick={onApply}>
+        Apply rewrite
+      </button>
+    </li>
+  )
+}
