@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { appendIn, fieldId, getIn, moveIn, pathOf, pointerOf, removeIn, setIn } from '../../web/src/editor/json.js'
 import { ApiError, fieldName } from '../../web/src/problem.js'
 import { readablePath, readableValue } from '../../web/src/readable.js'
-import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite.js'
+import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite-text.js'
 
 describe('editor document edits', () => {
   const resume = { basics: { name: 'Ada' }, work: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }
