@@ -1,58 +1,29 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/server.js'
+import { buildWebApp, POSTING, SCREENSHOTS, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
 
 /**
  * The web app in real Chromium (Debian's /usr/bin/chromium, driven by playwright-core; nothing is downloaded) against
  * the service on an ephemeral port, with the app built by Vite the same way `npm run build` does.
  */
 const CHROMIUM = '/usr/bin/chromium'
-const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
-const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
-const POSTING = `Senior Backend Engineer
-Acme Cloud is hiring a senior backend engineer to build our payments platform.
-Requirements:
-- 5+ years of experience building backend services
-- Strong experience with Go and PostgreSQL
-- Experience with Kubernetes and Docker
-- Bachelor's degree in Computer Science or equivalent experience
-Nice to have:
-- Experience with Kafka
-- Terraform`
-
-let webRoot: string
+let webApp: Awaited<ReturnType<typeof buildWebApp>> | undefined
+const webRootOf = (): string => {
+  if (!webApp) throw new Error('the web app is not built')
+  return webApp.root
+}
 let browser: Browser
 
 const hasChromium = existsSync(CHROMIUM)
 if (!hasChromium) {
   // Printed so a skipped run says why (CI installs the package in .ci/run).
   console.warn(`web e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
-}
-
-/** A listening server (PGlite in memory) serving a fresh build of the web app. */
-async function startWebServer(env: Record<string, string> = {}): Promise<string> {
-  const { server } = await startTestServer(
-    {
-      // The flow makes more calls a minute than the free tier allows one person; limits have their own tests.
-      RATE_LIMIT_PER_USER: '10000',
-      RATE_LIMIT_AI: '1000',
-      RATE_LIMIT_EXPORTS: '1000',
-      RATE_LIMIT_UPLOADS: '1000',
-      ...env,
-    },
-    { webRoot },
-  )
-  const address = await server.listen({ port: 0, host: '127.0.0.1' })
-  return address.replace('localhost', '127.0.0.1')
 }
 
 /** Fails the test on a script error or a Content-Security-Policy refusal in the page. */
@@ -124,23 +95,17 @@ async function draftOf(page: Page, id: string): Promise<Record<string, unknown>>
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
   beforeAll(async () => {
-    webRoot = await mkdtemp(join(tmpdir(), 'roleready-web-e2e-'))
-    await mkdir(SCREENSHOTS, { recursive: true })
-    await build({
-      configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true },
-    })
+    webApp = await buildWebApp()
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
   }, 120_000)
 
   afterAll(async () => {
     await browser?.close()
-    if (webRoot) await rm(webRoot, { recursive: true, force: true })
+    await webApp?.remove()
   })
 
   it('signs up, edits with autosave, commits, diffs, scores a posting, applies a suggestion, exports a PDF and imports it', async () => {
-    const base = await startWebServer()
+    const base = await startWebServer(webRootOf())
     // The real build: content-hashed assets cached for a year, the page itself revalidated.
     const index = await fetch(base, { headers: { accept: 'text/html' } })
     expect(index.headers.get('cache-control')).toBe('no-cache')
@@ -271,7 +236,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download PDF' }).click(),
     ])
-    const pdfPath = join(webRoot, 'exported.pdf')
+    const pdfPath = join(webRootOf(), 'exported.pdf')
     await download.saveAs(pdfPath)
     const pdf = await readFile(pdfPath)
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
@@ -322,7 +287,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   }, 240_000)
 
   it('shows a conflict dialog when another tab saved first (nothing is lost), and API errors and limits in plain words', async () => {
-    const base = await startWebServer({ RATE_LIMIT_UPLOADS: '1' })
+    const base = await startWebServer(webRootOf(), { RATE_LIMIT_UPLOADS: '1' })
     const email = `grace.${Date.now()}@example.com`
     const contexts: BrowserContext[] = []
     const open = async () => {
