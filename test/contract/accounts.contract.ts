@@ -123,5 +123,29 @@ export function accountStoreContract(name: string, open: () => Promise<AccountSt
       expect(await sessions.find(long.tokenHash)).toBeUndefined()
       expect(await sessions.find(bs.tokenHash)).toEqual(bs)
     })
+
+    it('reads a live session with its user in one call where the store can, with the same answers as find', async () => {
+      const { users, sessions, advance } = await open()
+      if (!sessions.findWithUser) return
+      const a = await users.create(aUser())
+      const now = Date.now()
+      const live = {
+        tokenHash: randomUUID(),
+        userId: a.id,
+        createdAt: new Date(now),
+        expiresAt: new Date(now + 3_600_000),
+        lastSeenAt: new Date(now),
+      }
+      const short = { ...live, tokenHash: randomUUID(), expiresAt: new Date(now + 60_000) }
+      const revoked = { ...live, tokenHash: randomUUID() }
+      for (const s of [live, short, revoked]) await sessions.create(s)
+      await sessions.revoke(revoked.tokenHash)
+      expect(await sessions.findWithUser(live.tokenHash)).toEqual({ session: live, user: await users.findById(a.id) })
+      expect(await sessions.findWithUser(revoked.tokenHash)).toBeUndefined()
+      expect(await sessions.findWithUser('unknown')).toBeUndefined()
+      advance(120_000)
+      expect(await sessions.findWithUser(short.tokenHash)).toBeUndefined()
+      expect((await sessions.findWithUser(live.tokenHash))?.user.id).toBe(a.id)
+    })
   })
 }

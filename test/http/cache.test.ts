@@ -174,6 +174,17 @@ describe('cache: stampede and admin', { timeout: 120_000 }, () => {
     )
   })
 
+  it('a cached resume read costs one database query: the session and its user, read together', async () => {
+    const { app, client } = await signedIn()
+    const id = await createResume(client, { content: minimalResume('Ada') })
+    await cachedGet(client, `/api/resumes/${id}`)
+    const queries: string[] = []
+    app.database.observeQueries(({ kind }) => queries.push(kind))
+    for (let i = 0; i < 5; i++) expect((await client.get(`/api/resumes/${id}`)).statusCode).toBe(200)
+    // With REDIS_URL the session is read from Redis and the user from the database: one query either way.
+    expect(queries).toHaveLength(5)
+  })
+
   it('USER_LOGIN warming: after a sign-in the first resume list and settings are already cached', async () => {
     const { app, server, user, client } = await signedIn()
     await createResume(client, { content: minimalResume('Ada') })

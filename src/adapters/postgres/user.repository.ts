@@ -7,7 +7,7 @@ import type { Tables, UsersTable } from './tables.js'
 
 type UserRow = Omit<UsersTable, 'created_at' | 'updated_at'> & { created_at: Date; updated_at: Date }
 
-export function rowToUser(row: UserRow): User {
+export function rowToUser(row: Omit<UserRow, 'password_hash'>): User {
   return {
     id: row.id,
     email: row.email,

@@ -24,6 +24,12 @@ export interface SessionStore {
   create(session: Session): Promise<void>
   /** The live session for a token hash; undefined when unknown, revoked or expired. */
   find(tokenHash: string): Promise<Session | undefined>
+  /**
+   * The live session with its user in one round trip, for a store that can read both at once (the database store
+   * joins them); undefined as for `find`, or when the user is gone. Stores without it are read with `find`, then the
+   * user repository.
+   */
+  findWithUser?(tokenHash: string): Promise<{ session: Session; user: User } | undefined>
   /** Records use of a session at `at` (for idle expiry); unknown sessions are ignored. */
   touch(tokenHash: string, at: Date): Promise<void>
   /** Revokes one session; revoking an unknown session is not an error. */

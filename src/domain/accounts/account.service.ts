@@ -152,14 +152,17 @@ export function createAccountService(deps: AccountServiceDeps) {
     /** Resolves a bearer token to its user; throws UNAUTHENTICATED for unknown, expired, idle or revoked tokens. */
     async authenticate(token: string): Promise<AuthContext> {
       const tokenHash = tokens.hash(token)
-      const session = await sessions.find(tokenHash)
+      const found = sessions.findWithUser
+        ? await sessions.findWithUser(tokenHash)
+        : await sessions.find(tokenHash).then((session) => session && { session, user: undefined })
       const now = clock.now().getTime()
+      const session = found?.session
       if (!session || session.expiresAt.getTime() <= now) throw unauthenticated()
       if (now - session.lastSeenAt.getTime() > deps.sessionIdleSeconds * 1000) {
         await sessions.revoke(tokenHash)
         throw unauthenticated()
       }
-      const user = await users.findById(session.userId)
+      const user = found.user ?? (await users.findById(session.userId))
       if (!user) throw unauthenticated()
       if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await sessions.touch(tokenHash, new Date(now))
       return { user, session }
