@@ -9,7 +9,14 @@ import type {
   SessionTokens,
   UserRepository,
 } from './account.ports.js'
-import { type AuthContext, DEFAULT_SETTINGS, normalizeEmail, type User, type UserSettings } from './account.types.js'
+import {
+  type AuthContext,
+  DEFAULT_SETTINGS,
+  normalizeEmail,
+  type Session,
+  type User,
+  type UserSettings,
+} from './account.types.js'
 
 export const PASSWORD_MIN_LENGTH = 8
 /** Bounds the cost of hashing an attacker-chosen password. */
@@ -48,6 +55,21 @@ export interface SignedIn {
 }
 
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'The session is missing, expired or revoked.')
+
+/**
+ * The live session for a token hash with its user: in one call where the store can (the database store joins them),
+ * else the session and then its user. Undefined when the session is unknown, revoked or expired, or its user is gone.
+ */
+export async function findSessionWithUser(
+  sessions: SessionStore,
+  users: UserRepository,
+  tokenHash: string,
+): Promise<{ session: Session; user: User } | undefined> {
+  if (sessions.findWithUser) return sessions.findWithUser(tokenHash)
+  const session = await sessions.find(tokenHash)
+  const user = session && (await users.findById(session.userId))
+  return session && user ? { session, user } : undefined
+}
 
 export function createAccountService(deps: AccountServiceDeps) {
   const { users, sessions, hasher, tokens, clock, ids, events } = deps
@@ -152,18 +174,14 @@ export function createAccountService(deps: AccountServiceDeps) {
     /** Resolves a bearer token to its user; throws UNAUTHENTICATED for unknown, expired, idle or revoked tokens. */
     async authenticate(token: string): Promise<AuthContext> {
       const tokenHash = tokens.hash(token)
-      const found = sessions.findWithUser
-        ? await sessions.findWithUser(tokenHash)
-        : await sessions.find(tokenHash).then((session) => session && { session, user: undefined })
+      const found = await findSessionWithUser(sessions, users, tokenHash)
       const now = clock.now().getTime()
-      const session = found?.session
-      if (!session || session.expiresAt.getTime() <= now) throw unauthenticated()
+      if (!found || found.session.expiresAt.getTime() <= now) throw unauthenticated()
+      const { session, user } = found
       if (now - session.lastSeenAt.getTime() > deps.sessionIdleSeconds * 1000) {
         await sessions.revoke(tokenHash)
         throw unauthenticated()
       }
-      const user = found.user ?? (await users.findById(session.userId))
-      if (!user) throw unauthenticated()
       if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await sessions.touch(tokenHash, new Date(now))
       return { user, session }
     },
