@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appendIn, fieldId, getIn, moveIn, pathOf, pointerOf, removeIn, setIn } from '../../web/src/editor/json.js'
+import { applyToDraft, type DraftHandle } from '../../web/src/editor/use-draft.js'
 import { ApiError, fieldName } from '../../web/src/problem.js'
 import { readablePath, readableValue } from '../../web/src/readable.js'
 import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite-text.js'
@@ -107,5 +108,29 @@ describe('proposed rewrites', () => {
     expect(engineLine({ engine: 'deterministic', fallbackReason: 'not-configured' })).toContain(
       'no AI model is configured',
     )
+  })
+})
+
+describe('applying an API patch to the draft', () => {
+  const handle = (content: DraftHandle['content']) => {
+    const updates: unknown[] = []
+    return { updates, draft: { content, update: (next: unknown) => updates.push(next) } as unknown as DraftHandle }
+  }
+
+  it('applies a patch whose test still holds, and refuses one whose text changed since, leaving the draft alone', () => {
+    const content = { basics: { summary: 'Backend engineer.' } }
+    const patch = [
+      { op: 'test', path: '/basics/summary', value: 'Backend engineer.' },
+      { op: 'replace', path: '/basics/summary', value: 'Backend engineer: Go and PostgreSQL.' },
+    ]
+    const fits = handle(content)
+    expect(applyToDraft(fits.draft, patch)).toBe(true)
+    expect(fits.updates).toEqual([{ basics: { summary: 'Backend engineer: Go and PostgreSQL.' } }])
+    expect(content.basics.summary).toBe('Backend engineer.')
+
+    const changed = handle({ basics: { summary: 'Edited in another tab.' } })
+    expect(applyToDraft(changed.draft, patch)).toBe(false)
+    expect(changed.updates).toEqual([])
+    expect(applyToDraft(handle(null).draft, patch)).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link } from './router.js'
 import type { User } from './types.js'
-import { ErrorNote, usePageTitle } from './ui.js'
+import { ErrorNote, useAction, usePageTitle } from './ui.js'
 
 interface Props {
   mode: 'signin' | 'signup'
@@ -13,27 +13,20 @@ export function AuthScreen({ mode, onSignedIn }: Props) {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [displayName, setDisplayName] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAction()
   const signup = mode === 'signup'
   usePageTitle(signup ? 'Create your account' : 'Sign in')
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       const body = signup ? { email, password, ...(displayName.trim() && { displayName }) } : { email, password }
       const result = await api<{ user: User }>(signup ? '/api/auth/register' : '/api/auth/login', {
         method: 'POST',
         body,
       })
       onSignedIn(result.user)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -4,7 +4,7 @@ import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { readablePath, readableValue } from './readable.js'
 import type { Diff, Page, ResumeSummary, Version, VersionSummary } from './types.js'
-import { Busy, ErrorNote, formatDate } from './ui.js'
+import { Busy, ErrorNote, formatDate, useAction } from './ui.js'
 
 interface Props {
   resume: ResumeSummary
@@ -15,9 +15,8 @@ interface Props {
 export function HistoryPanel({ resume, draft, onChanged }: Props) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null)
   const [message, setMessage] = useState('')
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, setError, run: runAction } = useAction()
   const [notice, setNotice] = useState('')
-  const [busy, setBusy] = useState(false)
   const [reload, setReload] = useState(0)
   const [from, setFrom] = useState<number | null>(null)
   const [to, setTo] = useState<number | null>(null)
@@ -33,19 +32,12 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
       .catch(setError)
   }, [resume.id, reload])
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const run = (action: () => Promise<string>) =>
+    runAction(async () => {
       setNotice(await action())
       setReload((n) => n + 1)
       onChanged()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const commit = (event: Event) => {
     event.preventDefault()

@@ -1,9 +1,8 @@
-import { applyPatch, type Operation } from 'fast-json-patch'
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { focusFieldOnOpen } from './editor/editor.js'
 import { getIn, pathOf } from './editor/json.js'
-import type { DraftHandle } from './editor/use-draft.js'
+import { applyToDraft, type DraftHandle } from './editor/use-draft.js'
 import { readablePath } from './readable.js'
 import { Rewrites } from './rewrite.js'
 import { Link, navigate } from './router.js'
@@ -18,7 +17,7 @@ import type {
   SkillAsk,
   Suggestion,
 } from './types.js'
-import { Busy, ErrorNote } from './ui.js'
+import { Busy, ErrorNote, useAction } from './ui.js'
 
 interface Props {
   resume: ResumeSummary
@@ -90,13 +89,10 @@ export function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
   const [title, setTitle] = useState('')
   const [company, setCompany] = useState('')
   const [description, setDescription] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const save = async (event: Event) => {
+  const { busy, error, run } = useAction()
+  const save = (event: Event) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       const job = await api<Job>('/api/jobs', {
         method: 'POST',
         body: { description, ...(title.trim() && { title: title.trim() }), ...(company.trim() && { company }) },
@@ -105,11 +101,7 @@ export function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
       setCompany('')
       setDescription('')
       onSaved(job)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form class="card" onSubmit={save} aria-label="Paste a job posting">
@@ -177,14 +169,12 @@ function JobMatch({ job, resume, draft }: { job: Job } & Props) {
 
   const apply = (suggestion: Suggestion) => {
     if (!suggestion.patch || draft.content === null) return
-    try {
-      const next = applyPatch(draft.content, suggestion.patch as Operation[], true, false).newDocument
-      draft.update(next as ResumeContent)
-      setSuggestions((items) => items?.filter((s) => s !== suggestion) ?? null)
-      setRound((n) => n + 1)
-    } catch {
+    if (!applyToDraft(draft, suggestion.patch)) {
       setError(new Error('This suggestion no longer fits the draft (it changed since). Re-score and try again.'))
+      return
     }
+    setSuggestions((items) => items?.filter((s) => s !== suggestion) ?? null)
+    setRound((n) => n + 1)
   }
 
   return (
@@ -430,22 +420,14 @@ interface TailorResult {
 
 function Tailor({ job, resume, draft }: { job: Job } & Props) {
   const [result, setResult] = useState<TailorResult | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const tailor = async () => {
-    setBusy(true)
-    setError(null)
-    try {
+  const { busy, error, run } = useAction()
+  const tailor = () =>
+    run(async () => {
       await draft.flush()
       setResult(
         await api<TailorResult>(`/api/resumes/${resume.id}/tailor`, { method: 'POST', body: { jobId: job.id } }),
       )
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <section class="card" aria-labelledby="tailor-title">
       <h2 id="tailor-title">Tailor to this job</h2>

@@ -1,11 +1,10 @@
-import { applyPatch, type Operation } from 'fast-json-patch'
 import { useState } from 'preact/hooks'
 import { api } from './api.js'
-import type { DraftHandle } from './editor/use-draft.js'
+import { applyToDraft, type DraftHandle } from './editor/use-draft.js'
 import { readablePath } from './readable.js'
 import { beforeAndAfter, engineLine, linesOf } from './rewrite-text.js'
-import type { AiDraft, AiEdit, AiSection, Job, PatchOperation, ResumeContent } from './types.js'
-import { Busy, ErrorNote } from './ui.js'
+import type { AiDraft, AiEdit, AiSection, Job, PatchOperation } from './types.js'
+import { Busy, ErrorNote, useAction } from './ui.js'
 
 const SECTIONS: { id: AiSection; label: string }[] = [
   { id: 'summary', label: 'Summary' },
@@ -26,14 +25,11 @@ export function Rewrites({ job, resumeId, draft, onApplied }: Props) {
   const [sections, setSections] = useState<AiSection[]>(SECTIONS.map((s) => s.id))
   const [proposal, setProposal] = useState<AiDraft | null>(null)
   const [applied, setApplied] = useState<Set<number>>(new Set())
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useAction()
 
-  const propose = async (event: Event) => {
+  const propose = (event: Event) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       await draft.flush()
       setApplied(new Set())
       setProposal(
@@ -42,23 +38,17 @@ export function Rewrites({ job, resumeId, draft, onApplied }: Props) {
           body: { jobId: job.id, sections },
         }),
       )
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const apply = (patch: PatchOperation[], indexes: number[]) => {
     if (draft.content === null) return
-    try {
-      const next = applyPatch(draft.content, patch as Operation[], true, false).newDocument
-      draft.update(next as ResumeContent)
-      setApplied((done) => new Set([...done, ...indexes]))
-      onApplied()
-    } catch {
+    if (!applyToDraft(draft, patch)) {
       setError(new Error('This rewrite no longer fits the draft (it changed since). Propose rewrites again.'))
+      return
     }
+    setApplied((done) => new Set([...done, ...indexes]))
+    onApplied()
   }
 
   const toggle = (id: AiSection, on: boolean) =>

@@ -1,6 +1,7 @@
+import { applyPatch, type Operation } from 'fast-json-patch'
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, api, request } from '../api.js'
-import type { Draft, ResumeContent } from '../types.js'
+import type { Draft, PatchOperation, ResumeContent } from '../types.js'
 
 /** What the save indicator shows. `conflict`: another tab or device saved first (412). */
 export type SaveState = 'loading' | 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'
@@ -168,5 +169,19 @@ export function useDraft(resumeId: string): DraftHandle {
     loadTheirs,
     keepMine,
     etag: () => etag.current,
+  }
+}
+
+/**
+ * Applies a JSON Patch proposed by the API (a suggestion, a rewrite) to the loaded draft, which then autosaves.
+ * False, leaving the draft as it is, when the patch no longer fits: its `test` operations check the text it replaces.
+ */
+export function applyToDraft(draft: DraftHandle, patch: PatchOperation[]): boolean {
+  if (draft.content === null) return false
+  try {
+    draft.update(applyPatch(draft.content, patch as Operation[], true, false).newDocument as ResumeContent)
+    return true
+  } catch {
+    return false
   }
 }
