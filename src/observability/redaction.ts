@@ -20,7 +20,8 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key)
 }
 
-const SENSITIVE_NAMES = String.raw`password|passwd|passphrase|secret|token|authorization|cookie|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn|code|sig|signature`
+const SENSITIVE_NAMES =
+  'password|passwd|passphrase|secret|token|authorization|cookie|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn|code|sig|signature'
 // A sensitive query parameter inside a URL: `?token=…`, `&api_key=…`.
 const QUERY_PARAM = new RegExp(String.raw`([?&][\w.-]*(?:${SENSITIVE_NAMES})=)[^&#\s"']*`, 'gi')
 const MAYBE_SENSITIVE_TEXT = /@|bearer|basic|[?&][\w.-]*=/i
