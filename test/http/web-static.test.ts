@@ -137,4 +137,15 @@ describe('web app serving', () => {
     }
     problemOf(await server.inject({ method: 'GET', url: '/api/me', headers: bearer(token) }), 429, 'RATE_LIMITED')
   })
+
+  it('counts an unknown API path it answers with 404 against the caller like any other API request', async () => {
+    const { server } = await startTestServer({ RATE_LIMIT_PER_USER: '3' }, { webRoot: root })
+    const { token } = await registerUser(server)
+    for (let i = 0; i < 3; i++) {
+      const response = await server.inject({ method: 'GET', url: '/api/nowhere', headers: bearer(token) })
+      problemOf(response, 404, 'ROUTE_NOT_FOUND')
+      expect(String(response.headers['ratelimit-policy'])).toContain('"user";q=3')
+    }
+    problemOf(await server.inject({ method: 'GET', url: '/api/me', headers: bearer(token) }), 429, 'RATE_LIMITED')
+  })
 })

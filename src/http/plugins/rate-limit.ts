@@ -17,10 +17,11 @@ declare module 'fastify' {
      */
     rateLimit?: RoutePolicy | readonly RoutePolicy[] | false
     /**
-     * Files of the web app: they count only against the deployment-wide `global` policy, never against a
-     * caller's `user` allowance (loading the page must not spend the API budget), and need no session lookup.
+     * Which paths of the route are files of the web app: those count only against the deployment-wide `global`
+     * policy, never against a caller's `user` allowance (loading the page must not spend the API budget), and need
+     * no session lookup. Other paths the route answers (an unknown `/api/…` path) count as any request does.
      */
-    staticFile?: true
+    staticFile?: (path: string) => boolean
   }
   interface FastifyRequest {
     /** The rate-limit policies counted for this request so far, in the order they were counted. */
@@ -33,11 +34,15 @@ function isExemptPath(path: string): boolean {
   return path === '/metrics' || path === '/api/health' || path.startsWith('/api/health/')
 }
 
+function pathOf(request: FastifyRequest): string {
+  const query = request.url.indexOf('?')
+  return query === -1 ? request.url : request.url.slice(0, query)
+}
+
 function isExempt(request: FastifyRequest): boolean {
   if (!request.server.config.rateLimits.enabled) return true
   if (request.routeOptions.config?.rateLimit === false) return true
-  const query = request.url.indexOf('?')
-  return isExemptPath(query === -1 ? request.url : request.url.slice(0, query))
+  return isExemptPath(pathOf(request))
 }
 
 function routePoliciesOf(request: FastifyRequest): RoutePolicy[] {
@@ -118,7 +123,7 @@ export async function perUserRateLimit(request: FastifyRequest, reply: FastifyRe
  */
 export async function rateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (isExempt(request)) return
-  if (request.routeOptions.config?.staticFile) {
+  if (request.routeOptions.config?.staticFile?.(pathOf(request))) {
     await enforce(request, reply, { kind: 'anonymous', ip: request.ip }, ['global'])
     return
   }

@@ -108,9 +108,10 @@ export async function registerWebApp(server: FastifyInstance, root: string): Pro
   const files = await loadWebApp(root)
   if (!files) server.log.warn({ root }, 'web app not built; / answers with instructions')
 
-  server.get('/*', { schema: { hide: true }, config: { staticFile: true } }, async (request, reply) => {
+  const staticFile = (path: string) => !NOT_SPA.test(path)
+  server.get('/*', { schema: { hide: true }, config: { staticFile } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
-    if (NOT_SPA.test(path)) return reply.callNotFound()
+    if (!staticFile(path)) return reply.callNotFound()
     if (!files) {
       if (path !== '/' && !acceptsHtml(request)) return reply.callNotFound()
       // A 404 problem, not a 5xx: the service is healthy and its API serves; only the optional page is missing.
