@@ -2,6 +2,7 @@
  * RoleReady configuration: the only module that reads `process.env`.
  * Every setting is parsed here once; all problems are reported together; the result is frozen.
  */
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { CACHE_TTL_DEFAULTS } from './cache.js'
 import { DEFAULT_LLM_PRICES, type LlmPrice, parseLlmPrices } from './llm-prices.js'
@@ -39,6 +40,8 @@ export interface Config {
     readonly profilesSampleRate: number
     /** Bearer token that GET /metrics requires; undefined leaves it open (keep it on an internal port then). */
     readonly metricsToken: string | undefined
+    /** Serve GET /metrics on this port only (on HOST), never on the public one; undefined serves it on PORT. */
+    readonly metricsPort: number | undefined
     /** Readiness fails at once on SIGTERM; the server keeps serving this long before it stops accepting. */
     readonly shutdownDelayMs: number
     /** Load shedding: 503 when the event-loop delay or heap use passes these (0 turns a check off). */
@@ -75,10 +78,40 @@ export interface Config {
     /** How often the in-process purge of expired trash runs; 0 turns it off (run it from a scheduler). */
     readonly purgeIntervalMs: number
   }
+  /** What one account may store; over a quota a write answers 409/413 QUOTA_EXCEEDED naming it. */
+  readonly quotas: {
+    /** UTF-8 bytes of every stored version, draft and saved job of one user together. */
+    readonly storageBytes: number
+    /** Committed versions one resume may hold. */
+    readonly versionsPerResume: number
+    /** Saved job postings one user may keep. */
+    readonly jobs: number
+  }
+  /** Shape limits applied to every JSON input (request bodies, drafts, imported files, job texts). */
+  readonly inputLimits: {
+    /** Deepest nesting of objects and arrays. */
+    readonly maxDepth: number
+    /** Longest single string, in characters. */
+    readonly maxStringLength: number
+    /** Most items in one array, and most keys in one object. */
+    readonly maxArrayLength: number
+  }
+  /** The worker-thread pool that runs every CPU-heavy task on untrusted input. */
+  readonly workers: {
+    /** Worker threads; 0 runs tasks in process with no budget (tests of the domain only). */
+    readonly threads: number
+    /** Tasks waiting for a worker before new ones are refused with 503 WORKERS_BUSY. */
+    readonly maxQueue: number
+    /** Time budgets, in ms, after which a task's worker is terminated and the request answers 422 (imports: IMPORT_TIMEOUT_MS). */
+    readonly analysisBudgetMs: number
+    readonly exportBudgetMs: number
+    /** Heap limit of one worker thread, in MB; a task past it is killed like one over its time budget. */
+    readonly maxHeapMb: number
+  }
   readonly documents: {
     /** Largest file accepted for import, in bytes. */
     readonly importMaxBytes: number
-    /** Longest one PDF or DOCX parse may take. */
+    /** Longest one import may take in its worker before the worker is terminated (422 IMPORT_TIMEOUT). */
     readonly importTimeoutMs: number
     /** DOCX (ZIP) limits against zip bombs: most entries, most bytes once unpacked. */
     readonly importMaxArchiveEntries: number
@@ -354,6 +387,7 @@ export function loadConfig(env: Env = process.env): Config {
       tracesSampleRate: rate('SENTRY_TRACES_SAMPLE_RATE', 0.1),
       profilesSampleRate: rate('SENTRY_PROFILES_SAMPLE_RATE', 0),
       metricsToken: read('METRICS_TOKEN'),
+      metricsPort: read('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 9464, 0, 65535),
       shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 0, 20_000),
       // Off by default on embedded PGlite, whose queries run on the event loop and would trip it in bursts.
       maxEventLoopDelayMs: int('LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS', databaseUrl ? 1000 : 0, 0, 60_000),
@@ -381,6 +415,23 @@ export function loadConfig(env: Env = process.env): Config {
       maxContentBytes: int('RESUME_CONTENT_MAX_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
       trashRetentionDays: int('RESUME_TRASH_RETENTION_DAYS', 30, 1, 3650),
       purgeIntervalMs: int('RESUME_PURGE_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
+    },
+    quotas: {
+      storageBytes: int('QUOTA_STORAGE_BYTES', 200 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
+      versionsPerResume: int('QUOTA_VERSIONS_PER_RESUME', 1000, 1, 1_000_000),
+      jobs: int('QUOTA_JOBS', 1000, 1, 1_000_000),
+    },
+    inputLimits: {
+      maxDepth: int('INPUT_MAX_DEPTH', 32, 4, 1000),
+      maxStringLength: int('INPUT_MAX_STRING_LENGTH', 100_000, 100, 10_000_000),
+      maxArrayLength: int('INPUT_MAX_ARRAY_LENGTH', 10_000, 10, 10_000_000),
+    },
+    workers: {
+      threads: int('WORKER_THREADS', Math.max(1, Math.min(4, availableParallelism())), 0, 64),
+      maxQueue: int('WORKER_MAX_QUEUE', 64, 1, 100_000),
+      analysisBudgetMs: int('WORKER_ANALYSIS_BUDGET_MS', 5_000, 50, 600_000),
+      exportBudgetMs: int('WORKER_EXPORT_BUDGET_MS', 20_000, 100, 600_000),
+      maxHeapMb: int('WORKER_MAX_HEAP_MB', 512, 64, 16_384),
     },
     documents: {
       importMaxBytes: int('IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),

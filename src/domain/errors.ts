@@ -41,6 +41,11 @@ export const ERROR_CODES = {
   IMPORT_ARCHIVE_LIMIT: 'The DOCX archive has too many entries or expands too far (a possible zip bomb).',
   IMPORT_TIMEOUT: 'Reading the file took longer than the time allowed per parse.',
   IMPORT_INVALID_JSON_RESUME: 'The JSON file is not a valid JSON Resume document; `errors` lists each bad path.',
+  INPUT_TOO_COMPLEX:
+    'The input took more than its time or memory budget to process (e.g. a pathological file or text); nothing was stored.',
+  QUOTA_EXCEEDED:
+    'The account is at one of its quotas (`quota` names which: storageBytes, resumes, versionsPerResume, jobs); see GET /api/me/usage.',
+  WORKERS_BUSY: 'Every worker is busy and the queue of heavy work is full; retry after the time given in Retry-After.',
   JOB_NOT_FOUND: "No such saved job posting for this user (another user's job is reported the same way).",
   DATABASE_UNAVAILABLE: 'The database could not be reached in time; retry later.',
   DATABASE_TIMEOUT: 'The database took too long to answer and the statement was cancelled; retry later.',
