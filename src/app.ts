@@ -8,12 +8,7 @@ import { createBentoCache } from './adapters/cache/bentocache.adapter.js'
 import { commonPasswords } from './adapters/crypto/common-passwords.js'
 import { createScryptHasher } from './adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from './adapters/crypto/session-tokens.js'
-import { docxReader } from './adapters/documents/docx.reader.js'
-import { docxRenderer } from './adapters/documents/docx.renderer.js'
 import { htmlRenderer } from './adapters/documents/html.renderer.js'
-import { pdfReader } from './adapters/documents/pdf.reader.js'
-import { createPdfRenderer } from './adapters/documents/pdf.renderer.js'
-import { markdownRenderer, textRenderer } from './adapters/documents/text.renderer.js'
 import { loadThemeCatalog } from './adapters/documents/theme-catalog.js'
 import { createOpenAiProvider } from './adapters/llm/openai.provider.js'
 import { type Database, openDatabase } from './adapters/postgres/database.js'
@@ -29,12 +24,15 @@ import { connectRedis } from './adapters/redis/redis.js'
 import { createRedisSessionStore } from './adapters/redis/session.store.js'
 import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
+import { createHeavyTasks, type HeavyTaskSettings } from './adapters/workers/heavy-tasks.js'
+import { WorkerPool } from './adapters/workers/worker-pool.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
 import { type AiService, createAiService } from './domain/ai/ai.service.js'
 import { createIntelligenceService, type IntelligenceService } from './domain/ats/intelligence.service.js'
 import { type CacheService, createCacheService, warmCache, withCachedReads } from './domain/cache/cache.service.js'
-import { createDocumentService, type DocumentService } from './domain/documents/document.service.js'
+import type { DocumentService, ExportRequest } from './domain/documents/document.service.js'
+import type { JsonResumeDocument } from './domain/documents/document.types.js'
 import { IMPORT_TASK, importTaskHandler } from './domain/documents/import-task.js'
 import {
   createResumeDocumentsService,
@@ -49,6 +47,7 @@ import { createResumeService, type ResumeService } from './domain/resumes/resume
 import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
+import { createInlineWork, type HeavyWork } from './domain/work/heavy-work.js'
 import { startCacheMonitor } from './observability/cache-monitor.js'
 import { initializeSentry } from './observability/error-tracking.js'
 import { createHealth, type Dependency, type Health } from './observability/health.js'
@@ -56,6 +55,7 @@ import { closeLogger, createLogger } from './observability/logger.js'
 import { createMetrics, type Metrics, queryOperation } from './observability/metrics.js'
 import { createObservability, type Observability } from './observability/observability.js'
 import { SERVICE_VERSION } from './observability/version.js'
+import { createWorkerPoolObserver } from './observability/worker-metrics.js'
 
 export interface Services {
   readonly accounts: AccountService
@@ -68,7 +68,8 @@ export interface Services {
   /** AI drafts: the LLM when AI_BASE_URL or AI_API_KEY is set, else (and on failure) the deterministic engine. */
   readonly ai: AiService
   readonly templates: TemplateService
-  readonly documents: DocumentService
+  /** Reads and draws documents in the heavy-work pool. */
+  readonly documents: Pick<DocumentService, 'importFile' | 'exportResume'>
   readonly tasks: TaskService
   readonly resumeDocuments: ResumeDocumentsService
   readonly events: EventBus
@@ -137,13 +138,47 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       durationMs / 1000,
     ),
   )
+  // Every CPU-heavy task on untrusted input runs here, under a budget; the event loop only routes and waits.
+  const heavyTaskSettings: HeavyTaskSettings = {
+    importLimits: {
+      maxBytes: config.documents.importMaxBytes,
+      timeoutMs: config.documents.importTimeoutMs,
+      maxEntries: config.documents.importMaxArchiveEntries,
+      maxUncompressedBytes: config.documents.importMaxUncompressedBytes,
+    },
+    pdfFallbackFont: config.documents.pdfFallbackFont,
+  }
+  const workerObserver = createWorkerPoolObserver(metrics.registry, logger)
+  const pool =
+    config.workers.threads > 0
+      ? new WorkerPool(
+          {
+            threads: config.workers.threads,
+            maxQueue: config.workers.maxQueue,
+            maxHeapMb: config.workers.maxHeapMb,
+            budgetsMs: {
+              analysis: config.workers.analysisBudgetMs,
+              import: config.documents.importTimeoutMs,
+              export: config.workers.exportBudgetMs,
+            },
+            tasks: heavyTaskSettings,
+          },
+          workerObserver,
+        )
+      : undefined
+  const work: HeavyWork = pool ?? createInlineWork(await createHeavyTasks(heavyTaskSettings))
+  if (pool) workerObserver.watch(() => pool.stats())
   const dependencies: Dependency[] = [
     { name: 'database', componentId: database.kind, required: true, ping: () => database.ping() },
   ]
   const pingRedis = redis
   if (pingRedis)
     dependencies.push({ name: 'redis', componentId: 'redis', required: true, ping: () => pingRedis.ping() })
-  const health = createHealth({ version: SERVICE_VERSION, dependencies })
+  const health = createHealth({
+    version: SERVICE_VERSION,
+    dependencies,
+    ...(pool && { workers: () => ({ ...pool.stats(), maxQueue: config.workers.maxQueue }) }),
+  })
 
   const events = createEventBus((error, event) =>
     logger.error({ err: error, event: event.name }, 'domain event listener failed'),
@@ -178,23 +213,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ),
     html: htmlRenderer,
   })
-  const documents = createDocumentService({
-    templates,
-    renderers: {
-      pdf: createPdfRenderer({ fallbackFontFile: config.documents.pdfFallbackFont }),
-      docx: docxRenderer,
-      html: htmlRenderer,
-      md: markdownRenderer,
-      txt: textRenderer,
-    },
-    readers: { pdf: pdfReader, docx: docxReader },
-    limits: {
-      maxBytes: config.documents.importMaxBytes,
-      timeoutMs: config.documents.importTimeoutMs,
-      maxEntries: config.documents.importMaxArchiveEntries,
-      maxUncompressedBytes: config.documents.importMaxUncompressedBytes,
-    },
-  })
+  const documents = {
+    importFile: (bytes: Uint8Array) => work.run('importFile', bytes),
+    exportResume: (content: JsonResumeDocument, request: ExportRequest) =>
+      work.run('exportResume', { content, request }),
+  }
   const taskSettings = { ...config.tasks, retentionMs: config.tasks.retentionSeconds * 1000 }
   const taskQueue = config.redisUrl
     ? createBullmqTaskQueue(
@@ -239,18 +262,26 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
     accounts: accountService,
-    jobs: createJobService({ jobs: jobRepository, clock, ids: randomIds, events }),
+    jobs: createJobService({ jobs: jobRepository, clock, ids: randomIds, events, work }),
   }
   const { resumes, drafts, accounts, jobs } = cache
     ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))
     : uncached
   if (cache) warmCache({ resumes, drafts, accounts, jobs }, 'STARTUP')
-  const versions = createVersionService(resumeDeps)
-  const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock, ...(cache && { cache }) })
+  const versions = createVersionService({ ...resumeDeps, work })
+  const intelligence = createIntelligenceService({
+    jobs,
+    resumes,
+    drafts,
+    versions,
+    clock,
+    work,
+    ...(cache && { cache }),
+  })
   // Nothing is contacted here: the first AI request makes the first call.
   const llm = config.llm.enabled ? createOpenAiProvider(config.llm, { observability }) : undefined
   if (llm) logger.info({ model: llm.model, host: new URL(config.llm.baseUrl).host }, 'LLM drafts enabled')
-  const ai = createAiService({ jobs, drafts, suggestions: intelligence.suggestions, clock, llm, cache })
+  const ai = createAiService({ jobs, drafts, suggestions: intelligence.suggestions, clock, llm, cache, work })
   // Expired trash is purged in process; unref'd so it never keeps the process alive.
   const purgeTimer =
     config.resumes.purgeIntervalMs > 0
@@ -306,6 +337,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer)
+        await pool?.close()
         cacheMonitor?.stop()
         await cachePort?.close()
         await taskQueue.close()

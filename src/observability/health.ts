@@ -55,6 +55,16 @@ export interface HealthOptions {
   /** Heap use (share of the heap limit) from which memory warns. */
   readonly memoryWarnRatio?: number
   readonly now?: () => Date
+  /** The heavy-work pool's state, when there is a pool. */
+  readonly workers?: () => WorkerPoolState
+}
+
+export interface WorkerPoolState {
+  readonly threads: number
+  readonly busy: number
+  readonly queued: number
+  readonly maxQueue: number
+  readonly killed: number
 }
 
 interface Probe {
@@ -182,6 +192,23 @@ export function createHealth(options: HealthOptions) {
           output: `heap ${round(mem.used / MiB)} MiB of ${round(mem.limit / MiB)} MiB`,
         },
       ]
+      const workers = options.workers?.()
+      if (workers) {
+        // A queue more than half full means requests wait for heavy work: worth a look, not a restart.
+        const workersStatus: HealthStatus = workers.queued > workers.maxQueue / 2 ? 'warn' : 'pass'
+        if (workersStatus === 'warn' && status === 'pass') status = 'warn'
+        checks['workers:utilization'] = [
+          {
+            componentId: 'heavy-work-pool',
+            componentType: 'system',
+            observedValue: workers.threads === 0 ? 0 : round((workers.busy / workers.threads) * 100),
+            observedUnit: 'percent',
+            status: workersStatus,
+            time,
+            output: `${workers.busy} of ${workers.threads} workers busy, ${workers.queued} of ${workers.maxQueue} queued, ${workers.killed} tasks stopped over budget`,
+          },
+        ]
+      }
       checks.uptime = [
         { componentType: 'system', observedValue: round(process.uptime()), observedUnit: 's', status: 'pass', time },
       ]

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { JobAnalysis } from '../analysis/analysis.types.js'
-import { analyzeJob } from '../analysis/job-analysis.js'
-import { atsReport } from '../ats/ats-report.js'
 import type { PostingRef } from '../ats/intelligence.service.js'
 import type { CacheService } from '../cache/cache.service.js'
 import type { CacheNamespace } from '../cache/cache.types.js'
@@ -9,7 +7,8 @@ import { DomainError } from '../errors.js'
 import type { JobService } from '../jobs/job.service.js'
 import type { Clock } from '../ports.js'
 import type { DraftService } from '../resumes/draft.service.js'
-import { applyPatch, type Suggestion } from '../suggestions/suggestions.js'
+import type { Suggestion } from '../suggestions/suggestions.js'
+import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import type { LlmProvider } from './ai.ports.js'
 import {
   AI_SECTIONS,
@@ -20,8 +19,6 @@ import {
   type ProposedEdit,
 } from './ai.types.js'
 import { draftData, draftInstructions, EDITS_SCHEMA, type EditsAnswer, proposalsOf } from './ai-prompt.js'
-import { deterministicEdits } from './deterministic-edits.js'
-import { checkEdits, combinedPatch } from './edit-checks.js'
 
 export interface AiServiceDeps {
   readonly jobs: Pick<JobService, 'get' | 'analysis'>
@@ -33,6 +30,8 @@ export interface AiServiceDeps {
   readonly llm?: LlmProvider | undefined
   /** Read-through cache (AI_DRAFT, AI_SUGGESTIONS); none → every request computes (and calls the LLM). */
   readonly cache?: Pick<CacheService, 'read'> | undefined
+  /** Where postings are analysed and edits checked and scored (the worker pool); default: in process. */
+  readonly work?: HeavyWork
 }
 
 /** AI suggestions: bullets rewritten for the posting, as suggestions, and which engine wrote them. */
@@ -51,7 +50,15 @@ interface Posting {
   readonly analysis: JobAnalysis
 }
 
-export function createAiService({ jobs, drafts, suggestions, clock, llm, cache }: AiServiceDeps) {
+export function createAiService({
+  jobs,
+  drafts,
+  suggestions,
+  clock,
+  llm,
+  cache,
+  work = createInlineWork(),
+}: AiServiceDeps) {
   async function postingOf(ownerId: string, input: PostingRef): Promise<Posting> {
     if (input.jobId) {
       const [job, analysis] = await Promise.all([jobs.get(ownerId, input.jobId), jobs.analysis(ownerId, input.jobId)])
@@ -69,7 +76,7 @@ export function createAiService({ jobs, drafts, suggestions, clock, llm, cache }
       title: undefined,
       company: undefined,
       description,
-      analysis: analyzeJob({ description }),
+      analysis: await work.run('analyzeJob', { description }),
     }
   }
 
@@ -85,28 +92,24 @@ export function createAiService({ jobs, drafts, suggestions, clock, llm, cache }
     const sections = AI_SECTIONS.filter((s) => !input.sections || input.sections.includes(s))
     const asOf = clock.now().toISOString().slice(0, 7)
     const base = working.content
-    const before = atsReport(base, posting.analysis, { asOf }).overall
 
-    const build = (
-      proposals: ProposedEdit[],
+    const build = async (
+      proposals: ProposedEdit[] | undefined,
       engine: Pick<AiDraft, 'engine' | 'model' | 'fallbackReason'>,
-    ): AiDraft => {
-      const checked = checkEdits(proposals, { base, sections, summaryMay: posting.analysis.title ?? '' })
-      const scoreOf = (doc: Record<string, unknown>) => atsReport(doc, posting.analysis, { asOf }).overall
-      const edits = checked.accepted.map((e) => ({ ...e, scoreDelta: scoreOf(applyPatch(base, e.patch)) - before }))
-      return {
-        ...engine,
+    ): Promise<AiDraft> => {
+      const checked = await work.run('checkDraftEdits', {
+        content: base,
+        analysis: posting.analysis,
+        asOf,
+        proposals,
         sections,
-        draftEtag: working.etag,
-        baseVersion: working.baseVersion,
-        edits,
-        patch: combinedPatch(edits),
-        rejected: checked.rejected,
-        score: { before, after: scoreOf(checked.content) },
-      }
+        summaryMay: posting.analysis.title ?? '',
+      })
+      return { ...engine, sections, draftEtag: working.etag, baseVersion: working.baseVersion, ...checked }
     }
+    // No proposals: the deterministic engine's edits, made where they are checked.
     const deterministic = (fallbackReason: FallbackReason) =>
-      build(deterministicEdits(base, posting.analysis), { engine: 'deterministic', model: undefined, fallbackReason })
+      build(undefined, { engine: 'deterministic', model: undefined, fallbackReason })
 
     // A fallback answer is returned but not cached: the next request tries the LLM again.
     let fallback: AiDraft | undefined
@@ -120,10 +123,10 @@ export function createAiService({ jobs, drafts, suggestions, clock, llm, cache }
           schemaName: 'resume_edits',
           schema: EDITS_SCHEMA,
         })
-        return build(proposalsOf(answer.value), { engine: 'llm', model: answer.model, fallbackReason: undefined })
+        return await build(proposalsOf(answer.value), { engine: 'llm', model: answer.model, fallbackReason: undefined })
       } catch (error) {
         if (!(error instanceof LlmFailure)) throw error
-        fallback = deterministic(error.reason)
+        fallback = await deterministic(error.reason)
         throw error
       }
     }

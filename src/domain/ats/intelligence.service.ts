@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { JobAnalysis } from '../analysis/analysis.types.js'
-import { analyzeJob } from '../analysis/job-analysis.js'
 import type { CacheService } from '../cache/cache.service.js'
 import { DomainError } from '../errors.js'
 import type { JobService } from '../jobs/job.service.js'
@@ -10,10 +9,10 @@ import { TITLE_MAX_LENGTH } from '../resumes/resume.limits.js'
 import type { ResumeService } from '../resumes/resume.service.js'
 import type { Resume } from '../resumes/resume.types.js'
 import type { VersionService } from '../resumes/version.service.js'
-import { type Suggestion, suggest } from '../suggestions/suggestions.js'
-import { type TailoringChange, tailorResume } from '../tailoring/tailor.js'
+import type { Suggestion } from '../suggestions/suggestions.js'
+import type { TailoringChange } from '../tailoring/tailor.js'
+import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import type { AtsReport } from './ats.types.js'
-import { atsReport } from './ats-report.js'
 
 export interface IntelligenceServiceDeps {
   readonly jobs: JobService
@@ -23,6 +22,8 @@ export interface IntelligenceServiceDeps {
   readonly clock: Clock
   /** Read-through cache for reports and suggestions (ATS_SCORE, AI_SUGGESTIONS); none → computed every time. */
   readonly cache?: Pick<CacheService, 'read'>
+  /** Where analysis, scoring and tailoring run (the worker pool); default: in process, for unit tests. */
+  readonly work?: HeavyWork
 }
 
 /** Which posting to compare against: a saved job, or text given inline. */
@@ -45,13 +46,21 @@ function postingKey(posting: PostingRef): string {
   return text ? `text:${createHash('sha256').update(text).digest('base64url')}` : 'none'
 }
 
-export function createIntelligenceService({ jobs, resumes, drafts, versions, clock, cache }: IntelligenceServiceDeps) {
+export function createIntelligenceService({
+  jobs,
+  resumes,
+  drafts,
+  versions,
+  clock,
+  cache,
+  work = createInlineWork(),
+}: IntelligenceServiceDeps) {
   const asOf = () => clock.now().toISOString().slice(0, 7)
 
   async function analysisOf(ownerId: string, posting: PostingRef, required: boolean): Promise<JobAnalysis> {
     if (posting.jobId) return jobs.analysis(ownerId, posting.jobId)
-    if (posting.description?.trim()) return analyzeJob({ description: posting.description })
-    if (!required) return analyzeJob({ description: '' })
+    if (posting.description?.trim()) return work.run('analyzeJob', { description: posting.description })
+    if (!required) return work.run('analyzeJob', { description: '' })
     throw new DomainError('VALIDATION_FAILED', 'Give a jobId or a description.', {
       errors: [{ pointer: '/body/jobId', message: 'a jobId or a description is required' }],
     })
@@ -94,7 +103,8 @@ export function createIntelligenceService({ jobs, resumes, drafts, versions, clo
       const month = asOf()
       const compute = async () => {
         const analysis = await analysisOf(ownerId, input, true)
-        return { ...atsReport(working.content, analysis, { asOf: month }), source: working.source }
+        const report = await work.run('atsReport', { content: working.content, analysis, asOf: month })
+        return { ...report, source: working.source }
       }
       if (!cache) return compute()
       const key = `${resumeId}:${working.contentKey}:${postingKey(input)}:${month}`
@@ -107,7 +117,7 @@ export function createIntelligenceService({ jobs, resumes, drafts, versions, clo
       const month = asOf()
       const compute = async () => {
         const analysis = await analysisOf(ownerId, input, false)
-        return { items: suggest(working.content, analysis, { asOf: month }) }
+        return { items: await work.run('suggest', { content: working.content, analysis, asOf: month }) }
       }
       if (!cache) return compute()
       const key = `${resumeId}:${working.contentKey}:${postingKey(input)}:${month}`
@@ -131,7 +141,7 @@ export function createIntelligenceService({ jobs, resumes, drafts, versions, clo
         jobId = (await jobs.create(ownerId, { description: posting.description ?? '' })).id
       }
       const [job, analysis] = await Promise.all([jobs.get(ownerId, jobId), jobs.analysis(ownerId, jobId)])
-      const tailored = tailorResume(base.content, analysis)
+      const tailored = await work.run('tailor', { content: base.content, analysis })
       const target = job.title ?? analysis.title ?? job.company ?? 'job posting'
       const created = await resumes.create(ownerId, {
         title: `${base.title} — ${target}`.slice(0, TITLE_MAX_LENGTH),

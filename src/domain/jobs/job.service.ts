@@ -1,8 +1,8 @@
 import type { JobAnalysis } from '../analysis/analysis.types.js'
-import { analyzeJob } from '../analysis/job-analysis.js'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
+import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import type { JobRepository } from './job.ports.js'
 import { JOB_LIST_DEFAULT_LIMIT, JOB_LIST_MAX_LIMIT, type Job, type JobCursor, type NewJobInput } from './job.types.js'
 
@@ -11,6 +11,8 @@ export interface JobServiceDeps {
   readonly clock: Clock
   readonly ids: IdGenerator
   readonly events?: EventBus
+  /** Where postings are analysed (the worker pool); default: in process, for unit tests. */
+  readonly work?: HeavyWork
 }
 
 export function jobNotFound(): DomainError {
@@ -34,7 +36,7 @@ function decodeCursor(value: string): JobCursor {
 
 const clean = (value: string | undefined) => (value?.trim() ? value.trim().replace(/\s+/g, ' ') : undefined)
 
-export function createJobService({ jobs, clock, ids, events }: JobServiceDeps) {
+export function createJobService({ jobs, clock, ids, events, work = createInlineWork() }: JobServiceDeps) {
   async function get(ownerId: string, id: string): Promise<Job> {
     const job = await jobs.findById(ownerId, id)
     if (!job) throw jobNotFound()
@@ -81,8 +83,8 @@ export function createJobService({ jobs, clock, ids, events }: JobServiceDeps) {
 
     /** The deterministic analysis of the owner's job posting. */
     async analysis(ownerId: string, id: string): Promise<JobAnalysis> {
-      const job = await get(ownerId, id)
-      return analyzeJob(job)
+      const { title, company, description } = await get(ownerId, id)
+      return work.run('analyzeJob', { title, company, description })
     },
   }
 }

@@ -1,7 +1,8 @@
-import fastJsonPatch, { type Operation } from 'fast-json-patch'
+import type { Operation } from 'fast-json-patch'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock } from '../ports.js'
+import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
 import type { ResumeRepository } from './resume.ports.js'
@@ -11,6 +12,8 @@ export interface VersionServiceDeps {
   resumes: ResumeRepository
   clock: Clock
   events: EventBus
+  /** Where diffs run (the worker pool); default: in process, for unit tests. */
+  work?: HeavyWork
 }
 
 export interface VersionDiff {
@@ -20,7 +23,7 @@ export interface VersionDiff {
   readonly patch: Operation[]
 }
 
-export function createVersionService({ resumes, clock, events }: VersionServiceDeps) {
+export function createVersionService({ resumes, clock, events, work = createInlineWork() }: VersionServiceDeps) {
   async function get(ownerId: string, id: string, number: number): Promise<ResumeVersion> {
     const version = await resumes.findVersion(ownerId, id, number)
     if (version) return version
@@ -66,7 +69,7 @@ export function createVersionService({ resumes, clock, events }: VersionServiceD
       const target = to ?? (await resumes.find(ownerId, id))?.headVersion
       if (target === undefined) throw resumeNotFound()
       const [a, b] = await Promise.all([get(ownerId, id, from), get(ownerId, id, target)])
-      return { from, to: target, patch: fastJsonPatch.compare(a.content, b.content) }
+      return { from, to: target, patch: await work.run('diff', { from: a.content, to: b.content }) }
     },
   }
 }
