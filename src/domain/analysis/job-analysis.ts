@@ -12,7 +12,7 @@ import {
   type YearsAsk,
 } from './analysis.types.js'
 import { findSkills } from './taxonomy.js'
-import { sentences, squash, tokenize } from './text.js'
+import { isSpace, sentences, squash, stripEnd, stripStart, tokenize } from './text.js'
 import { STOP_WORDS } from './words.js'
 
 type Section = 'intro' | 'required' | 'preferred' | 'responsibilities' | 'other'
@@ -52,7 +52,22 @@ function normalizeQuotes(text: string): string {
 
 // Pay, benefits and boilerplate ask for nothing, even when they are not under a heading of their own.
 const PERKS =
-  /^(salary|pay|compensation|base salary|benefits|perks|what we offer|we offer|we pay|competitive (salary|pay|compensation)|[$€£]\s?\d)|\b(equal opportunity employer|benefits include|we offer|offers an? .*\b(bonus|benefits?|allowance|discount)|sign-on bonus)\b/i
+  /^(salary|pay|compensation|base salary|benefits|perks|what we offer|we offer|we pay|competitive (salary|pay|compensation)|[$€£]\s?\d)|\b(equal opportunity employer|benefits include|we offer|sign-on bonus)\b/i
+// "offers a … bonus": the two parts are searched apart, as `offers an? .*\bbonus` retries the rest of the line from
+// every "offers a".
+const OFFERS = /\boffers an? /i
+const OFFERED_PERK = /\b(bonus|benefits?|allowance|discount)\b/i
+const LINE_BREAK = /[\n\r\u2028\u2029]/
+
+function isPerk(text: string): boolean {
+  if (PERKS.test(text)) return true
+  // Per stretch without a line break (where `.` stops): the first "offers a" leaves the most room for the perk.
+  for (const stretch of text.split(LINE_BREAK)) {
+    const offers = OFFERS.exec(stretch)
+    if (offers && OFFERED_PERK.test(stretch.slice(offers.index + offers[0].length))) return true
+  }
+  return false
+}
 // In the opening paragraph, a sentence about the company ("We host 12,000 databases") is not a requirement unless it
 // also speaks of the candidate ("We're looking for someone who…").
 const ABOUT_US = /^(we|we'?re|we'?ve|our|the company)\b/i
@@ -60,7 +75,7 @@ const ABOUT_CANDIDATE =
   /\b(you|your|you'?ll|you'?re|candidates?|applicants?|someone|person|looking for|seeking|hiring|join|need|needs|must|require[sd]?)\b/i
 
 function sectionOfSentence(text: string, section: Section, companyWord: string | undefined): Section {
-  if (PERKS.test(text)) return 'other'
+  if (isPerk(text)) return 'other'
   if (section !== 'intro' || ABOUT_CANDIDATE.test(text)) return section
   const startsWithCompany = companyWord !== undefined && text.startsWith(`${companyWord} `)
   return ABOUT_US.test(text) || startsWithCompany ? 'other' : section
@@ -81,7 +96,7 @@ function maskCompany(text: string, company: string | undefined): string {
 }
 
 function headingOf(line: string): Section | undefined {
-  const text = line.replace(/^[#*\s]+|[*:\s]+$/g, '')
+  const text = stripEnd(stripStart(line, '#*'), '*:')
   const words = text.split(/\s+/).length
   if (words > 8 || /[.!?]$/.test(line.trim())) return undefined
   for (const [section, pattern] of HEADINGS) if (pattern.test(text)) return section
@@ -136,16 +151,46 @@ const LEADING_PREFERRED =
 const TRAILING_PREFERRED =
   /\b(preferred|is a plus|a plus|is a bonus|a bonus|desirable|an advantage|advantageous|helpful|nice to have|would be nice)\b/gi
 
-/** The importance of a mention at `index` in a line: clause-level cues first, then the line's own. */
-function importanceAt(line: Line, start: number, end: number): Importance | undefined {
-  const base = importanceOf(line)
-  if (!base) return undefined
-  for (const m of line.text.matchAll(LEADING_PREFERRED)) if ((m.index ?? 0) < start) return 'preferred'
-  for (const m of line.text.matchAll(TRAILING_PREFERRED)) {
-    const at = m.index ?? 0
-    if (at < end) continue
-    // Only the clause that the cue closes: no clause break between the mention and the cue.
-    if (!/[,;]/.test(line.text.slice(end, at)) || /^[^,;]*$/.test(line.text.slice(0, start))) return 'preferred'
+/** Where a line's clause-level cues and clause breaks are, found once per line (not once per mention). */
+interface Cues {
+  /** The first leading cue, or -1. */
+  readonly leading: number
+  readonly trailing: readonly number[]
+  /** Commas and semicolons. */
+  readonly breaks: readonly number[]
+}
+
+function cuesOf(text: string): Cues {
+  const breaks: number[] = []
+  for (let i = 0; i < text.length; i += 1) if (text[i] === ',' || text[i] === ';') breaks.push(i)
+  return {
+    leading: text.search(LEADING_PREFERRED),
+    trailing: [...text.matchAll(TRAILING_PREFERRED)].map((m) => m.index),
+    breaks,
+  }
+}
+
+/** The first value in the ascending list that is at least `from`, or undefined. */
+function firstFrom(sorted: readonly number[], from: number): number | undefined {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((sorted[mid] as number) < from) lo = mid + 1
+    else hi = mid
+  }
+  return sorted[lo]
+}
+
+/** The importance of a mention from `start` to `end` in a line: clause-level cues first, then the line's section. */
+function importanceAt(line: Line, cues: Cues, start: number, end: number): Importance {
+  if (cues.leading >= 0 && cues.leading < start) return 'preferred'
+  const cue = firstFrom(cues.trailing, end)
+  if (cue !== undefined) {
+    // Only the clause that the cue closes: no clause break between the mention and the cue, or none before it.
+    const nextBreak = firstFrom(cues.breaks, end)
+    const noBreakBefore = (cues.breaks[0] ?? start) >= start
+    if (nextBreak === undefined || nextBreak >= cue || noBreakBefore) return 'preferred'
   }
   return line.section === 'preferred' ? 'preferred' : 'required'
 }
@@ -164,8 +209,10 @@ const NUMBER_WORDS: Record<string, number> = {
   twelve: 12,
   fifteen: 15,
 }
+// Each stretch of white space has one place in the pattern (`\s*(?:\+\s*)?`, not `\s*\+?\s*`), so a long run of
+// spaces is not split between two `\s*` in every possible way.
 const YEARS =
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?(?:years?|yrs?)\b/i
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*(?:(?:\+|plus)\s*)?(?:(?:-|–|to)\s*(\d{1,2})\s*(?:\+\s*)?)?(?:years?|yrs?)\b/i
 
 function yearsAsked(lines: readonly Line[]): YearsAsk | undefined {
   let best: YearsAsk | undefined
@@ -214,10 +261,7 @@ function educationAsked(lines: readonly Line[]): EducationAsk | undefined {
     const levels = EDUCATION.filter(([, re]) => re.test(line.text)).map(([level]) => level)
     const level = levels[0]
     if (!level) continue
-    const field =
-      /\b(?:degree|bachelor'?s?|master'?s?|BSc|BS|BA|MSc|diploma)\b[^.;]*?\bin\s+([^.;()]+?)(?=,? or equivalent|,? or (?:a )?related|[.;()]|$)/i
-        .exec(line.text)?.[1]
-        ?.trim()
+    const field = fieldOf(line.text)?.trim()
     const candidate: EducationAsk = {
       level,
       field: field && field.length <= 80 ? field : undefined,
@@ -228,6 +272,35 @@ function educationAsked(lines: readonly Line[]): EducationAsk | undefined {
     if (!best || (best.importance === 'preferred' && importance === 'required')) best = candidate
   }
   return best
+}
+
+const DEGREE_WORD = /\b(?:degree|bachelor'?s?|master'?s?|BSc|BS|BA|MSc|diploma)\b/i
+const IN_WORD = /\bin(\s+)/gi
+const FIELD_END = /,? or (?:equivalent|(?:a )?related)|[()]/gi
+
+/**
+ * The field of study after a degree word: "degree in Computer Science, or equivalent" → "Computer Science". The
+ * match of `/\b(?:degree|…)\b[^.;]*?\bin\s+([^.;()]+?)(?=,? or equivalent|,? or (?:a )?related|[.;()]|$)/i`,
+ * found clause by clause: that pattern's lazy parts retry the rest of the clause from every degree word and "in".
+ */
+function fieldOf(text: string): string | undefined {
+  for (const clause of text.split(/[.;]/)) {
+    const degree = DEGREE_WORD.exec(clause)
+    if (!degree) continue
+    IN_WORD.lastIndex = degree.index + degree[0].length
+    for (let found = IN_WORD.exec(clause); found; found = IN_WORD.exec(clause)) {
+      const spaces = (found[1] as string).length
+      const start = found.index + found[0].length
+      if (start < clause.length && clause[start] !== '(' && clause[start] !== ')') {
+        FIELD_END.lastIndex = start + 1
+        const end = FIELD_END.exec(clause)?.index ?? clause.length
+        return clause.slice(start, end)
+      }
+      // Nothing after "in": the pattern takes the last space as the field when there are two.
+      if (spaces >= 2) return ''
+    }
+  }
+  return undefined
 }
 
 const SENIORITY_IN_TITLE: readonly [Seniority, RegExp][] = [
@@ -279,14 +352,52 @@ const SALARY =
   /[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[kK]?(?:\s*(?:-|–|to)\s*[$£€]?\s?\d[\d,]*(?:\.\d+)?\s?[kK]?)?(?:\s*(?:per|\/|an?)\s*(?:year|yr|hour|hr|annum|month))?/
 
 function locationOf(description: string): string | undefined {
-  const m = /^\s*(?:location|based in|office)\s*:\s*(.+)$/im.exec(normalizeQuotes(description))
+  // Leading white space within the line only: `^\s*` would also cross line breaks, from every line start of a run of
+  // blank lines (the match and its value are the same either way).
+  const m = /^[^\S\n\r\u2028\u2029]*(?:location|based in|office)\s*:\s*(.+)$/im.exec(normalizeQuotes(description))
   return m?.[1] ? squash(m[1]).slice(0, 120) : undefined
 }
 
 function titleFromLine(firstLine: string): string | undefined {
-  const line = firstLine.replace(/^[#*\s]+|[*\s]+$/g, '')
+  const line = stripEnd(stripStart(firstLine, '#*'), '*')
   if (line.split(/\s+/).length > 10 || /[.!?:,;]$/.test(line) || headingOf(line) || /:/.test(line)) return undefined
-  return line.replace(/\s+[-–—|@]\s+.*$/, '').replace(/\s+at\s+[A-Z].*$/, '')
+  // "Backend Engineer - Remote", "Backend Engineer at Arcline": the title is what comes before.
+  const title = line.slice(0, tailStart(line, separatorAt))
+  return title.slice(0, tailStart(title, atWordAt, /[A-Z]/))
+}
+
+const separatorAt = (text: string, index: number) => ('-–—|@'.includes(text[index] as string) ? 1 : 0)
+const atWordAt = (text: string, index: number) => (text.startsWith('at', index) ? 2 : 0)
+
+/**
+ * Where the first `\s+<separator>\s+.*$` match starts in `text` (the separator's length is `separatorLength(text, index)`,
+ * 0 for none; `next` must match the character after the white space), or the text's length when there is none.
+ * One pass over the white-space runs instead of a backtracking search, which retries the run from each of its
+ * characters.
+ */
+function tailStart(text: string, separatorLength: (text: string, index: number) => number, next?: RegExp): number {
+  // `.*$` cannot cross a line break, so the rest after the white space must lie past the last one.
+  const lastBreak = Math.max(
+    text.lastIndexOf('\n'),
+    text.lastIndexOf('\r'),
+    text.lastIndexOf('\u2028'),
+    text.lastIndexOf('\u2029'),
+  )
+  let i = 0
+  while (i < text.length) {
+    if (!isSpace(text[i])) {
+      i += 1
+      continue
+    }
+    const start = i
+    while (isSpace(text[i])) i += 1
+    const length = i < text.length ? separatorLength(text, i) : 0
+    if (length === 0) continue
+    let rest = i + length
+    while (isSpace(text[rest])) rest += 1
+    if (rest > i + length && rest > lastBreak && (!next || next.test(text[rest] ?? ''))) return start
+  }
+  return text.length
 }
 
 function round2(n: number): number {
@@ -302,10 +413,10 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
   // Skills, by importance: a skill both required and preferred is required.
   const asks = new Map<string, { ask: SkillAsk; mentions: number }>()
   for (const line of lines) {
-    const base = importanceOf(line)
-    if (!base) continue
+    if (!importanceOf(line)) continue
+    const cues = cuesOf(line.text)
     for (const mention of findSkills(maskCompany(line.text, company))) {
-      const importance = importanceAt(line, mention.start, mention.end) ?? base
+      const importance = importanceAt(line, cues, mention.start, mention.end)
       const found = asks.get(mention.skill.id)
       if (found) {
         found.mentions += 1
@@ -394,9 +505,13 @@ function keywordsOf(asks: readonly SkillAsk[], lines: readonly Line[], title: st
   for (const line of lines) {
     const importance = importanceOf(line)
     if (!importance) continue
+    // Mentions come left to right without overlapping, as tokens do: one walk finds the mention around a token.
     const spans = findSkills(line.text)
+    let span = 0
     for (const token of tokenize(line.text)) {
-      if (spans.some((s) => token.start >= s.start && token.end <= s.end)) continue
+      while ((spans[span + 1]?.start ?? Infinity) <= token.start) span += 1
+      const around = spans[span]
+      if (around && token.start >= around.start && token.end <= around.end) continue
       const word = token.surface.toLowerCase()
       if (word.length < 4 || !/^[a-z][a-z-]*$/.test(word) || STOP_WORDS.has(word) || STOP_WORDS.has(token.fold))
         continue

@@ -141,8 +141,10 @@ export function findSkills(text: string, offset = 0): SkillMention[] {
 
 function adjacent(text: string, span: readonly Token[]): boolean {
   for (let k = 1; k < span.length; k++) {
-    const gap = text.slice((span[k - 1] as Token).end, (span[k] as Token).start)
-    if (!/^[\s-]*$/.test(gap) || gap.length > 3) return false
+    const from = (span[k - 1] as Token).end
+    const to = (span[k] as Token).start
+    // Length first: a long gap is never read (each gap is looked at for every phrase that spans it).
+    if (to - from > 3 || !/^[\s-]*$/.test(text.slice(from, to))) return false
   }
   return true
 }

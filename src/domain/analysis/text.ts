@@ -70,3 +70,27 @@ export function sentences(text: string): Sentence[] {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
+
+const SPACE = /\s/
+
+/** True for one character that `\s` matches. */
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE.test(ch)
+}
+
+// Trimming by hand, not with `/[…]+$/`: a search for a trailing run retries from every character of a long run that
+// is not at the end, which is quadratic in the run's length.
+
+/** `text` without its leading white space and characters from `chars` (the `/^[\s…]+/` trim). */
+export function stripStart(text: string, chars = ''): string {
+  let start = 0
+  while (start < text.length && (chars.includes(text[start] as string) || isSpace(text[start]))) start += 1
+  return text.slice(start)
+}
+
+/** `text` without its trailing white space and characters from `chars` (the `/[\s…]+$/` trim). */
+export function stripEnd(text: string, chars = ''): string {
+  let end = text.length
+  while (end > 0 && (chars.includes(text[end - 1] as string) || isSpace(text[end - 1]))) end -= 1
+  return text.slice(0, end)
+}
