@@ -16,7 +16,7 @@ import {
 } from './ats.types.js'
 import { coveredMonths, monthIndex } from './dates.js'
 import { checkParseability } from './parseability.js'
-import { areRelated } from './related-skills.js'
+import { familyOf } from './related-skills.js'
 import { asArray, asObject, asString, type ResumeField, resumeFields } from './resume-fields.js'
 
 const MAX_EVIDENCE = 3
@@ -35,6 +35,8 @@ interface ResumeIndex {
   readonly skillObjects: Map<string, Skill>
   /** Folded word → first field that contains it. */
   readonly words: Map<string, Evidence>
+  /** Family → its members the resume names, first named first (two at most: enough to find one besides any skill). */
+  readonly families: Map<number, string[]>
 }
 
 function indexResume(resume: Record<string, unknown>): ResumeIndex {
@@ -45,7 +47,8 @@ function indexResume(resume: Record<string, unknown>): ResumeIndex {
   for (const field of fields) {
     for (const mention of findSkills(field.text)) {
       const list = skills.get(mention.skill.id) ?? []
-      if (!list.some((e) => e.pointer === field.pointer)) list.push({ pointer: field.pointer, quote: mention.surface })
+      // Fields come one after another, so a field already listed is the last one.
+      if (list.at(-1)?.pointer !== field.pointer) list.push({ pointer: field.pointer, quote: mention.surface })
       skills.set(mention.skill.id, list)
       skillObjects.set(mention.skill.id, mention.skill)
     }
@@ -53,7 +56,15 @@ function indexResume(resume: Record<string, unknown>): ResumeIndex {
       if (!words.has(token.fold)) words.set(token.fold, { pointer: field.pointer, quote: token.surface })
     }
   }
-  return { fields, skills, skillObjects, words }
+  const families = new Map<number, string[]>()
+  for (const id of skills.keys()) {
+    const family = familyOf(id)
+    if (family === undefined) continue
+    const members = families.get(family) ?? []
+    if (members.length < 2) members.push(id)
+    families.set(family, members)
+  }
+  return { fields, skills, skillObjects, words, families }
 }
 
 /** Evidence from work and projects first: a skill shown in use outranks one only listed. */
@@ -79,16 +90,18 @@ function skillRequirement(ask: SkillAsk, index: ResumeIndex): Requirement {
   if (direct?.length) {
     return { ...base, status: 'met', evidence: rankEvidence(direct), detail: `The resume names ${ask.name}.` }
   }
-  // A related skill of the same narrow family (MySQL for PostgreSQL, Docker for Kubernetes) earns half credit.
-  for (const [id, evidence] of index.skills) {
-    const related = index.skillObjects.get(id)
-    if (related && areRelated(ask.id, id)) {
-      return {
-        ...base,
-        status: 'partial',
-        evidence: rankEvidence(evidence),
-        detail: `No ${ask.name}, but the related ${related.name}.`,
-      }
+  // A related skill of the same narrow family (MySQL for PostgreSQL, Docker for Kubernetes) earns half credit: the
+  // first the resume names.
+  const family = familyOf(ask.id)
+  const relatedId = family === undefined ? undefined : index.families.get(family)?.find((id) => id !== ask.id)
+  const evidence = relatedId === undefined ? undefined : index.skills.get(relatedId)
+  const related = relatedId === undefined ? undefined : index.skillObjects.get(relatedId)
+  if (related && evidence) {
+    return {
+      ...base,
+      status: 'partial',
+      evidence: rankEvidence(evidence),
+      detail: `No ${ask.name}, but the related ${related.name}.`,
     }
   }
   return { ...base, status: 'missing', evidence: [], detail: `The resume does not mention ${ask.name}.` }
@@ -205,12 +218,9 @@ function educationRequirement(
   }
   const found = best as { level: EducationLevel; pointer: string; quote: string; area: string | undefined } | undefined
   if (found && educationRank(found.level) >= educationRank(asked.level)) {
+    const areaWords = new Set(tokenize(found.area ?? '').map((a) => a.fold))
     const fieldOk =
-      !asked.field ||
-      !found.area ||
-      tokenize(asked.field).some(
-        (t) => !STOP_WORDS.has(t.fold) && tokenize(found.area ?? '').some((a) => a.fold === t.fold),
-      )
+      !asked.field || !found.area || tokenize(asked.field).some((t) => !STOP_WORDS.has(t.fold) && areaWords.has(t.fold))
     const evidence = [{ pointer: found.pointer, quote: found.quote }]
     return fieldOk
       ? { ...base, status: 'met', evidence, detail: `The resume shows a ${found.level} degree.` }

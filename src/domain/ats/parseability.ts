@@ -2,7 +2,6 @@ import type { ParseabilityIssue, Severity } from './ats.types.js'
 import { monthIndex } from './dates.js'
 import { asArray, asObject, asString } from './resume-fields.js'
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PRONOUN = /\b(I|me|my|mine|myself|we|our|ours|We|Our|My|Me)\b/
 const NUMBER = /\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/i
 const LONG_BULLET_CHARS = 200
@@ -24,7 +23,7 @@ export function checkParseability(resume: Record<string, unknown>): { score: num
   if (!asString(basics.name)) add('MISSING_NAME', 'error', '/basics/name', 'Add your full name at the top.')
   const email = asString(basics.email)
   if (!email) add('MISSING_EMAIL', 'error', '/basics/email', 'Add an email address so recruiters can reach you.')
-  else if (!EMAIL.test(email.trim()))
+  else if (!looksLikeEmail(email.trim()))
     add('INVALID_EMAIL', 'warning', '/basics/email', 'The email address does not look valid.')
   if (!asString(basics.phone)) add('MISSING_PHONE', 'warning', '/basics/phone', 'Add a phone number.')
   const location = asObject(basics.location)
@@ -110,4 +109,15 @@ export function checkParseability(resume: Record<string, unknown>): { score: num
 
   const score = Math.max(0, 100 - issues.reduce((sum, issue) => sum + PENALTY[issue.severity], 0))
   return { score, issues }
+}
+
+/**
+ * What `/^[^\s@]+@[^\s@]+\.[^\s@]+$/` accepts: one "@" with text on both sides, no white space, and a dot inside the
+ * domain (not its first or last character). Checked by hand: that pattern backtracks over every dot of a long
+ * domain that then fails.
+ */
+export function looksLikeEmail(text: string): boolean {
+  const at = text.indexOf('@')
+  if (at < 1 || text.includes('@', at + 1) || /\s/.test(text)) return false
+  return text.slice(at + 2, -1).includes('.')
 }

@@ -28,13 +28,18 @@ const FAMILIES: readonly (readonly string[])[] = [
   ['csharp', 'dotnet'],
 ]
 
-const familyOf = new Map<string, number>()
+const familyIndex = new Map<string, number>()
 FAMILIES.forEach((family, i) => {
-  for (const id of family) familyOf.set(id, i)
+  for (const id of family) familyIndex.set(id, i)
 })
+
+/** The family a skill belongs to (an opaque key), or undefined for a skill in none. */
+export function familyOf(id: string): number | undefined {
+  return familyIndex.get(id)
+}
 
 /** True when the two skills are different members of one family. */
 export function areRelated(a: string, b: string): boolean {
-  const fa = familyOf.get(a)
-  return a !== b && fa !== undefined && fa === familyOf.get(b)
+  const fa = familyIndex.get(a)
+  return a !== b && fa !== undefined && fa === familyIndex.get(b)
 }
