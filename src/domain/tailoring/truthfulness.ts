@@ -58,7 +58,21 @@ export function newNumbers(text: string, resume: Doc, alsoKnown = ''): string[] 
   return [...new Set(text.match(NUMBER) ?? [])].filter((n) => !known.has(n))
 }
 
-const SENTENCE_START = /(^|[.!?:;•—–-]\s+|\(\s*)$/u
+const SENTENCE_END = '.!?:;•—–-'
+
+/**
+ * True when the word at `start` opens a sentence, a list item or a parenthesis: the text before it is empty, ends in
+ * `[.!?:;•—–-]` and white space, or in "(" and optional white space. Read backwards from the word, not by matching
+ * `/(^|[.!?:;•—–-]\s+|\(\s*)$/u` against the whole text before every capitalised word.
+ */
+function opensSentence(text: string, start: number): boolean {
+  if (start === 0) return true
+  let before = start
+  while (before > 0 && /\s/.test(text[before - 1] as string)) before -= 1
+  const mark = text[before - 1]
+  if (mark === '(') return true
+  return before < start && mark !== undefined && SENTENCE_END.includes(mark)
+}
 
 /**
  * Capitalised words inside a sentence (names of companies, products, places, schools) that neither the resume nor
@@ -66,12 +80,16 @@ const SENTENCE_START = /(^|[.!?:;•—–-]\s+|\(\s*)$/u
  */
 export function newNames(text: string, resume: Doc, alsoKnown = ''): string[] {
   const known = new Set((`${JSON.stringify(resume)} ${alsoKnown}`.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()))
-  const inSkill = findSkills(text).map((m) => [m.start, m.end] as const)
+  // Skill mentions come left to right without overlapping, as the words do: one walk finds the mention around each.
+  const inSkill = findSkills(text)
+  let skill = 0
   const names: string[] = []
   for (const match of text.matchAll(/\p{Lu}\p{Ll}+/gu)) {
     const start = match.index
-    if (SENTENCE_START.test(text.slice(0, start)) || text[start - 1]?.match(/[\p{L}\d]/u)) continue
-    if (inSkill.some(([from, to]) => start >= from && start < to)) continue
+    if (opensSentence(text, start) || text[start - 1]?.match(/[\p{L}\d]/u)) continue
+    while ((inSkill[skill]?.end ?? Infinity) <= start) skill += 1
+    const around = inSkill[skill]
+    if (around && start >= around.start && start < around.end) continue
     if (!known.has(match[0].toLowerCase())) names.push(match[0])
   }
   return [...new Set(names)]
