@@ -47,14 +47,22 @@ export interface PasswordHasher {
   readonly dummyHash: Promise<string>
 }
 
+/** One counted password check, settled once the password has been checked. */
+export interface LoginAttempt {
+  /** The password was wrong: the attempt stays counted, and the caller is slowed down as failures pile up. */
+  failed(): Promise<void>
+  /** The password was right: the account and the address get this attempt's point back. */
+  succeeded(): Promise<void>
+}
+
 /** Brute-force protection for sign-in and sign-up (shared across instances when backed by Redis). */
 export interface LoginGuard {
-  /** Throws RATE_LIMITED (with `retryAfterSeconds`) while the account or the client address is blocked. */
-  assertLoginAllowed(normalizedEmail: string, ip: string): Promise<void>
-  /** Counts a failed sign-in, slowing the caller as failures pile up; may start a block. */
-  recordLoginFailure(normalizedEmail: string, ip: string): Promise<void>
-  /** Clears the account's consecutive-failure count after a successful sign-in. */
-  recordLoginSuccess(normalizedEmail: string, ip: string): Promise<void>
+  /**
+   * Counts a password check against the account and the client address before it happens, in one atomic step on
+   * each counter, so concurrent attempts can never check more passwords than the allowance. Throws RATE_LIMITED
+   * (with `retryAfterSeconds` and `policies`) once either allowance is spent. An attempt never settled stays counted.
+   */
+  startLoginAttempt(normalizedEmail: string, ip: string): Promise<LoginAttempt>
   /** Counts one registration from the address; throws RATE_LIMITED past the allowance. */
   consumeRegistration(ip: string): Promise<void>
 }

@@ -20,10 +20,20 @@ function setup() {
     events.push(event)
   })
   let id = 0
+  // Counts password checks: the brute-force limits bound how many happen, not only how many answers say so.
+  const scrypt = createScryptHasher(10)
+  let verified = 0
+  const hasher = {
+    ...scrypt,
+    verify: (password: string, hash: string) => {
+      verified += 1
+      return scrypt.verify(password, hash)
+    },
+  }
   const accounts = createAccountService({
     users: createMemoryUserRepository(),
     sessions: createMemorySessionStore(clock),
-    hasher: createScryptHasher(10),
+    hasher,
     tokens: sessionTokens,
     passwords: commonPasswords,
     guard: createLoginGuard({
@@ -40,7 +50,12 @@ function setup() {
     sessionTtlSeconds: 3600,
     sessionIdleSeconds: 1800,
   })
-  return { accounts, events, advance: (ms: number) => (now = new Date(now.getTime() + ms)) }
+  return {
+    accounts,
+    events,
+    verified: () => verified,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  }
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -97,15 +112,18 @@ describe('account service', () => {
     const laptop = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)
     const auth = await accounts.authenticate(laptop.token)
     expect(
-      await codeOf(accounts.changePassword(auth, { currentPassword: 'wrong guess', newPassword: 'brand new secret' })),
+      await codeOf(
+        accounts.changePassword(auth, { currentPassword: 'wrong guess', newPassword: 'brand new secret' }, client),
+      ),
     ).toBe('CURRENT_PASSWORD_INCORRECT')
     expect(
-      await codeOf(accounts.changePassword(auth, { currentPassword: 'long enough', newPassword: 'password' })),
+      await codeOf(accounts.changePassword(auth, { currentPassword: 'long enough', newPassword: 'password' }, client)),
     ).toBe('WEAK_PASSWORD')
-    const fresh = await accounts.changePassword(auth, {
-      currentPassword: 'long enough',
-      newPassword: 'brand new secret',
-    })
+    const fresh = await accounts.changePassword(
+      auth,
+      { currentPassword: 'long enough', newPassword: 'brand new secret' },
+      client,
+    )
     expect(await codeOf(accounts.authenticate(phone.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(laptop.token))).toBe('UNAUTHENTICATED')
     expect(await codeOf(accounts.authenticate(fresh.token))).toBeUndefined()
@@ -132,16 +150,31 @@ describe('account service', () => {
     expect(error.extra.policies).toEqual(['login-account'])
   })
 
-  it('forgets earlier failures after a successful sign-in', async () => {
+  it('does not count successful sign-ins against the allowance, and does not forget failures on one', async () => {
     const { accounts } = setup()
     await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 4; i++)
-        await codeOf(accounts.login({ email: 'lin@example.com', password: 'nope nope' }, client))
-      expect(
-        await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)),
-      ).toBeUndefined()
-    }
+    const right = () => codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }, client))
+    const wrong = () => codeOf(accounts.login({ email: 'lin@example.com', password: 'nope nope' }, client))
+    for (let i = 0; i < 4; i++) expect(await wrong()).toBe('INVALID_CREDENTIALS')
+    for (let i = 0; i < 6; i++) expect(await right()).toBeUndefined()
+    // A success gives back its own point only: the fifth failure is the last password checked.
+    expect(await wrong()).toBe('INVALID_CREDENTIALS')
+    expect(await right()).toBe('RATE_LIMITED')
+  })
+
+  it('checks at most the allowance of passwords in a burst of concurrent sign-ins', async () => {
+    const { accounts, verified } = setup()
+    await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const burst = Array.from({ length: 30 }, (_, i) => `guess number ${i}`)
+    const codes = await Promise.all(
+      [...burst, 'long enough'].map((password) =>
+        codeOf(accounts.login({ email: 'lin@example.com', password }, client)),
+      ),
+    )
+    expect(verified()).toBe(5)
+    expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(5)
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(26)
+    expect(codes.at(-1)).toBe('RATE_LIMITED')
   })
 
   it('refuses passwords outside the length bounds', async () => {

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import type {
+  LoginAttempt,
   LoginGuard,
   PasswordDictionary,
   PasswordHasher,
@@ -104,6 +105,23 @@ export function createAccountService(deps: AccountServiceDeps) {
     return { user, token, expiresAt }
   }
 
+  /**
+   * Checks the signed-in user's current password, counted against the same allowance as a sign-in so it cannot be
+   * used to guess; throws CURRENT_PASSWORD_INCORRECT or RATE_LIMITED. The caller settles a right password's attempt
+   * once the change it guards is made.
+   */
+  async function checkCurrentPassword(auth: AuthContext, password: string, client: ClientInfo): Promise<LoginAttempt> {
+    const attempt = await deps.guard.startLoginAttempt(normalizeEmail(auth.user.email), client.ip)
+    const stored = await users.findPasswordHash(auth.user.id)
+    if (!stored || !(await hasher.verify(password, stored))) {
+      await attempt.failed()
+      throw new DomainError('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect.', {
+        errors: [{ pointer: '/body/currentPassword', message: 'is incorrect' }],
+      })
+    }
+    return attempt
+  }
+
   return {
     async register(
       input: { email: string; password: string; displayName?: string },
@@ -126,18 +144,21 @@ export function createAccountService(deps: AccountServiceDeps) {
       return openSession(user, client.previousToken)
     },
 
-    /** Signs in; while the account or address is blocked after repeated failures even the right password gets 429. */
+    /**
+     * Signs in. The attempt is counted before the password is checked, so a burst of concurrent guesses checks at
+     * most the allowance and everything past it (the right password included) gets RATE_LIMITED.
+     */
     async login(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
       const email = normalizeEmail(input.email)
-      await deps.guard.assertLoginAllowed(email, client.ip)
+      const attempt = await deps.guard.startLoginAttempt(email, client.ip)
       const found = await users.findCredentialsByEmail(email)
       // Verify against a dummy hash when the email is unknown so both paths cost the same.
       const valid = await hasher.verify(input.password, found?.passwordHash ?? (await hasher.dummyHash))
       if (!found || !valid) {
-        await deps.guard.recordLoginFailure(email, client.ip)
+        await attempt.failed()
         throw new DomainError('INVALID_CREDENTIALS', 'The email or password is incorrect.')
       }
-      await deps.guard.recordLoginSuccess(email, client.ip)
+      await attempt.succeeded()
       return openSession(found.user, client.previousToken)
     },
 
@@ -151,21 +172,18 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /**
-     * Changes the password after checking the current one; every session of the user ends and the caller gets a
-     * fresh session in place of the one it used.
+     * Changes the password after checking the current one (counted like a sign-in); every session of the user ends
+     * and the caller gets a fresh session in place of the one it used.
      */
     async changePassword(
       auth: AuthContext,
       input: { currentPassword: string; newPassword: string },
+      client: ClientInfo,
     ): Promise<SignedIn> {
-      const stored = await users.findPasswordHash(auth.user.id)
-      if (!stored || !(await hasher.verify(input.currentPassword, stored))) {
-        throw new DomainError('CURRENT_PASSWORD_INCORRECT', 'The current password is incorrect.', {
-          errors: [{ pointer: '/body/currentPassword', message: 'is incorrect' }],
-        })
-      }
       checkPassword(input.newPassword, auth.user.email, '/body/newPassword')
+      const attempt = await checkCurrentPassword(auth, input.currentPassword, client)
       await users.updatePasswordHash(auth.user.id, await hasher.hash(input.newPassword), clock.now())
+      await attempt.succeeded()
       await sessions.revokeAllForUser(auth.user.id)
       events.emit({ name: 'USER_UPDATED', userId: auth.user.id })
       return openSession(auth.user, undefined)

@@ -109,6 +109,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
         response: { 200: SignedInResponse, ...problemResponses },
       },
     },
-    async (request, reply) => signIn(reply, await accounts.changePassword(authOf(request), request.body)),
+    async (request, reply) =>
+      signIn(reply, await accounts.changePassword(authOf(request), request.body, { ip: request.ip })),
   )
 }
