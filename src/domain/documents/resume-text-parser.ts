@@ -2,7 +2,12 @@
  * Turns text blocks read from a PDF or DOCX (in reading order) into a JSON Resume document, with a report of what
  * was recognised and what was not. Rules only: headings → sections, entries by title and date lines, bullets →
  * highlights. Nothing is invented: a value appears only when the text holds it.
+ *
+ * Every block's text is cleaned first (white space collapsed to single spaces, trimmed), so the patterns below name
+ * that one space (` `, ` ?`) instead of `\s+`: a search for `\s+x` retries a long run of white space from each of
+ * its characters. Trailing runs are trimmed by hand for the same reason.
  */
+import { stripEnd, stripStart } from '../analysis/text.js'
 import { findDateRange } from './dates.js'
 import type { ImportReport, ImportType, TextBlock } from './document.types.js'
 import type {
@@ -26,14 +31,15 @@ import {
   sectionOfHeading,
 } from './section-vocabulary.js'
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
+// Starts only where a run of address characters starts: from inside the run the search would read it again.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s·|•,]+|\b(?:linkedin\.com|github\.com|gitlab\.com)\/[^\s·|•,]+/i
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/
 /** A line that is only a place: `Lisbon, Portugal`, `Austin, TX`, `São Paulo, SP, Brazil`. */
 const LOCATION_LINE = /^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*\p{Lu}[\p{L}.' -]{1,30}){1,2}$/u
 const PART_SPLIT = /\s+[·|•]\s+|\s{3,}|\t/
 /** Separators between a role and an organisation in an entry title. */
-const TITLE_SPLIT = /\s+[—–|]\s+|\s+-\s+/
+const TITLE_SPLIT = / [—–|] | - /
 
 interface Entry {
   title: TextBlock
@@ -247,9 +253,7 @@ function entriesOf(body: readonly TextBlock[]): Entry[] {
       const found = findDateRange(block.text)
       const inTitle = found && isMetaLine(block)
       entries.push({
-        title: inTitle
-          ? { ...block, text: clean(block.text.replace(found.text, '').replace(/[\s,·|—–-]+$/, '')) }
-          : block,
+        title: inTitle ? { ...block, text: clean(stripEnd(block.text.replace(found.text, ''), ',·|—–-')) } : block,
         meta: [],
         paragraphs: [],
         bullets: [],
@@ -270,7 +274,7 @@ function entriesOf(body: readonly TextBlock[]): Entry[] {
       last.meta.push(
         ...rest
           .split(PART_SPLIT)
-          .map((p) => clean(p.replace(/^[·|•,\s]+|[·|•,\s]+$/g, '')))
+          .map((p) => clean(stripEnd(stripStart(p, '·|•,'), '·|•,')))
           .filter(Boolean),
       )
     } else if (
@@ -290,8 +294,11 @@ function entriesOf(body: readonly TextBlock[]): Entry[] {
 function splitTitle(text: string): [string, string | undefined] {
   const parts = text.split(TITLE_SPLIT)
   if (parts.length >= 2) return [clean(parts[0] as string), clean(parts.slice(1).join(' — '))]
-  const at = /^(.+?)\s+at\s+(.+)$/i.exec(text)
-  if (at && looksLikeJobTitle(at[1] as string)) return [clean(at[1] as string), clean(at[2] as string)]
+  const at = / at /i.exec(text)
+  if (at && at.index > 0) {
+    const [role, org] = [text.slice(0, at.index), text.slice(at.index + at[0].length)]
+    if (org && looksLikeJobTitle(role)) return [clean(role), clean(org)]
+  }
   return [text, undefined]
 }
 
@@ -305,7 +312,7 @@ function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
 function metaFields(entry: Entry): { url?: string; location?: string; score?: string; other: string[] } {
   const out: { url?: string; location?: string; score?: string; other: string[] } = { other: [] }
   for (const part of entry.meta) {
-    const score = /^(?:score|gpa|grade)\s*:?\s*(.+)$/i.exec(part)
+    const score = /^(?:score|gpa|grade) ?:? ?(.+)$/i.exec(part)
     if (score) out.score = score[1] as string
     else if (URL_PATTERN.test(part) && !out.url) out.url = part
     else if (!out.location) out.location = part
@@ -362,12 +369,12 @@ function educationOf(entry: Entry, unrecognised: string[]): Education {
   }
   const education: Education = { ...(institution && { institution }) }
   if (degree) {
-    const m = /^(.+?)(?:,\s*|\s+in\s+|\s+of\s+(?=[A-Z][a-z]+\s*$))(.+)$/.exec(degree)
+    const m = studyAndArea(degree)
     if (m && /,/.test(degree)) {
-      education.studyType = clean(m[1] as string)
-      education.area = clean(m[2] as string)
-    } else if (/\s+in\s+/.test(degree)) {
-      const [studyType, ...area] = degree.split(/\s+in\s+/)
+      education.studyType = clean(m[0])
+      education.area = clean(m[1])
+    } else if (degree.includes(' in ')) {
+      const [studyType, ...area] = degree.split(' in ')
       education.studyType = clean(studyType as string)
       education.area = clean(area.join(' in '))
     } else education.studyType = degree
@@ -385,6 +392,17 @@ function educationOf(entry: Entry, unrecognised: string[]): Education {
     else unrecognised.push(paragraph)
   }
   return education
+}
+
+const STUDY_AREA_SPLIT = /, ?| in | of (?=[A-Z][a-z]+ ?$)/g
+
+/** "BSc, Physics", "MSc in Physics", "Master of Science": the degree and its area, split at the first separator. */
+function studyAndArea(degree: string): [string, string] | undefined {
+  STUDY_AREA_SPLIT.lastIndex = 1
+  const separator = STUDY_AREA_SPLIT.exec(degree)
+  if (!separator) return undefined
+  const area = degree.slice(separator.index + separator[0].length)
+  return area ? [degree.slice(0, separator.index), area] : undefined
 }
 
 function projectOf(entry: Entry, unrecognised: string[]): Project {
@@ -439,7 +457,7 @@ function publicationOf(entry: Entry): Publication {
 
 /** `Lead: rest` → [lead, rest]; otherwise [text, undefined]. */
 function leadSplit(text: string): [string, string | undefined] {
-  const m = /^([^:]{1,60}?)\s*:\s+(.+)$/.exec(text)
+  const m = /^([^:]{1,60}?) ?: (.+)$/.exec(text)
   return m ? [clean(m[1] as string), clean(m[2] as string)] : [text, undefined]
 }
 
@@ -466,18 +484,42 @@ function skillOf(text: string): Skill[] {
     const items = splitList(text)
     return items.length > 1 ? [{ keywords: items }] : [{ name: text }]
   }
-  const level = /^(.+?)\s*\(([^)]+)\)$/.exec(lead)
-  const name = level ? clean(level[1] as string) : lead
-  return [{ name, ...(level && { level: clean(level[2] as string) }), keywords: splitList(rest) }]
+  const level = trailingNote(lead)
+  const name = level ? clean(level.before) : lead
+  return [{ name, ...(level && { level: clean(level.note) }), keywords: splitList(rest) }]
 }
 
 function languagesOf(text: string): Language[] {
   const [lead, rest] = leadSplit(text)
   if (rest !== undefined && !rest.includes(',')) return [{ language: lead, fluency: rest }]
   return splitList(text).map((item) => {
-    const m = /^(.+?)\s*(?:\(([^)]+)\)|[—–-]\s*(.+))$/.exec(item)
-    return m ? { language: clean(m[1] as string), fluency: clean((m[2] ?? m[3]) as string) } : { language: item }
+    // "Spanish (native)" or "Spanish - native", whichever separator comes first.
+    const note = trailingNote(item)
+    const dash = /[—–-]/.exec(item.slice(1, -1))
+    const dashAt = dash ? dash.index + 1 : -1
+    if (dashAt >= 0 && (!note || textBefore(item, dashAt) < note.before.length)) {
+      return { language: clean(item.slice(0, textBefore(item, dashAt))), fluency: clean(item.slice(dashAt + 1)) }
+    }
+    return note ? { language: clean(note.before), fluency: clean(note.note) } : { language: item }
   })
+}
+
+/** Where the text before a separator at `at` ends: before one space, but never empty. */
+function textBefore(text: string, at: number): number {
+  return at > 1 && text[at - 1] === ' ' ? at - 1 : at
+}
+
+/**
+ * "Python (expert)" → the text before the closing parenthesis and what it holds (no ")" inside, not empty), or
+ * undefined: what `/^(.+?) ?\(([^)]+)\)$/` matches, found without trying every "(" against the rest of the text.
+ */
+function trailingNote(text: string): { before: string; note: string } | undefined {
+  if (!text.endsWith(')')) return undefined
+  // The note cannot hold a ")", so its "(" comes after the one before the last; the first such with text before it.
+  const from = text.lastIndexOf(')', text.length - 2) + 1
+  const open = text.indexOf('(', Math.max(from, 1))
+  if (open < 0 || open > text.length - 3) return undefined
+  return { before: text.slice(0, textBefore(text, open)), note: text.slice(open + 1, -1) }
 }
 
 /** Dotted paths of every field with a value, e.g. `work[0].position`. */

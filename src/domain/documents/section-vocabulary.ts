@@ -84,7 +84,9 @@ export function sectionOfHeading(text: string): SectionKey | undefined {
   const normal = text
     .trim()
     .replace(/[:：]$/, '')
-    .replace(/\s*&\s*/g, ' and ')
+    // Spaces collapsed before "&" is spelled out: `\s*&\s*` would read a long run of spaces from each of them.
+    .replace(/\s+/g, ' ')
+    .replace(/ ?& ?/g, ' and ')
     .replace(/\s+/g, ' ')
     .toLowerCase()
   return normal.length <= 40 ? LOOKUP.get(normal) : undefined
