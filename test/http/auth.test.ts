@@ -161,7 +161,7 @@ describe('accounts over HTTP', () => {
         method: 'PATCH',
         url: '/api/me',
         headers: bearer(first.token),
-        payload: { email: second.email.toUpperCase() },
+        payload: { email: second.email.toUpperCase(), currentPassword: first.password },
       }),
       409,
       'EMAIL_TAKEN',

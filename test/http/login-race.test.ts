@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { anEmail, problemOf, registerUser, startTestServer } from '../helpers/server.js'
+import { anEmail, bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
 // Every password check the servers in this file make, counted at the hasher: the limits must bound the checks
 // themselves, not only the answers.
@@ -92,5 +92,32 @@ describe('sign-in limits under concurrency', () => {
       const response = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
       expect(response.statusCode).toBe(200)
     }
+  }, 60_000)
+
+  it('checks no more current passwords than the sign-in allowance in a burst of email changes', async () => {
+    const { server } = await startTestServer({ LOGIN_FAILURES_PER_ACCOUNT: '4', LOGIN_SLOWDOWN_MS: '0' })
+    const { token, email, password } = await registerUser(server)
+    const { result: responses, checked } = await countChecks(() =>
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          server.inject({
+            method: 'PATCH',
+            url: '/api/me',
+            headers: bearer(token),
+            payload: { email: anEmail('taken-over'), currentPassword: `wrong guess ${i}` },
+          }),
+        ),
+      ),
+    )
+    expect(checked).toBe(4)
+    const statuses = responses.map((response) => response.statusCode)
+    expect(statuses.filter((status) => status === 403)).toHaveLength(4)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(16)
+    // The lockout is the sign-in one: the owner's right password is refused too until it ends.
+    problemOf(
+      await server.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } }),
+      429,
+      'RATE_LIMITED',
+    )
   }, 60_000)
 })

@@ -177,6 +177,48 @@ describe('account service', () => {
     expect(codes.at(-1)).toBe('RATE_LIMITED')
   })
 
+  it('changes the email only with the current password, counted like a sign-in', async () => {
+    const { accounts } = setup()
+    const signedIn = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const auth = await accounts.authenticate(signedIn.token)
+    const error = await accounts.updateProfile(auth, { email: 'new@example.com' }, client).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/body/currentPassword' }] })
+    for (let i = 0; i < 5; i++) {
+      expect(
+        await codeOf(
+          accounts.updateProfile(auth, { email: 'new@example.com', currentPassword: `guess ${i}!` }, client),
+        ),
+      ).toBe('CURRENT_PASSWORD_INCORRECT')
+    }
+    expect(
+      await codeOf(accounts.updateProfile(auth, { email: 'new@example.com', currentPassword: 'long enough' }, client)),
+    ).toBe('RATE_LIMITED')
+    expect(await codeOf(accounts.login({ email: 'lin@example.com', password: 'long enough' }, client))).toBe(
+      'RATE_LIMITED',
+    )
+    expect((await accounts.authenticate(signedIn.token)).user.email).toBe('lin@example.com')
+  })
+
+  it('ends every other session when the email changes, keeping the caller signed in', async () => {
+    const { accounts, events } = setup()
+    const laptop = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const phone = await accounts.login({ email: 'lin@example.com', password: 'long enough' }, client)
+    const auth = await accounts.authenticate(laptop.token)
+    const changed = await accounts.updateProfile(
+      auth,
+      { email: 'lin.new@example.com', currentPassword: 'long enough' },
+      client,
+    )
+    expect(changed.email).toBe('lin.new@example.com')
+    expect(await codeOf(accounts.authenticate(phone.token))).toBe('UNAUTHENTICATED')
+    expect((await accounts.authenticate(laptop.token)).user.email).toBe('lin.new@example.com')
+    expect(events.at(-1)).toEqual({ name: 'USER_UPDATED', userId: auth.user.id })
+    // A display-name change alone needs no password and ends no session.
+    const again = await accounts.login({ email: 'lin.new@example.com', password: 'long enough' }, client)
+    await accounts.updateProfile(auth, { displayName: 'Lin N.' }, client)
+    expect(await codeOf(accounts.authenticate(again.token))).toBeUndefined()
+  })
+
   it('refuses passwords outside the length bounds', async () => {
     const { accounts } = setup()
     expect(await codeOf(accounts.register({ email: 'a@b.co', password: 'short' }, client))).toBe('WEAK_PASSWORD')
@@ -212,8 +254,9 @@ describe('account service', () => {
 
   it('emits USER_UPDATED when the profile or settings change', async () => {
     const { accounts, events } = setup()
-    const { user } = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
-    await accounts.updateProfile(user.id, { displayName: 'Lin' })
+    const signedIn = await accounts.register({ email: 'lin@example.com', password: 'long enough' }, client)
+    const { user } = signedIn
+    await accounts.updateProfile(await accounts.authenticate(signedIn.token), { displayName: 'Lin' }, client)
     await accounts.saveSettings(user.id, { ...(await accounts.getSettings(user.id)), theme: 'dark' })
     expect(events).toEqual([
       { name: 'USER_UPDATED', userId: user.id },

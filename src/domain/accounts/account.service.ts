@@ -204,12 +204,36 @@ export function createAccountService(deps: AccountServiceDeps) {
       return { user, session }
     },
 
-    async updateProfile(userId: string, changes: { email?: string; displayName?: string }): Promise<User> {
-      const user = await users.update(userId, {
-        ...(changes.email !== undefined && { email: changes.email.trim() }),
-        ...(changes.displayName !== undefined && { displayName: changes.displayName.trim() }),
-        updatedAt: clock.now(),
-      })
+    /**
+     * Changes the display name and/or the email. A new email needs the current password (checked and counted like a
+     * sign-in) and ends every other session of the user; the caller's session stays.
+     */
+    async updateProfile(
+      auth: AuthContext,
+      changes: { email?: string; displayName?: string; currentPassword?: string },
+      client: ClientInfo,
+    ): Promise<User> {
+      const userId = auth.user.id
+      const displayName = changes.displayName !== undefined && { displayName: changes.displayName.trim() }
+      if (changes.email === undefined) {
+        const user = await users.update(userId, { ...displayName, updatedAt: clock.now() })
+        events.emit({ name: 'USER_UPDATED', userId })
+        return user
+      }
+      if (changes.currentPassword === undefined) {
+        throw new DomainError('VALIDATION_FAILED', 'Changing the email needs the current password.', {
+          errors: [{ pointer: '/body/currentPassword', message: 'is required to change the email' }],
+        })
+      }
+      const attempt = await checkCurrentPassword(auth, changes.currentPassword, client)
+      // EMAIL_TAKEN leaves the attempt counted, so probing which addresses are registered is bounded by the
+      // sign-in allowance even for someone who knows the password.
+      const user = await users.update(userId, { ...displayName, email: changes.email.trim(), updatedAt: clock.now() })
+      await attempt.succeeded()
+      // Whoever else holds a session signed in under the old address: end them all but the caller's, which is put
+      // back as it was (the stores can only revoke all of a user's sessions at once).
+      await sessions.revokeAllForUser(userId)
+      await sessions.create(auth.session)
       events.emit({ name: 'USER_UPDATED', userId })
       return user
     },

@@ -61,7 +61,17 @@ export const SignedInResponse = Type.Object(
 )
 
 export const PatchMeBody = Type.Object(
-  { email: Type.Optional(Email), displayName: Type.Optional(DisplayName) },
+  {
+    email: Type.Optional(Email),
+    displayName: Type.Optional(DisplayName),
+    currentPassword: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: PASSWORD_MAX_LENGTH,
+        description: 'Required with `email`: the account’s current password.',
+      }),
+    ),
+  },
   { additionalProperties: false, minProperties: 1 },
 )
 

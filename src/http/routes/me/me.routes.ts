@@ -28,12 +28,15 @@ export async function meRoutes(server: FastifyInstance): Promise<void> {
       schema: {
         tags: ['account'],
         summary: 'Change email or display name',
+        description:
+          'Changing the email needs `currentPassword`, is counted like a sign-in attempt (RATE_LIMITED past the ' +
+          'allowance) and ends every other session of the user; the session making the change stays.',
         security: bearerSecurity,
         body: PatchMeBody,
         response: { 200: User_, ...problemResponses },
       },
     },
-    async (request) => toUserResponse(await accounts.updateProfile(authOf(request).user.id, request.body)),
+    async (request) => toUserResponse(await accounts.updateProfile(authOf(request), request.body, { ip: request.ip })),
   )
 
   app.get(
