@@ -12,8 +12,30 @@ export const REDACTED = '[REDACTED]'
 const SENSITIVE_KEY =
   /(?:password|passwd|passphrase|secret|token|authorization|cookie|cookies|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn)$/i
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._%+-]/
+const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi
+
+/**
+ * `text` with every match of `/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g` replaced, found
+ * from each "@" outwards: that pattern, searched, reads a long run of address characters without an "@" again from
+ * each of its characters.
+ */
+function maskEmails(text: string): string {
+  let out = ''
+  let done = 0
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at
+    while (start > done && EMAIL_LOCAL_CHAR.test(text[start - 1] as string)) start -= 1
+    if (start === at) continue
+    EMAIL_DOMAIN.lastIndex = at + 1
+    const domain = EMAIL_DOMAIN.exec(text)
+    if (!domain) continue
+    out += text.slice(done, start) + REDACTED
+    done = at + 1 + domain[0].length
+  }
+  return out + text.slice(done)
+}
 
 /** True when a value stored under `key` must be redacted. */
 export function isSensitiveKey(key: string): boolean {
@@ -29,7 +51,7 @@ const MAYBE_SENSITIVE_TEXT = /@|bearer|basic|[?&][\w.-]*=/i
 /** Masks emails, credentials and sensitive query parameters written inside free text (messages, URLs). */
 export function scrubText(text: string): string {
   if (!MAYBE_SENSITIVE_TEXT.test(text)) return text
-  return text.replace(EMAIL, REDACTED).replace(BEARER, `$1 ${REDACTED}`).replace(QUERY_PARAM, `$1${REDACTED}`)
+  return maskEmails(text).replace(BEARER, `$1 ${REDACTED}`).replace(QUERY_PARAM, `$1${REDACTED}`)
 }
 
 /**
@@ -54,8 +76,10 @@ export function scrubValue<T>(value: T, depth = 0, seen = new WeakSet<object>())
   return out as T
 }
 
-// A JSON string value ("…" with escapes), number, boolean, null, or an array of strings.
-const JSON_SCALAR = String.raw`"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\]`
+// A JSON string value ("…" with escapes), number, boolean, null, or an array of strings. In the array, white space
+// between two strings has one place in the pattern (`\s*(?:,\s*)?`), not two `\s*` it could be split between.
+const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`
+const JSON_SCALAR = String.raw`${JSON_STRING}|-?\d[\d.eE+-]*|true|false|null|\[(?:\s*${JSON_STRING}(?:\s*(?:,\s*)?${JSON_STRING})*\s*,?)?\]`
 const SENSITIVE_PAIR = new RegExp(
   String.raw`"([^"\\]*(?:password|passwd|passphrase|secret|token|authorization|cookie|cookies|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn))"(\s*:\s*)(?:${JSON_SCALAR})`,
   'gi',
