@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config/config.js'
+import { buildMetricsServer } from './http/routes/metrics/metrics.server.js'
 import { buildServer } from './http/server.js'
 
 /** Well inside the 30 s a process manager (Kubernetes, systemd) gives before it kills. */
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   const app = await buildApp(config)
   const { logger } = app
   const server = await buildServer(app)
+  const { metricsPort } = config.observability
+  const metricsServer = metricsPort === undefined ? undefined : await buildMetricsServer(app)
 
   process.on('unhandledRejection', (reason) => {
     app.observability.logError(reason, { component: 'process', msg: 'unhandled promise rejection' })
@@ -31,6 +34,11 @@ async function main(): Promise<void> {
     void app.observability.errors.flush(2000).finally(() => process.exit(1))
   })
 
+  // The scrape port first: when it cannot be bound, the process fails before it serves any public traffic.
+  if (metricsServer) {
+    const metricsAddress = await metricsServer.listen({ port: metricsPort, host: config.host })
+    logger.info({ address: metricsAddress }, 'metrics are served on their own port')
+  }
   const address = await server.listen({ port: config.port, host: config.host })
   logger.info({ address, database: app.database.kind, redis: Boolean(app.redis) }, 'RoleReady is listening')
 
@@ -50,8 +58,10 @@ async function main(): Promise<void> {
     try {
       // 2. Optional pre-stop delay: keep serving while the load balancer notices the failing readiness.
       if (config.observability.shutdownDelayMs > 0) await sleep(config.observability.shutdownDelayMs)
-      // 3. Stop accepting, close idle keep-alive connections, let in-flight requests finish.
+      // 3. Stop accepting, close idle keep-alive connections, let in-flight requests finish. The scrape port
+      // closes after the public one, so the drain itself can still be watched.
       await server.close()
+      await metricsServer?.close()
       logger.info({ elapsedMs: Date.now() - started }, 'server closed; closing pools and clients')
       // 4. Database pool, Redis, queues, error tracking, log files.
       await app.close()

@@ -120,7 +120,8 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   registerNulGuard(server)
 
   await server.register(healthRoutes)
-  await server.register(metricsRoutes)
+  // With METRICS_PORT set, /metrics is served only by the scrape server (routes/metrics/metrics.server.ts).
+  if (app.config.observability.metricsPort === undefined) await server.register(metricsRoutes)
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
