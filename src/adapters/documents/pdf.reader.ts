@@ -121,31 +121,84 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
 
 /**
  * Splits a page into reading groups: items crossing a vertical gutter (a full-width header) first, then the left
- * column, then the right one. A page without a clear gutter is one group.
+ * column, then the right one. A page without a clear gutter is one group. Exported for tests.
  */
-function splitColumns(items: Item[], pageWidth: number): Item[][] {
+export function splitColumns<T extends ColumnItem>(items: T[], pageWidth: number): T[][] {
   if (items.length < 8) return [items]
-  let best: { x: number; crossing: number } | undefined
-  for (let x = pageWidth * 0.2; x <= pageWidth * 0.8; x += 2) {
-    const crossing = items.filter((it) => it.x < x - 1 && it.x + it.width > x + 1).length
-    const left = items.filter((it) => it.x + it.width <= x).length
-    const right = items.filter((it) => it.x >= x).length
-    if (left < items.length * 0.15 || right < items.length * 0.15) continue
-    if (!best || crossing < best.crossing) best = { x, crossing }
-  }
+  const best = findGutter(items, pageWidth)
   if (!best || best.crossing > Math.max(2, items.length * 0.05)) return [items]
   const gutter = best.x
   // The columns must each hold several lines side by side, or this is one column with a ragged edge.
-  const crosses = (it: Item) => it.x < gutter - 1 && it.x + it.width > gutter + 1
+  const crosses = (it: T) => it.x < gutter - 1 && it.x + it.width > gutter + 1
   const left = items.filter((it) => !crosses(it) && it.x < gutter)
   const right = items.filter((it) => !crosses(it) && it.x >= gutter)
-  const rows = (list: Item[]) => new Set(list.map((it) => Math.round(it.y / 4))).size
+  const rows = (list: T[]) => new Set(list.map((it) => Math.round(it.y / 4))).size
   if (rows(left) < 4 || rows(right) < 4) return [items]
   const leftRows = new Set(left.map((it) => Math.round(it.y / 4)))
   const sideBySide = right.filter((it) => leftRows.has(Math.round(it.y / 4))).length
   if (sideBySide < 3) return [items]
   const spanning = items.filter(crosses)
   return [spanning, left, right].filter((group) => group.length > 0)
+}
+
+/** What the column split reads of a text item. */
+export interface ColumnItem {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+}
+
+const GUTTER_STEP = 2
+
+/**
+ * The candidate gutter, every `GUTTER_STEP` units across the middle 60% of the page, that the fewest items cross,
+ * leftmost first, with at least 15% of the items wholly on each side. The counts only change where an item's edge
+ * is, so only the first candidate past each edge is scored (by binary search over sorted edges): the work grows
+ * with the number of items, not with the width of the page, which a PDF can set to anything.
+ */
+function findGutter(items: readonly ColumnItem[], pageWidth: number): { x: number; crossing: number } | undefined {
+  const from = pageWidth * 0.2
+  const to = pageWidth * 0.8
+  if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) return undefined
+  const starts = items.map((it) => it.x).sort(ascending)
+  const ends = items.map((it) => it.x + it.width).sort(ascending)
+  // An item crosses x when x lies strictly inside (start + 1, end - 1).
+  const crossable = items.filter((it) => it.x + 1 < it.x + it.width - 1)
+  const crossFrom = crossable.map((it) => it.x + 1).sort(ascending)
+  const crossTo = crossable.map((it) => it.x + it.width - 1).sort(ascending)
+
+  const candidates = new Set<number>([from])
+  const gridAtOrAfter = (edge: number) => from + GUTTER_STEP * Math.max(0, Math.ceil((edge - from) / GUTTER_STEP))
+  for (const edge of [...starts, ...ends, ...crossFrom, ...crossTo]) {
+    const at = gridAtOrAfter(edge)
+    candidates.add(at)
+    candidates.add(at > edge ? at : at + GUTTER_STEP)
+  }
+  const minSide = items.length * 0.15
+  let best: { x: number; crossing: number } | undefined
+  for (const x of [...candidates].filter((c) => Number.isFinite(c) && c <= to).sort(ascending)) {
+    const left = countBelow(ends, x, true)
+    const right = items.length - countBelow(starts, x, false)
+    if (left < minSide || right < minSide) continue
+    const crossing = countBelow(crossFrom, x, false) - countBelow(crossTo, x, true)
+    if (!best || crossing < best.crossing) best = { x, crossing }
+  }
+  return best
+}
+
+const ascending = (p: number, q: number) => p - q
+
+/** How many of the ascending values are below `x` (or at it, with `orEqual`). */
+function countBelow(sorted: readonly number[], x: number, orEqual: boolean): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const value = sorted[mid] as number
+    if (value < x || (orEqual && value === x)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Groups items into lines (same baseline), sorted top to bottom, left to right. */
@@ -165,7 +218,8 @@ function toLines(items: Item[]): Line[] {
     const weights = new Map<string, number>()
     for (const item of row) {
       const gap = item.x - end
-      if (text && gap > item.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' '
+      // The last character only: a pattern anchored at the end is still tried from every character of the line.
+      if (text && gap > item.size * 0.15 && !/\s/.test(text.at(-1) as string) && !/^\s/.test(item.str)) text += ' '
       text += item.str
       end = item.x + item.width
       weights.set(item.font, (weights.get(item.font) ?? 0) + item.str.length)
@@ -225,8 +279,9 @@ function toBlocks(lines: Line[]): TextBlock[] {
 }
 
 function joinWrapped(head: string, tail: string): string {
-  // Lines broken after a hyphen or a slash (inside a word or a URL) join without a space.
-  if (/[\p{L}\d][-/]$/u.test(head) && /^[\p{L}\d]/u.test(tail)) return head + tail
+  // Lines broken after a hyphen or a slash (inside a word or a URL) join without a space. Only the end of the block
+  // is read (a letter may take two code units): the block grows with every line joined to it.
+  if (/[\p{L}\d][-/]$/u.test(head.slice(-3)) && /^[\p{L}\d]/u.test(tail)) return head + tail
   return `${head} ${tail}`
 }
 
