@@ -62,8 +62,10 @@ export function htmlToBlocks(html: string): TextBlock[] {
     text = ''
     boldChars = 0
   }
-  for (const token of html.split(/(<[^>]+>)/)) {
-    const tag = /^<(\/?)([a-z0-9]+)[^>]*?(\/?)>$/i.exec(token)
+  // Linear patterns: a tag cannot hold "<" (mammoth escapes it), so an unclosed "<" is not read to the end of the text
+  // from each "<" after it, and the tag name ends where its letters do instead of being shared with the attributes.
+  for (const token of html.split(/(<[^<>]+>)/)) {
+    const tag = /^<(\/?)([a-z0-9]+)(?![a-z0-9])[^>]*?(\/?)>$/i.exec(token)
     if (!tag) {
       text += token
       if (stack.includes('strong') || stack.includes('b')) boldChars += decode(token).trim().length

@@ -45,7 +45,8 @@ export function safeFileName(title: string, extension: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    // A trailing run is matched from its start only; a search for `-+$` retries the run from each of its dashes.
+    .replace(/^-+|(?<!-)-+$/g, '')
     .slice(0, 80)
   return `${base || 'resume'}.${extension}`
 }
