@@ -2,7 +2,7 @@ import type { Operation } from 'fast-json-patch'
 import { skillById } from '../analysis/taxonomy.js'
 import { resolvePointer } from '../ats/resume-fields.js'
 import { applyPatch } from '../suggestions/suggestions.js'
-import { addedSkills, factsChanged, newNames, newNumbers } from '../tailoring/truthfulness.js'
+import { addedSkills, factsChanged, knownTerms, unknownNames, unknownNumbers } from '../tailoring/truthfulness.js'
 import type { AiSection, ProposedEdit, RejectedEdit, RejectionCode } from './ai.types.js'
 
 type Doc = Record<string, unknown>
@@ -142,12 +142,13 @@ function checkOne(edit: ProposedEdit, current: Doc, context: CheckContext): { pa
     const names = skills.map((id) => skillById(id)?.name ?? id)
     throw new Rejection('NEW_SKILL', `It names a skill the resume does not show: ${names.join(', ')}.`)
   }
-  const allowance = rule.section === 'summary' ? context.summaryMay : ''
+  // The draft's numbers and words are read once for the edit, not once for each of its texts.
+  const known = knownTerms(base, rule.section === 'summary' ? context.summaryMay : '')
   for (const text of strings(edit.value)) {
-    const numbers = newNumbers(text, base, allowance)
+    const numbers = unknownNumbers(text, known)
     if (numbers.length > 0)
       throw new Rejection('NEW_NUMBER', `It states a number the resume does not: ${numbers.join(', ')}.`)
-    const names = newNames(text, base, allowance)
+    const names = unknownNames(text, known)
     if (names.length > 0)
       throw new Rejection('NEW_NAME', `It names something the resume does not: ${names.join(', ')}.`)
   }

@@ -49,13 +49,32 @@ export function factsChanged(before: Doc, after: Doc): boolean {
 
 const NUMBER = /\d+(?:[.,]\d+)*/g
 
+/** The numbers and words a resume (and `alsoKnown`) already holds: read once, then checked against many texts. */
+export interface KnownTerms {
+  readonly numbers: ReadonlySet<string>
+  /** Lower-cased. */
+  readonly words: ReadonlySet<string>
+}
+
+export function knownTerms(resume: Doc, alsoKnown = ''): KnownTerms {
+  const source = `${JSON.stringify(resume)} ${alsoKnown}`
+  return {
+    numbers: new Set(source.match(NUMBER) ?? []),
+    words: new Set((source.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase())),
+  }
+}
+
 /**
  * Numbers (counts, percentages, years) in `text` that appear nowhere in the resume (nor in `alsoKnown`): invented
  * results or dates.
  */
 export function newNumbers(text: string, resume: Doc, alsoKnown = ''): string[] {
-  const known = new Set(`${JSON.stringify(resume)} ${alsoKnown}`.match(NUMBER) ?? [])
-  return [...new Set(text.match(NUMBER) ?? [])].filter((n) => !known.has(n))
+  return unknownNumbers(text, knownTerms(resume, alsoKnown))
+}
+
+/** `newNumbers` against terms read once with `knownTerms`. */
+export function unknownNumbers(text: string, known: KnownTerms): string[] {
+  return [...new Set(text.match(NUMBER) ?? [])].filter((n) => !known.numbers.has(n))
 }
 
 const SENTENCE_END = '.!?:;•—–-'
@@ -79,7 +98,11 @@ function opensSentence(text: string, start: number): boolean {
  * `alsoKnown` uses, skill names excepted: a rewritten bullet must not bring in a new employer or client.
  */
 export function newNames(text: string, resume: Doc, alsoKnown = ''): string[] {
-  const known = new Set((`${JSON.stringify(resume)} ${alsoKnown}`.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()))
+  return unknownNames(text, knownTerms(resume, alsoKnown))
+}
+
+/** `newNames` against terms read once with `knownTerms`. */
+export function unknownNames(text: string, known: KnownTerms): string[] {
   // Skill mentions come left to right without overlapping, as the words do: one walk finds the mention around each.
   const inSkill = findSkills(text)
   let skill = 0
@@ -90,7 +113,7 @@ export function newNames(text: string, resume: Doc, alsoKnown = ''): string[] {
     while ((inSkill[skill]?.end ?? Infinity) <= start) skill += 1
     const around = inSkill[skill]
     if (around && start >= around.start && start < around.end) continue
-    if (!known.has(match[0].toLowerCase())) names.push(match[0])
+    if (!known.words.has(match[0].toLowerCase())) names.push(match[0])
   }
   return [...new Set(names)]
 }
