@@ -8,7 +8,7 @@ import type { Observability } from '../observability/observability.js'
 import { acceptOrGenerateRequestId } from '../observability/request-context.js'
 import { registerDefaultCacheControl } from './plugins/cache-control.js'
 import { registerFaultInjection } from './plugins/fault-injection.js'
-import { registerNulGuard } from './plugins/nul-guard.js'
+import { registerInputShapeGuard } from './plugins/input-shape.js'
 import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
 import { registerRateLimits } from './plugins/rate-limit.js'
@@ -117,7 +117,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   registerProblemHandlers(server)
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
-  registerNulGuard(server)
+  registerInputShapeGuard(server, app.config.inputLimits)
 
   await server.register(healthRoutes)
   // With METRICS_PORT set, /metrics is served only by the scrape server (routes/metrics/metrics.server.ts).

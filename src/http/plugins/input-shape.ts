@@ -1,35 +1,25 @@
 import type { FastifyInstance } from 'fastify'
-import { DomainError, type FieldError } from '../../domain/errors.js'
+import {
+  type InputLimits,
+  inputShapeFailure,
+  inputShapeProblems,
+  MAX_SHAPE_PROBLEMS,
+} from '../../domain/input-shape.js'
 
-const MAX_DEPTH = 64
-
-/** JSON Pointers of every string (or key) holding a NUL character, which Postgres text and jsonb cannot store. */
-function findNul(value: unknown, pointer: string, found: FieldError[], depth = 0): void {
-  if (found.length >= 10 || depth > MAX_DEPTH) return
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push({ pointer, message: 'must not contain NUL characters' })
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) findNul(item, `${pointer}/${i}`, found, depth + 1)
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const child = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`
-      if (key.includes('\u0000')) found.push({ pointer: child, message: 'must not contain NUL characters' })
-      findNul(item, child, found, depth + 1)
-    }
-  }
-}
-
-/** Rejects NUL characters anywhere in the body, query or path with 400 VALIDATION_FAILED before any handler runs. */
-export function registerNulGuard(server: FastifyInstance): void {
+/**
+ * Checks the path parameters, query and body of every request against the input shape limits (nesting depth, string
+ * length, width, finite numbers, NUL characters, prototype property names) before schema validation: neither Ajv nor
+ * a handler ever walks a value nested thousands deep, and text Postgres cannot store is a 400, not a database error.
+ * Fastify's JSON parser (V8's JSON.parse, then secure-json-parse's loop) is iterative, so a body nested 100,000 deep
+ * reaches this hook intact.
+ */
+export function registerInputShapeGuard(server: FastifyInstance, limits: InputLimits): void {
   server.addHook('preValidation', async (request) => {
-    const found: FieldError[] = []
-    findNul(request.params, '/params', found)
-    findNul(request.query, '/querystring', found)
-    findNul(request.body, '/body', found)
-    if (found.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', 'The request contains NUL characters, which cannot be stored.', {
-        errors: found,
-      })
-    }
+    const errors = [
+      ...inputShapeProblems(request.params, limits, '/params'),
+      ...inputShapeProblems(request.query, limits, '/querystring'),
+      ...inputShapeProblems(request.body, limits, '/body'),
+    ].slice(0, MAX_SHAPE_PROBLEMS)
+    if (errors.length > 0) throw inputShapeFailure(errors)
   })
 }
