@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { Task } from '../../domain/tasks/task.types.js'
 import { DOCUMENT_FORMATS, type Template } from '../../domain/templates/template.types.js'
+import { VersionNumber } from './resume.js'
 
 export const TemplateIdParams = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$' }) },
@@ -76,7 +77,7 @@ export const ExportQuery = Type.Object(
   {
     format: Type.Union(DOCUMENT_FORMATS.map((f) => Type.Literal(f))),
     template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$' })),
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'Defaults to the head version' })),
+    version: Type.Optional({ ...VersionNumber, description: 'Defaults to the head version' }),
     paper: Type.Optional(
       Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'PDF and DOCX page size (letter)' }),
     ),

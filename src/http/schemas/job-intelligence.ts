@@ -4,6 +4,7 @@ import type { AtsReport } from '../../domain/ats/ats.types.js'
 import type { ResumeSource } from '../../domain/ats/intelligence.service.js'
 import { JOB_DESCRIPTION_MAX_LENGTH } from '../../domain/jobs/job.types.js'
 import type { Suggestion } from '../../domain/suggestions/suggestions.js'
+import { VersionNumber } from './resume.js'
 
 export const IntelligenceParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 
@@ -19,9 +20,7 @@ export const AtsReportBody = Type.Object(
   {
     jobId: Type.Optional(JobId),
     description: Type.Optional(Description),
-    version: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'A committed version; default: the working draft' }),
-    ),
+    version: Type.Optional({ ...VersionNumber, description: 'A committed version; default: the working draft' }),
   },
   { additionalProperties: false },
 )

@@ -20,7 +20,8 @@ const Tags = Type.Array(Type.String({ minLength: 1, maxLength: TAG_MAX_LENGTH, p
   maxItems: TAGS_MAX,
 })
 const Message = Type.String({ maxLength: MESSAGE_MAX_LENGTH, description: 'What changed in this version' })
-const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
+/** A version number: a positive int32, as the database stores it. */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
 
 /** A JSON Resume 1.2.1 document. Only its shape as an object is checked here; the service validates the rest. */
 const Content = Type.Object(
