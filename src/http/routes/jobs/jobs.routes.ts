@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
+import { invalidCursor, isCursorInstant } from '../../../domain/resumes/cursor.js'
 import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
 import {
   CreateJobBody,
@@ -11,6 +12,16 @@ import {
   toJobResponse,
 } from '../../schemas/job.js'
 import { problemResponses } from '../../schemas/problem.js'
+
+/**
+ * A jobs cursor is `<createdAt ISO>|<id>` in base64url; the service checks its form, and here its instant is held
+ * to the range a creation time can have, so a forged date such as +275760-09-13 is a 400, not a database error.
+ */
+function assertJobCursorInstant(cursor: string | undefined): void {
+  if (!cursor) return
+  const [at] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  if (!isCursorInstant(at)) throw invalidCursor()
+}
 
 export async function jobRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
@@ -29,6 +40,7 @@ export async function jobRoutes(server: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      assertJobCursorInstant(request.query.cursor)
       const page = await jobs.list(authOf(request).user.id, request.query)
       return { items: page.items.map(toJobResponse), ...(page.nextCursor && { nextCursor: page.nextCursor }) }
     },
