@@ -145,6 +145,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       timeoutMs: config.documents.importTimeoutMs,
       maxEntries: config.documents.importMaxArchiveEntries,
       maxUncompressedBytes: config.documents.importMaxUncompressedBytes,
+      input: config.inputLimits,
     },
     pdfFallbackFont: config.documents.pdfFallbackFont,
   }

@@ -3,6 +3,7 @@
  * JSON Resume file into a JSON Resume document with a report. Storage is the caller's business.
  */
 import { DomainError } from '../errors.js'
+import { assertInputShape, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input-shape.js'
 import type { TemplateService } from '../templates/template.service.js'
 import type { DocumentFormat } from '../templates/template.types.js'
 import type { DocumentReaders, DocumentRenderers, ReadLimits } from './document.ports.js'
@@ -22,6 +23,8 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 
 export interface ImportLimits extends ReadLimits {
   readonly maxBytes: number
+  /** Shape limits of an imported JSON file, as for a request body (default: the INPUT_MAX_* defaults). */
+  readonly input?: InputLimits
 }
 
 export interface DocumentServiceDeps {
@@ -107,7 +110,7 @@ export function createDocumentService({ templates, renderers, readers, limits }:
       if (!type) {
         throw new DomainError('IMPORT_UNSUPPORTED_TYPE', 'Only PDF, DOCX and JSON Resume files can be imported.')
       }
-      if (type === 'json') return importJson(bytes)
+      if (type === 'json') return importJson(bytes, limits.input)
       const blocks = await readers[type].read(bytes, limits)
       const parsed = parseResumeBlocks(blocks, type)
       if (parsed.report.recognised.length === 0) {
@@ -121,13 +124,17 @@ export function createDocumentService({ templates, renderers, readers, limits }:
   }
 }
 
-function importJson(bytes: Uint8Array): ImportedResume {
+function importJson(bytes: Uint8Array, inputLimits: InputLimits = DEFAULT_INPUT_LIMITS): ImportedResume {
   let content: unknown
   try {
     content = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''))
   } catch {
     throw new DomainError('IMPORT_MALFORMED', 'The file is not valid UTF-8 JSON.')
   }
+  // JSON.parse is iterative, but what follows (field paths, storage, rendering) walks the document recursively.
+  // The file is held to a request body's limits and refusals: depth, sizes, NUL characters, and the __proto__ and
+  // constructor.prototype names Fastify's JSON parser refuses (JSON.parse keeps them as plain own properties).
+  assertInputShape(content, inputLimits, '', 'The file')
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     throw new DomainError('IMPORT_INVALID_JSON_RESUME', 'A JSON Resume document is a JSON object.')
   }
