@@ -27,10 +27,16 @@ export function createTaskService({ queue }: TaskServiceDeps) {
 
 export type TaskService = ReturnType<typeof createTaskService>
 
-/** The error recorded on a task for a failed attempt: a DomainError keeps its code. */
+/** What the owner of a task sees when an attempt failed for a reason that is not theirs to know. */
+export const TASK_FAILED_MESSAGE = 'The task failed because of an internal error.'
+
+/**
+ * The error recorded on a task for a failed attempt, which its owner reads: a DomainError keeps its code and
+ * message; anything else (a database or driver error, a bug) gets a generic one, never its own text.
+ */
 export function taskErrorOf(error: unknown): { code: string; message: string } {
   if (error instanceof DomainError) return { code: error.code, message: error.message }
-  return { code: 'TASK_FAILED', message: error instanceof Error ? error.message : String(error) }
+  return { code: 'TASK_FAILED', message: TASK_FAILED_MESSAGE }
 }
 
 /** Delay before attempt `attempt + 1`: base × 2^(attempt − 1). */

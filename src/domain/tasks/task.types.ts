@@ -14,7 +14,7 @@ export interface Task {
   readonly maxAttempts: number
   /** The handler's JSON result once the task succeeded. */
   readonly result: unknown
-  /** Why the last attempt failed; final once state is `failed`. */
+  /** Why the last attempt failed, as its owner may read it (see taskErrorOf); final once state is `failed`. */
   readonly error: { readonly code: string; readonly message: string } | undefined
   readonly createdAt: Date
   readonly updatedAt: Date
