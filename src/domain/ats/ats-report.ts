@@ -261,6 +261,12 @@ function weightedScore(items: readonly { weight: number; credit: number }[]): nu
   return Math.round((100 * items.reduce((s, i) => s + i.weight * i.credit, 0)) / total)
 }
 
+function overallOf(components: readonly ComponentScore[]): number {
+  const applicable = components.filter((c) => c.applicable)
+  const totalWeight = applicable.reduce((s, c) => s + c.weight, 0)
+  return totalWeight === 0 ? 0 : Math.round(applicable.reduce((s, c) => s + c.weight * c.score, 0) / totalWeight)
+}
+
 export function bandOf(overall: number): Band {
   return overall >= 80 ? 'strong' : overall >= 60 ? 'good' : overall >= 40 ? 'fair' : 'weak'
 }
@@ -337,10 +343,7 @@ export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis
     k.skillId ? (index.skills.get(k.skillId)?.length ?? 0) > 0 : tokenize(k.term).every((t) => index.words.has(t.fold))
   push('otherKeywords', weightedScore(plain.map((k) => ({ weight: k.weight, credit: keywordHit(k) ? 1 : 0 }))))
 
-  const applicable = components.filter((c) => c.applicable)
-  const totalWeight = applicable.reduce((s, c) => s + c.weight, 0)
-  const overall =
-    totalWeight === 0 ? 0 : Math.round(applicable.reduce((s, c) => s + c.weight * c.score, 0) / totalWeight)
+  const overall = overallOf(components)
 
   return {
     algorithmVersion: ATS_ALGORITHM_VERSION,
@@ -352,5 +355,77 @@ export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis
     matchedKeywords: analysis.keywords.filter(keywordHit).map((k) => k.term),
     missingKeywords: analysis.keywords.filter((k) => !keywordHit(k)).map((k) => k.term),
     parseability: checkParseability(resume),
+  }
+}
+
+/**
+ * The overall score `atsReport` would give the resume with `texts` added to it as new fields (what a patch that only
+ * adds does, such as a keyword in the skills), from `base`, the resume's own report. Only the skill and keyword
+ * credits that the new texts can change are looked at again; the resume is not read again for each patch.
+ */
+export function createRescorer(
+  resume: Record<string, unknown>,
+  analysis: JobAnalysis,
+  base: AtsReport,
+): (texts: readonly string[]) => number {
+  const index = indexResume(resume)
+  const weightOf = new Map(analysis.keywords.filter((k) => k.skillId).map((k) => [k.skillId as string, k.weight]))
+  const asks = [...analysis.requiredSkills, ...analysis.preferredSkills]
+  const kinds = (['hard', 'soft'] as const).map((kind) => {
+    const list = asks.filter((ask) => ask.kind === kind)
+    const weights = Float64Array.from(list, (ask) => weightOf.get(ask.id) ?? 0.1)
+    const byId = new Map<string, number[]>()
+    const byFamily = new Map<number, number[]>()
+    list.forEach((ask, i) => {
+      byId.set(ask.id, [...(byId.get(ask.id) ?? []), i])
+      const family = familyOf(ask.id)
+      if (family !== undefined) byFamily.set(family, [...(byFamily.get(family) ?? []), i])
+    })
+    return {
+      list,
+      weights,
+      credits: Float64Array.from(list, (ask) => CREDIT[skillRequirement(ask, index).status]),
+      byId,
+      byFamily,
+      // Summed in the order `weightedScore` sums, so the score is the same to the last bit.
+      total: weights.reduce((s, w) => s + w, 0),
+    }
+  })
+  const plain = analysis.keywords
+    .filter((k) => k.kind === 'keyword')
+    .map((k) => ({ weight: k.weight, folds: tokenize(k.term).map((t) => t.fold) }))
+
+  return (texts) => {
+    const named = new Set<string>()
+    const words = new Set<string>()
+    for (const text of texts) {
+      if (!text.trim()) continue
+      for (const mention of findSkills(text)) named.add(mention.skill.id)
+      for (const token of tokenize(text)) words.add(token.fold)
+    }
+    const components = base.components.map((component): ComponentScore => {
+      let score: number | undefined
+      if (component.name === 'hardSkills' || component.name === 'softSkills') {
+        const kind = kinds[component.name === 'hardSkills' ? 0 : 1]
+        if (!kind || kind.total === 0) return component
+        // A newly named skill meets its asks and is related evidence for the rest of its family.
+        const credits = kind.credits.slice()
+        for (const id of named) {
+          const family = familyOf(id)
+          for (const i of family === undefined ? [] : (kind.byFamily.get(family) ?? [])) {
+            credits[i] = Math.max(credits[i] as number, CREDIT.partial)
+          }
+        }
+        for (const id of named) for (const i of kind.byId.get(id) ?? []) credits[i] = CREDIT.met
+        let sum = 0
+        for (let i = 0; i < credits.length; i += 1) sum += (kind.weights[i] as number) * (credits[i] as number)
+        score = Math.round((100 * sum) / kind.total)
+      } else if (component.name === 'otherKeywords') {
+        const hit = (folds: readonly string[]) => folds.every((f) => index.words.has(f) || words.has(f))
+        score = weightedScore(plain.map((k) => ({ weight: k.weight, credit: hit(k.folds) ? 1 : 0 })))
+      } else return component
+      return { ...component, score: score ?? 100, applicable: score !== undefined }
+    })
+    return overallOf(components)
   }
 }

@@ -2,7 +2,7 @@ import fastJsonPatch, { type Operation } from 'fast-json-patch'
 import type { JobAnalysis } from '../analysis/analysis.types.js'
 import type { AtsReport } from '../ats/ats.types.js'
 import type { AtsOptions } from '../ats/ats-report.js'
-import { atsReport } from '../ats/ats-report.js'
+import { atsReport, createRescorer } from '../ats/ats-report.js'
 import { asArray, asObject } from '../ats/resume-fields.js'
 
 export interface Suggestion {
@@ -34,13 +34,33 @@ export function addSkillPatch(resume: Record<string, unknown>, name: string): Op
 }
 
 /**
+ * The texts `addSkillPatch` adds to the resume when it only adds (the skills list, or its first group's keywords,
+ * are absent or a list), or undefined when it would replace a value.
+ */
+function textsAddedBy(resume: Record<string, unknown>, name: string): string[] | undefined {
+  if (resume.skills === undefined || (Array.isArray(resume.skills) && resume.skills.length === 0)) {
+    return ['Skills', name]
+  }
+  if (!Array.isArray(resume.skills)) return undefined
+  const first = resume.skills[0]
+  if (!first || typeof first !== 'object' || Array.isArray(first)) return undefined
+  const keywords = (first as Record<string, unknown>).keywords
+  return keywords === undefined || Array.isArray(keywords) ? [name] : undefined
+}
+
+/**
  * Suggestions for a resume against a posting, each with its computed score impact, best first. Skills the resume
  * already shows in its experience are offered as plain additions; skills it does not show are offered only with
  * `needsConfirmation`, never applied by tailoring.
  */
 export function suggest(resume: Record<string, unknown>, analysis: JobAnalysis, options: AtsOptions): Suggestion[] {
   const base = atsReport(resume, analysis, options)
-  const scoreOf = (patch: readonly Operation[]) => atsReport(applyPatch(resume, patch), analysis, options).overall
+  // Each skill's patch is scored without re-reading the resume: a report per patch made this quadratic.
+  const rescore = createRescorer(resume, analysis, base)
+  const scoreOf = (name: string, patch: readonly Operation[]) => {
+    const added = textsAddedBy(resume, name)
+    return added ? rescore(added) : atsReport(applyPatch(resume, patch), analysis, options).overall
+  }
   const items: Suggestion[] = []
 
   for (const requirement of base.requirements) {
@@ -52,7 +72,7 @@ export function suggest(resume: Record<string, unknown>, analysis: JobAnalysis, 
         pointer: '/skills',
         message: `The posting asks for ${requirement.label}${partial ? ` (the resume shows related ${requirement.evidence[0]?.quote})` : ''}. If you have it, name it in a bullet that shows it in use and in your skills.`,
         patch,
-        scoreDelta: scoreOf(patch) - base.overall,
+        scoreDelta: scoreOf(requirement.label, patch) - base.overall,
         needsConfirmation: true,
       })
     }
@@ -63,7 +83,7 @@ export function suggest(resume: Record<string, unknown>, analysis: JobAnalysis, 
         pointer: requirement.evidence[0]?.pointer ?? '/skills',
         message: `Your experience shows ${requirement.label} ("${requirement.evidence[0]?.quote}"); list it in your skills as the posting names it.`,
         patch,
-        scoreDelta: scoreOf(patch) - base.overall,
+        scoreDelta: scoreOf(requirement.label, patch) - base.overall,
         needsConfirmation: false,
       })
     }
