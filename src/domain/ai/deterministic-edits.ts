@@ -13,8 +13,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function deterministicEdits(base: Doc, analysis: JobAnalysis): ProposedEdit[] {
   const { content, changes } = tailorResume(base, analysis)
-  const reasonsFor = (prefix: string) =>
-    changes.filter((c) => c.pointer === prefix || c.pointer.startsWith(`${prefix}/`)).map((c) => c.detail)
+  // The reasons under each pointer and its parents, gathered once: looking them up per role was roles × changes.
+  const reasons = new Map<string, string[]>()
+  for (const change of changes) {
+    const segments = change.pointer.split('/')
+    for (let depth = 2; depth <= segments.length; depth += 1) {
+      const prefix = segments.slice(0, depth).join('/')
+      const list = reasons.get(prefix) ?? []
+      list.push(change.detail)
+      reasons.set(prefix, list)
+    }
+  }
+  const reasonsFor = (prefix: string) => reasons.get(prefix) ?? []
   const edits: ProposedEdit[] = []
 
   asArray(content.work).forEach((raw, i) => {
