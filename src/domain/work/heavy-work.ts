@@ -5,7 +5,7 @@
  */
 
 import type { Operation } from 'fast-json-patch'
-import * as fastJsonPatch from 'fast-json-patch'
+import fastJsonPatch from 'fast-json-patch'
 import type { AcceptedEdit, AiSection, ProposedEdit, RejectedEdit } from '../ai/ai.types.js'
 import { deterministicEdits } from '../ai/deterministic-edits.js'
 import { checkEdits, combinedPatch } from '../ai/edit-checks.js'
