@@ -43,6 +43,8 @@ interface Index {
   readonly byId: Map<string, Skill>
   readonly fold: Map<string, Skill>
   readonly exact: Map<string, Skill>
+  /** Every key of `fold` and `exact` and each of their leading token runs: a phrase is only read on while it is one. */
+  readonly prefixes: Set<string>
 }
 
 let index: Index | undefined
@@ -55,6 +57,11 @@ function buildIndex(): Index {
   const byId = new Map<string, Skill>()
   const fold = new Map<string, Skill>()
   const exact = new Map<string, Skill>()
+  const prefixes = new Set<string>()
+  const addPrefixes = (tokens: readonly Token[], exactCase: boolean) => {
+    for (let len = 1; len <= tokens.length; len++)
+      prefixes.add(prefixKey(phraseKey(tokens.slice(0, len), exactCase), exactCase))
+  }
   for (const [id, name, kind, category, aliases, exactAliases, sources, hot] of SKILL_ROWS) {
     const skill: Skill = {
       id,
@@ -72,15 +79,22 @@ function buildIndex(): Index {
       if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
       const key = phraseKey(tokens, false)
       if (!fold.has(key)) fold.set(key, skill)
+      addPrefixes(tokens, false)
     }
     for (const alias of exactAliases) {
       const tokens = tokenize(alias)
       if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
       const key = phraseKey(tokens, true)
       if (!exact.has(key)) exact.set(key, skill)
+      addPrefixes(tokens, true)
     }
   }
-  return { byId, fold, exact }
+  return { byId, fold, exact, prefixes }
+}
+
+/** Exact and folded keys share one prefix set; a mark keeps them apart. */
+function prefixKey(key: string, exactCase: boolean): string {
+  return exactCase ? `=${key}` : key
 }
 
 function getIndex(): Index {
@@ -111,20 +125,32 @@ export function taxonomySize(): number {
  * cross a sentence boundary the caller drew (call per sentence). Offsets are relative to `text` plus `offset`.
  */
 export function findSkills(text: string, offset = 0): SkillMention[] {
-  const { exact, fold } = getIndex()
+  const { exact, fold, prefixes } = getIndex()
   const tokens = tokenize(text)
   const found: SkillMention[] = []
   let i = 0
   while (i < tokens.length) {
+    // The keys of the phrases starting here, built one token at a time. A phrase stops at the first gap that is not
+    // adjacent, or once it starts no alias: every longer phrase would too.
+    const keys: { exact: string; fold: string }[] = []
+    for (let len = 1; len <= MAX_PHRASE && i + len <= tokens.length; len++) {
+      const token = tokens[i + len - 1] as Token
+      const previous = keys[len - 2]
+      if (previous && !adjacent(text, tokens[i + len - 2] as Token, token)) break
+      const key = {
+        exact: previous ? `${previous.exact} ${token.surface}` : token.surface,
+        fold: previous ? `${previous.fold} ${token.fold}` : token.fold,
+      }
+      if (!prefixes.has(prefixKey(key.exact, true)) && !prefixes.has(key.fold)) break
+      keys.push(key)
+    }
     let matched = 0
-    for (let len = Math.min(MAX_PHRASE, tokens.length - i); len >= 1; len--) {
-      const span = tokens.slice(i, i + len)
-      const first = span[0] as Token
-      const last = span[len - 1] as Token
-      // Tokens of one phrase must be adjacent (only spaces or hyphens between them).
-      if (len > 1 && !adjacent(text, span)) continue
-      const skill = exact.get(phraseKey(span, true)) ?? fold.get(phraseKey(span, false))
+    for (let len = keys.length; len >= 1; len--) {
+      const key = keys[len - 1] as { exact: string; fold: string }
+      const skill = exact.get(key.exact) ?? fold.get(key.fold)
       if (!skill) continue
+      const first = tokens[i] as Token
+      const last = tokens[i + len - 1] as Token
       found.push({
         skill,
         start: offset + first.start,
@@ -139,12 +165,8 @@ export function findSkills(text: string, offset = 0): SkillMention[] {
   return found
 }
 
-function adjacent(text: string, span: readonly Token[]): boolean {
-  for (let k = 1; k < span.length; k++) {
-    const from = (span[k - 1] as Token).end
-    const to = (span[k] as Token).start
-    // Length first: a long gap is never read (each gap is looked at for every phrase that spans it).
-    if (to - from > 3 || !/^[\s-]*$/.test(text.slice(from, to))) return false
-  }
-  return true
+/** Only spaces or hyphens, at most three, between two tokens of one phrase. */
+function adjacent(text: string, left: Token, right: Token): boolean {
+  // Length first: a long gap is never read.
+  return right.start - left.end <= 3 && /^[\s-]*$/.test(text.slice(left.end, right.start))
 }
