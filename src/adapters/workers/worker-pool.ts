@@ -82,6 +82,8 @@ export class WorkerPool implements HeavyWork {
   }
 
   async run<K extends HeavyTaskName>(name: K, input: HeavyInput<K>): Promise<HeavyOutput<K>> {
+    // piscina's own limit leaves room for workers still starting; this one is exact.
+    if (this.#pool.queueSize >= this.#settings.maxQueue) throw workersBusy()
     const budgetMs = this.#settings.budgetsMs[TASK_BUDGETS[name]]
     const controller = new AbortController()
     const { port1, port2 } = new MessageChannel()
@@ -113,11 +115,7 @@ export class WorkerPool implements HeavyWork {
         this.#hooks.onFinished?.(name, ran(), 'killed')
         throw overBudget(name, reason, budgetMs)
       }
-      if (error instanceof Error && error.message === 'Task queue is at limit') {
-        throw new DomainError('WORKERS_BUSY', 'The service is busy with other heavy work; retry shortly.', {
-          extra: { retryAfterSeconds: 5 },
-        })
-      }
+      if (error instanceof Error && error.message === 'Task queue is at limit') throw workersBusy()
       throw error
     } finally {
       clearTimeout(timer)
@@ -144,6 +142,12 @@ export class WorkerPool implements HeavyWork {
 
 function isOutOfMemory(error: unknown): boolean {
   return (error as { code?: unknown } | undefined)?.code === OUT_OF_MEMORY
+}
+
+function workersBusy(): DomainError {
+  return new DomainError('WORKERS_BUSY', 'The service is busy with other heavy work; retry shortly.', {
+    extra: { retryAfterSeconds: 5 },
+  })
 }
 
 function overBudget(name: HeavyTaskName, reason: 'time' | 'memory', budgetMs: number): DomainError {
