@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { TASK_FAILED_MESSAGE } from '../../src/domain/tasks/task.service.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
 async function poll(check: () => Promise<{ state: string } & Record<string, unknown>>) {
@@ -67,7 +68,7 @@ describe('GET /api/tasks/:id', () => {
       state: 'failed',
       attempts: 2,
       maxAttempts: 2,
-      error: { code: 'TASK_FAILED', message: 'always broken' },
+      error: { code: 'TASK_FAILED', message: TASK_FAILED_MESSAGE },
     })
     expect(body.result).toBeUndefined()
   })
