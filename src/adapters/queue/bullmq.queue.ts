@@ -8,7 +8,7 @@ import { Redis } from 'ioredis'
 import { DomainError } from '../../domain/errors.js'
 import type { IdGenerator } from '../../domain/ports.js'
 import type { TaskQueue } from '../../domain/tasks/task.ports.js'
-import { taskErrorOf } from '../../domain/tasks/task.service.js'
+import { TASK_FAILED_MESSAGE, taskErrorOf } from '../../domain/tasks/task.service.js'
 import type { Task, TaskHandler, TaskState } from '../../domain/tasks/task.types.js'
 import { connectionsReachable } from '../redis/redis.js'
 import { clampPercent, type QueueSettings } from './memory.queue.js'
@@ -165,7 +165,7 @@ function toTask(job: Job<JobData>, state: TaskState): Task {
     error:
       state === 'succeeded'
         ? undefined
-        : (job.data.lastError ?? (job.failedReason ? { code: 'TASK_FAILED', message: job.failedReason } : undefined)),
+        : (job.data.lastError ?? (job.failedReason ? { code: 'TASK_FAILED', message: TASK_FAILED_MESSAGE } : undefined)),
     createdAt: new Date(job.timestamp),
     updatedAt: new Date(job.finishedOn ?? job.processedOn ?? job.timestamp),
   }
