@@ -230,6 +230,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const resumeRepository = createPostgresResumeRepository(database.db)
   const jobRepository = createPostgresJobRepository(database.db)
+  const quotas = { ...config.quotas, resumes: config.resumes.maxPerUser }
   const resumeDeps = {
     resumes: resumeRepository,
     jobs: jobRepository,
@@ -237,6 +238,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ids: randomIds,
     events,
     limits: config.resumes,
+    quotas,
   }
   const cachePort = config.cache.enabled
     ? createBentoCache({
@@ -263,7 +265,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
     accounts: accountService,
-    jobs: createJobService({ jobs: jobRepository, clock, ids: randomIds, events, work }),
+    jobs: createJobService({ jobs: jobRepository, clock, ids: randomIds, events, work, quotas }),
   }
   const { resumes, drafts, accounts, jobs } = cache
     ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))

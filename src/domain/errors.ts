@@ -27,7 +27,6 @@ export const ERROR_CODES = {
   DRAFT_VERSION_CONFLICT: 'The draft changed since the If-Match ETag; `etag` holds the current one.',
   DRAFT_INVALID: 'The draft is not a valid JSON Resume and cannot be committed; `errors` lists each bad path.',
   CONTENT_TOO_LARGE: 'The resume content is larger than the per-resume limit (`limit`, in bytes).',
-  RESUME_LIMIT_REACHED: 'The user already keeps the most resumes allowed (`limit`), counting the trash.',
   TEMPLATE_NOT_FOUND: 'No template has this id; GET /api/templates lists them.',
   EXPORT_FORMAT_UNSUPPORTED: 'The template cannot render this format (installed JSON Resume themes render HTML only).',
   TASK_NOT_FOUND: "No such background task for this user (another user's task is reported the same way).",

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { DomainError } from '../../src/domain/errors.js'
 import type { JobRepository } from '../../src/domain/jobs/job.ports.js'
 import type { Job } from '../../src/domain/jobs/job.types.js'
+import type { Quotas } from '../../src/domain/usage/usage.types.js'
 
 export interface JobStores {
   jobs: JobRepository
   /** A user id that may own jobs (a stored user where the adapter needs one). */
   newOwner(): Promise<string>
 }
+
+const roomy: Quotas = { storageBytes: 10 * 1024 * 1024, resumes: 10, versionsPerResume: 10, jobs: 100 }
 
 function aJob(ownerId: string, overrides: Partial<Job> = {}): Job {
   return {
@@ -30,7 +34,7 @@ export function jobStoreContract(name: string, open: () => Promise<JobStores>): 
       const owner = await newOwner()
       const other = await newOwner()
       const job = aJob(owner)
-      expect(await jobs.create(job)).toEqual(job)
+      expect(await jobs.create(job, roomy)).toEqual(job)
       expect(await jobs.findById(owner, job.id)).toEqual(job)
       expect(await jobs.findById(other, job.id)).toBeUndefined()
       expect(await jobs.findById(owner, randomUUID())).toBeUndefined()
@@ -40,7 +44,7 @@ export function jobStoreContract(name: string, open: () => Promise<JobStores>): 
       const { jobs, newOwner } = await open()
       const owner = await newOwner()
       const job = aJob(owner, { title: undefined, company: undefined, url: undefined })
-      await jobs.create(job)
+      await jobs.create(job, roomy)
       expect(await jobs.findById(owner, job.id)).toEqual(job)
     })
 
@@ -55,8 +59,8 @@ export function jobStoreContract(name: string, open: () => Promise<JobStores>): 
         aJob(owner, { createdAt: at(3) }),
         aJob(owner, { createdAt: at(2) }),
       ]
-      for (const job of made) await jobs.create(job)
-      await jobs.create(aJob(other, { createdAt: at(9) }))
+      for (const job of made) await jobs.create(job, roomy)
+      await jobs.create(aJob(other, { createdAt: at(9) }), roomy)
       const expected = [...made]
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
         .map((j) => j.id)
@@ -67,12 +71,32 @@ export function jobStoreContract(name: string, open: () => Promise<JobStores>): 
       expect(second.map((j) => j.id)).toEqual(expected.slice(2))
     })
 
+    it('counts the owner’s jobs and refuses one past the jobs quota, storing nothing', async () => {
+      const { jobs, newOwner } = await open()
+      const [owner, other] = [await newOwner(), await newOwner()]
+      const two = { ...roomy, jobs: 2 }
+      expect(await jobs.count(owner)).toBe(0)
+      await jobs.create(aJob(owner), two)
+      const second = aJob(owner)
+      await jobs.create(second, two)
+      await jobs.create(aJob(other), two)
+      const refused = aJob(owner)
+      const error = await jobs.create(refused, two).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DomainError)
+      expect(error).toMatchObject({ code: 'QUOTA_EXCEEDED', extra: { quota: 'jobs', limit: 2, used: 2 } })
+      expect(await jobs.findById(owner, refused.id)).toBeUndefined()
+      expect([await jobs.count(owner), await jobs.count(other)]).toEqual([2, 1])
+      await jobs.delete(owner, second.id)
+      expect(await jobs.create(refused, two)).toEqual(refused)
+      expect(await jobs.count(owner)).toBe(2)
+    })
+
     it("deletes only the owner's job and reports whether it did", async () => {
       const { jobs, newOwner } = await open()
       const owner = await newOwner()
       const other = await newOwner()
       const job = aJob(owner)
-      await jobs.create(job)
+      await jobs.create(job, roomy)
       expect(await jobs.delete(other, job.id)).toBe(false)
       expect(await jobs.findById(owner, job.id)).toEqual(job)
       expect(await jobs.delete(owner, job.id)).toBe(true)

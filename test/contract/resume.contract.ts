@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../../src/domain/errors.js'
+import type { JobRepository } from '../../src/domain/jobs/job.ports.js'
+import { type Job, jobBytes } from '../../src/domain/jobs/job.types.js'
 import type { ResumeRepository } from '../../src/domain/resumes/resume.ports.js'
 import type { NewResume, ResumeContent } from '../../src/domain/resumes/resume.types.js'
+import type { Quotas } from '../../src/domain/usage/usage.types.js'
 
 export interface ResumeStores {
   resumes: ResumeRepository
+  /** Jobs kept in the same store, sharing the owner's storage quota with the resumes. */
+  jobs: JobRepository
   /** A user id the repository accepts as an owner (a stored user where a foreign key asks for one). */
   newOwner(): Promise<string>
 }
+
+/** Quotas no test here reaches unless it means to. */
+const roomy: Quotas = { storageBytes: 100 * 1024 * 1024, resumes: 10, versionsPerResume: 100, jobs: 100 }
+
+/** UTF-8 bytes of the JSON text of a content, as the storage quota counts it. */
+const bytesOf = (content: ResumeContent) => Buffer.byteLength(JSON.stringify(content), 'utf8')
 
 const T0 = new Date('2026-11-01T10:00:00.000Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -52,7 +63,7 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
       const input = aNewResume(owner)
-      const created = await resumes.create(input, 10)
+      const created = await resumes.create(input, roomy)
       expect(created).toEqual({
         id: input.id,
         ownerId: owner,
@@ -76,18 +87,20 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('does not show a resume to another owner, on any method', async () => {
       const { resumes, newOwner } = await open()
       const [a, b] = [await newOwner(), await newOwner()]
-      const { id } = await resumes.create(aNewResume(a), 10)
+      const { id } = await resumes.create(aNewResume(a), roomy)
       expect(await resumes.find(b, id)).toBeUndefined()
       expect(await resumes.find(b, id, { includeTrashed: true })).toBeUndefined()
       expect(await resumes.list(b, { trashed: false, limit: 10 })).toEqual([])
-      expect(await resumes.update(b, id, { title: 'mine now' }, at(1))).toBeUndefined()
+      expect(await resumes.update(b, id, { title: 'mine now' }, at(1), undefined, roomy)).toBeUndefined()
       expect(await resumes.findVersion(b, id, 1)).toBeUndefined()
       expect(await resumes.findDraft(b, id)).toBeUndefined()
       expect(await codeOf(resumes.listVersions(b, id, { limit: 10 }))).toBe('RESUME_NOT_FOUND')
-      expect(await codeOf(resumes.commitVersion(b, id, aVersion(2)))).toBe('RESUME_NOT_FOUND')
-      expect(await codeOf(resumes.saveDraft(b, id, '*', aDraft('x')))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.commitVersion(b, id, aVersion(2), roomy))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.saveDraft(b, id, '*', aDraft('x'), roomy))).toBe('RESUME_NOT_FOUND')
       expect(await codeOf(resumes.deleteDraft(b, id, undefined))).toBe('RESUME_NOT_FOUND')
-      expect(await codeOf(resumes.commitDraft(b, id, 'v1', { message: 'm', at: at(1) }))).toBe('RESUME_NOT_FOUND')
+      expect(await codeOf(resumes.commitDraft(b, id, 'v1', { message: 'm', at: at(1) }, roomy))).toBe(
+        'RESUME_NOT_FOUND',
+      )
       expect(await resumes.trash(b, id, at(1))).toBe(false)
       expect(await resumes.find(a, id)).toMatchObject({ title: 'Engineer resume', headVersion: 1 })
       expect(await resumes.find(a, 'not-a-uuid')).toBeUndefined()
@@ -98,7 +111,7 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       const owner = await newOwner()
       const made = []
       for (let i = 0; i < 5; i += 1) {
-        made.push(await resumes.create(aNewResume(owner, { at: at(i), tags: i % 2 === 0 ? ['even'] : ['odd'] }), 10))
+        made.push(await resumes.create(aNewResume(owner, { at: at(i), tags: i % 2 === 0 ? ['even'] : ['odd'] }), roomy))
       }
       const all = await resumes.list(owner, { trashed: false, limit: 10 })
       expect(all.map((r) => r.id)).toEqual(made.map((r) => r.id).reverse())
@@ -112,25 +125,159 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       expect(next.map((r) => r.id)).toEqual([made[2]?.id, made[1]?.id])
     })
 
-    it('refuses to create past the per-owner limit, counting the trash', async () => {
+    it('refuses to create past the resumes quota, counting the trash, and stores nothing', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const first = await resumes.create(aNewResume(owner), 2)
-      await resumes.create(aNewResume(owner), 2)
+      const two = { ...roomy, resumes: 2 }
+      const first = await resumes.create(aNewResume(owner), two)
+      await resumes.create(aNewResume(owner), two)
       await resumes.trash(owner, first.id, at(1))
-      expect(await codeOf(resumes.create(aNewResume(owner), 2))).toBe('RESUME_LIMIT_REACHED')
-      expect(await resumes.create(aNewResume(await newOwner()), 2)).toMatchObject({ headVersion: 1 })
+      const before = await resumes.usage(owner)
+      const refused = aNewResume(owner)
+      expect(await quotaOf(resumes.create(refused, two))).toEqual({ quota: 'resumes', limit: 2, used: 2 })
+      expect(await resumes.find(owner, refused.id)).toBeUndefined()
+      expect(await resumes.usage(owner)).toEqual(before)
+      expect(await resumes.create(aNewResume(await newOwner()), two)).toMatchObject({ headVersion: 1 })
+    })
+
+    it('reports usage: bytes of versions, drafts and jobs, resumes with the trash, the fullest resume', async () => {
+      const { resumes, jobs, newOwner } = await open()
+      const [owner, other] = [await newOwner(), await newOwner()]
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: 0, resumes: 0, mostVersionsPerResume: 0 })
+      const input = aNewResume(owner)
+      const { id } = await resumes.create(input, roomy)
+      await resumes.create(aNewResume(other), roomy)
+      let expected = bytesOf(input.content)
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: expected, resumes: 1, mostVersionsPerResume: 1 })
+
+      await resumes.commitVersion(owner, id, aVersion(2), roomy)
+      await resumes.update(
+        owner,
+        id,
+        { title: 'Bytes' },
+        at(3),
+        { ...aVersion(3), content: { é: 'ü'.repeat(9) } },
+        roomy,
+      )
+      expected += bytesOf(aVersion(2).content) + bytesOf({ é: 'ü'.repeat(9) })
+      expect(await resumes.usage(owner)).toMatchObject({ storageBytes: expected, mostVersionsPerResume: 3 })
+
+      // A draft counts once; a newer draft replaces it; committing moves its bytes into the version.
+      await resumes.saveDraft(owner, id, '*', aDraft('d-1'), roomy)
+      await resumes.saveDraft(owner, id, '*', aDraft('d-longer'), roomy)
+      expected += bytesOf(aDraft('d-longer').content)
+      expect((await resumes.usage(owner)).storageBytes).toBe(expected)
+      await resumes.commitDraft(owner, id, 'd-longer', { message: 'm', at: at(6) }, roomy)
+      expect(await resumes.usage(owner)).toMatchObject({ storageBytes: expected, mostVersionsPerResume: 4 })
+      await resumes.saveDraft(owner, id, '*', aDraft('d-2'), roomy)
+      await resumes.deleteDraft(owner, id, undefined)
+      expect((await resumes.usage(owner)).storageBytes).toBe(expected)
+
+      const job = aJob(owner, 'Ünïcode posting')
+      await jobs.create(job, roomy)
+      expect((await resumes.usage(owner)).storageBytes).toBe(expected + jobBytes(job))
+      expect(await jobs.delete(owner, job.id)).toBe(true)
+      expect((await resumes.usage(owner)).storageBytes).toBe(expected)
+      await jobs.create(job, roomy)
+
+      // The trash still holds the bytes until it is purged.
+      await resumes.trash(owner, id, at(10))
+      expect(await resumes.usage(owner)).toEqual({
+        storageBytes: expected + jobBytes(job),
+        resumes: 1,
+        mostVersionsPerResume: 4,
+      })
+      await resumes.purgeTrashed(at(10))
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: jobBytes(job), resumes: 0, mostVersionsPerResume: 0 })
+      expect((await resumes.usage(other)).storageBytes).toBe(bytesOf(aNewResume(other).content))
+    })
+
+    it('refuses a version past versionsPerResume on every path and stores nothing', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const two = { ...roomy, versionsPerResume: 2 }
+      const { id } = await resumes.create(aNewResume(owner), two)
+      await resumes.commitVersion(owner, id, aVersion(2), two)
+      await resumes.saveDraft(owner, id, '*', aDraft('d-1'), two)
+      const before = await resumes.usage(owner)
+      const full = { quota: 'versionsPerResume', limit: 2, used: 2 }
+      expect(await quotaOf(resumes.commitVersion(owner, id, aVersion(3), two))).toEqual(full)
+      expect(await quotaOf(resumes.update(owner, id, { title: 'No' }, at(3), aVersion(3), two))).toEqual(full)
+      expect(await quotaOf(resumes.commitDraft(owner, id, 'd-1', { message: 'm', at: at(3) }, two))).toEqual(full)
+      expect(await resumes.find(owner, id)).toMatchObject({ headVersion: 2, title: 'Engineer resume', hasDraft: true })
+      expect(await resumes.findDraft(owner, id)).toMatchObject({ etag: 'd-1' })
+      expect(await resumes.usage(owner)).toEqual(before)
+      // Drafts still save: they are not versions.
+      expect(await resumes.saveDraft(owner, id, '*', aDraft('d-2'), two)).toMatchObject({ etag: 'd-2' })
+    })
+
+    it('refuses writes past storageBytes on every path, counting a replaced draft by its net change', async () => {
+      const { resumes, jobs, newOwner } = await open()
+      const owner = await newOwner()
+      const input = aNewResume(owner)
+      const limit = bytesOf(input.content) + bytesOf(aDraft('d-1').content) + 10
+      const tight = { ...roomy, storageBytes: limit }
+      const { id } = await resumes.create(input, tight)
+      await resumes.saveDraft(owner, id, '*', aDraft('d-1'), tight)
+      const used = limit - 10
+      const full = { quota: 'storageBytes', limit, used }
+      const big = { ...aVersion(2), content: { basics: { summary: 'x'.repeat(11) } } }
+      expect(await quotaOf(resumes.create(aNewResume(owner), tight))).toEqual(full)
+      expect(await quotaOf(resumes.commitVersion(owner, id, big, tight))).toEqual(full)
+      expect(await quotaOf(resumes.update(owner, id, { title: 'No' }, at(2), big, tight))).toEqual(full)
+      // 11 bytes more than the draft it replaces: over by one.
+      const grown = { content: { ...aDraft('d-1').content, x: '1234' }, etag: 'd-2', at: at(5) }
+      expect(bytesOf(grown.content) - bytesOf(aDraft('d-1').content)).toBe(11)
+      expect(await quotaOf(resumes.saveDraft(owner, id, '*', grown, tight))).toEqual(full)
+      expect(await quotaOf(jobs.create(aJob(owner, 'y'.repeat(11)), tight))).toEqual(full)
+      expect(await resumes.find(owner, id)).toMatchObject({ headVersion: 1, title: 'Engineer resume' })
+      expect(await resumes.findDraft(owner, id)).toMatchObject({ etag: 'd-1' })
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: used, resumes: 1, mostVersionsPerResume: 1 })
+      expect(await jobs.count(owner)).toBe(0)
+
+      // Exactly what is left fits; a smaller draft always does, even with the account full.
+      const fits = { content: { ...aDraft('d-1').content, x: '123' }, etag: 'd-3', at: at(5) }
+      await resumes.saveDraft(owner, id, '*', fits, tight)
+      expect((await resumes.usage(owner)).storageBytes).toBe(limit)
+      await resumes.saveDraft(owner, id, '*', aDraft('d-1'), tight)
+      expect((await resumes.usage(owner)).storageBytes).toBe(used)
+      // Committing moves the draft's bytes: it fits in a full account.
+      await resumes.commitDraft(owner, id, 'd-1', { message: 'm', at: at(6) }, { ...tight, storageBytes: used })
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: used, resumes: 1, mostVersionsPerResume: 2 })
+    })
+
+    it('lets only the writes that fit pass when many race for the last bytes', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const input = aNewResume(owner)
+      const { id } = await resumes.create(input, roomy)
+      const version = { ...aVersion(2), content: { basics: { summary: 'z'.repeat(100) } } }
+      const limit = bytesOf(input.content) + 3 * bytesOf(version.content) + 5
+      const tight = { ...roomy, storageBytes: limit }
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () => resumes.commitVersion(owner, id, version, tight)),
+      )
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3)
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'QUOTA_EXCEEDED' })
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: limit - 5, resumes: 1, mostVersionsPerResume: 4 })
     })
 
     it('updates metadata and appends content as the next version in one step', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
-      const renamed = await resumes.update(owner, id, { title: 'Renamed', tags: ['x'] }, at(1))
+      const { id } = await resumes.create(aNewResume(owner), roomy)
+      const renamed = await resumes.update(owner, id, { title: 'Renamed', tags: ['x'] }, at(1), undefined, roomy)
       expect(renamed).toMatchObject({ title: 'Renamed', tags: ['x'], templateId: 'classic', headVersion: 1 })
       expect(renamed?.updatedAt).toEqual(at(1))
       const content = aResumeContent('Grace Hopper')
-      const edited = await resumes.update(owner, id, { templateId: 'modern' }, at(2), { ...aVersion(2), content })
+      const edited = await resumes.update(
+        owner,
+        id,
+        { templateId: 'modern' },
+        at(2),
+        { ...aVersion(2), content },
+        roomy,
+      )
       expect(edited).toMatchObject({ templateId: 'modern', headVersion: 2, content })
       expect((await resumes.findVersion(owner, id, 1))?.content).toEqual(aResumeContent())
     })
@@ -138,9 +285,9 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('numbers versions 1, 2, 3 and pages through them newest first', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
-      const v2 = await resumes.commitVersion(owner, id, aVersion(2))
-      const v3 = await resumes.commitVersion(owner, id, { ...aVersion(3), restoredFrom: 1 })
+      const { id } = await resumes.create(aNewResume(owner), roomy)
+      const v2 = await resumes.commitVersion(owner, id, aVersion(2), roomy)
+      const v3 = await resumes.commitVersion(owner, id, { ...aVersion(3), restoredFrom: 1 }, roomy)
       expect([v2.number, v3.number]).toEqual([2, 3])
       expect(v3).toMatchObject({ resumeId: id, restoredFrom: 1, message: 'version 3', createdAt: at(3) })
       expect((await resumes.find(owner, id))?.headVersion).toBe(3)
@@ -154,9 +301,9 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('numbers concurrent commits without gaps or duplicates', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
+      const { id } = await resumes.create(aNewResume(owner), roomy)
       const made = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => resumes.commitVersion(owner, id, aVersion(i))),
+        Array.from({ length: 12 }, (_, i) => resumes.commitVersion(owner, id, aVersion(i), roomy)),
       )
       expect(made.map((v) => v.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2))
       expect((await resumes.find(owner, id))?.headVersion).toBe(13)
@@ -165,10 +312,10 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('saves a draft only against the current ETag and reports the current one on conflict', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
+      const { id } = await resumes.create(aNewResume(owner), roomy)
       expect(await resumes.findDraft(owner, id)).toBeUndefined()
-      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v9'], aDraft('d-0')))).toBe('v1')
-      const first = await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
+      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v9'], aDraft('d-0'), roomy))).toBe('v1')
+      const first = await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'), roomy)
       expect(first).toEqual({
         resumeId: id,
         content: aDraft('d-1').content,
@@ -177,19 +324,19 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
         updatedAt: at(5),
       })
       expect((await resumes.find(owner, id))?.hasDraft).toBe(true)
-      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v1'], aDraft('d-2')))).toBe('d-1')
-      await resumes.saveDraft(owner, id, ['d-1'], aDraft('d-2'))
+      expect(await conflictEtag(resumes.saveDraft(owner, id, ['v1'], aDraft('d-2'), roomy))).toBe('d-1')
+      await resumes.saveDraft(owner, id, ['d-1'], aDraft('d-2'), roomy)
       expect(await resumes.findDraft(owner, id)).toMatchObject({ etag: 'd-2', content: aDraft('d-2').content })
-      await resumes.saveDraft(owner, id, '*', aDraft('d-3'))
+      await resumes.saveDraft(owner, id, '*', aDraft('d-3'), roomy)
       expect((await resumes.findDraft(owner, id))?.etag).toBe('d-3')
     })
 
     it('lets exactly one of many concurrent saves with the same ETag win', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
+      const { id } = await resumes.create(aNewResume(owner), roomy)
       const results = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => resumes.saveDraft(owner, id, ['v1'], aDraft(`d-${i}`))),
+        Array.from({ length: 20 }, (_, i) => resumes.saveDraft(owner, id, ['v1'], aDraft(`d-${i}`), roomy)),
       )
       const won = results.filter((r) => r.status === 'fulfilled')
       expect(won).toHaveLength(1)
@@ -204,10 +351,10 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('commits the draft it was given as the next version and removes it; a changed draft conflicts', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
-      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
-      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-0', { message: 'm', at: at(6) }))).toBe('d-1')
-      const version = await resumes.commitDraft(owner, id, 'd-1', { message: 'First draft', at: at(6) })
+      const { id } = await resumes.create(aNewResume(owner), roomy)
+      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'), roomy)
+      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-0', { message: 'm', at: at(6) }, roomy))).toBe('d-1')
+      const version = await resumes.commitDraft(owner, id, 'd-1', { message: 'First draft', at: at(6) }, roomy)
       expect(version).toEqual({
         resumeId: id,
         number: 2,
@@ -222,15 +369,15 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
         hasDraft: false,
         content: aDraft('d-1').content,
       })
-      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-1', { message: 'm', at: at(7) }))).toBe('v2')
+      expect(await conflictEtag(resumes.commitDraft(owner, id, 'd-1', { message: 'm', at: at(7) }, roomy))).toBe('v2')
     })
 
     it('deletes a draft when the condition matches', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const { id } = await resumes.create(aNewResume(owner), 10)
+      const { id } = await resumes.create(aNewResume(owner), roomy)
       expect(await resumes.deleteDraft(owner, id, undefined)).toBe(false)
-      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'))
+      await resumes.saveDraft(owner, id, ['v1'], aDraft('d-1'), roomy)
       expect(await conflictEtag(resumes.deleteDraft(owner, id, ['v1']))).toBe('d-1')
       expect(await resumes.deleteDraft(owner, id, ['d-1'])).toBe(true)
       expect(await resumes.findDraft(owner, id)).toBeUndefined()
@@ -239,13 +386,13 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('trashes, lists the trash, restores within the window, and purges after it', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const base = await resumes.create(aNewResume(owner), 10)
-      const kept = await resumes.create(aNewResume(owner), 10)
+      const base = await resumes.create(aNewResume(owner), roomy)
+      const kept = await resumes.create(aNewResume(owner), roomy)
       const child = await resumes.create(
         aNewResume(owner, { tailoredFrom: { resumeId: base.id, version: 1, jobId: 'job-42' } }),
-        10,
+        roomy,
       )
-      await resumes.saveDraft(owner, base.id, ['v1'], aDraft('d-1'))
+      await resumes.saveDraft(owner, base.id, ['v1'], aDraft('d-1'), roomy)
       expect(await resumes.trash(owner, base.id, at(10))).toBe(true)
       expect(await resumes.trash(owner, base.id, at(11))).toBe(false)
       expect(await resumes.find(owner, base.id)).toBeUndefined()
@@ -274,10 +421,13 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
     it('keeps tailored lineage and lists the live children of a base', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()
-      const base = await resumes.create(aNewResume(owner), 10)
+      const base = await resumes.create(aNewResume(owner), roomy)
       const lineage = { resumeId: base.id, version: 1, jobId: randomUUID() }
-      const a = await resumes.create(aNewResume(owner, { tailoredFrom: lineage, at: at(1) }), 10)
-      const b = await resumes.create(aNewResume(owner, { tailoredFrom: { ...lineage, jobId: 'other' }, at: at(2) }), 10)
+      const a = await resumes.create(aNewResume(owner, { tailoredFrom: lineage, at: at(1) }), roomy)
+      const b = await resumes.create(
+        aNewResume(owner, { tailoredFrom: { ...lineage, jobId: 'other' }, at: at(2) }),
+        roomy,
+      )
       expect(a.tailoredFrom).toEqual(lineage)
       expect((await resumes.listTailored(owner, base.id)).map((r) => r.id)).toEqual([b.id, a.id])
       await resumes.trash(owner, b.id, at(3))
@@ -293,6 +443,29 @@ function aVersion(n: number) {
 
 function aDraft(etag: string) {
   return { content: { basics: { name: `draft ${etag}` }, unfinished: true }, etag, at: at(5) }
+}
+
+function aJob(ownerId: string, description: string): Job {
+  return {
+    id: randomUUID(),
+    ownerId,
+    title: undefined,
+    company: undefined,
+    url: undefined,
+    description,
+    createdAt: T0,
+  }
+}
+
+/** The quota problem a write was refused with (its `extra`), or what else happened. */
+async function quotaOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise
+    return 'stored'
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'QUOTA_EXCEEDED') return error.extra
+    throw error
+  }
 }
 
 async function conflictEtag(promise: Promise<unknown>): Promise<unknown> {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { describe, onTestFinished } from 'vitest'
-import { createMemoryResumeRepository } from '../../src/adapters/memory/resume.repository.js'
+import { createMemoryJobRepository } from '../../src/adapters/memory/job.repository.js'
+import { createMemoryResumeRepository, MemoryStorageLedger } from '../../src/adapters/memory/resume.repository.js'
 import type { Database } from '../../src/adapters/postgres/database.js'
 import { openDatabase } from '../../src/adapters/postgres/database.js'
+import { createPostgresJobRepository } from '../../src/adapters/postgres/job.repository.js'
 import { migrateToLatest } from '../../src/adapters/postgres/migrator.js'
 import { createPostgresResumeRepository } from '../../src/adapters/postgres/resume.repository.js'
 import { createPostgresUserRepository } from '../../src/adapters/postgres/user.repository.js'
@@ -16,14 +18,19 @@ function onDatabase(database: Database) {
   const users = createPostgresUserRepository(database.db)
   return {
     resumes: createPostgresResumeRepository(database.db),
+    jobs: createPostgresJobRepository(database.db),
     newOwner: async () => (await users.create(aUser())).id,
   }
 }
 
-resumeRepositoryContract('memory', async () => ({
-  resumes: createMemoryResumeRepository(),
-  newOwner: async () => randomUUID(),
-}))
+resumeRepositoryContract('memory', async () => {
+  const ledger = new MemoryStorageLedger()
+  return {
+    resumes: createMemoryResumeRepository(ledger),
+    jobs: createMemoryJobRepository(ledger),
+    newOwner: async () => randomUUID(),
+  }
+})
 
 resumeRepositoryContract('PGlite', async () => {
   const database = await migratedPglite()

@@ -88,12 +88,14 @@ describe('resumes over HTTP', { timeout: 120_000 }, () => {
     problemOf(await client.post('/api/resumes', { content: huge }), 413, 'PAYLOAD_TOO_LARGE')
   })
 
-  it('stops at the per-user resume limit with 409 RESUME_LIMIT_REACHED', async () => {
+  it('stops at the per-user resume quota with 409 QUOTA_EXCEEDED naming `resumes`, counting the trash', async () => {
     const { client, server } = await signedIn({ RESUMES_PER_USER_MAX: '2' })
+    const first = await createResume(client)
     await createResume(client)
-    await createResume(client)
-    const problem = problemOf(await client.post('/api/resumes', { content: {} }), 409, 'RESUME_LIMIT_REACHED')
-    expect(problem.limit).toBe(2)
+    expect((await client.delete(`/api/resumes/${first}`)).statusCode).toBe(204)
+    const problem = problemOf(await client.post('/api/resumes', { content: {} }), 409, 'QUOTA_EXCEEDED')
+    expect(problem).toMatchObject({ quota: 'resumes', limit: 2, used: 2 })
+    expect((await client.get('/api/resumes')).json().items).toHaveLength(1)
     // Another user has their own allowance.
     const other = clientOf(server, (await registerUser(server)).token)
     expect((await other.post('/api/resumes', { content: {} })).statusCode).toBe(201)

@@ -1,4 +1,5 @@
-import { draftConflict, resumeLimitReached, resumeNotFound } from '../../domain/resumes/resume.errors.js'
+import { contentBytes } from '../../domain/resumes/json-resume.js'
+import { draftConflict, resumeNotFound } from '../../domain/resumes/resume.errors.js'
 import type { ResumeRepository } from '../../domain/resumes/resume.ports.js'
 import {
   type Draft,
@@ -9,18 +10,38 @@ import {
   type ResumeVersion,
   type ResumeWithContent,
 } from '../../domain/resumes/resume.types.js'
+import { assertCountBelow, assertStorageFits, type Quotas } from '../../domain/usage/usage.types.js'
 
 interface Stored {
   resume: Omit<Resume, 'hasDraft'>
   versions: ResumeVersion[]
   draft: Draft | undefined
+  /** UTF-8 bytes of every version's and the draft's JSON text. */
+  bytes: number
+  draftBytes: number
+}
+
+/**
+ * Bytes each owner stores, shared by the memory resume and job repositories as the database's user_usage table
+ * is (pass one ledger to both for a store whose storage quota spans resumes and jobs).
+ */
+export class MemoryStorageLedger {
+  readonly #bytes = new Map<string, number>()
+
+  bytes(ownerId: string): number {
+    return this.#bytes.get(ownerId) ?? 0
+  }
+
+  add(ownerId: string, delta: number): void {
+    this.#bytes.set(ownerId, this.bytes(ownerId) + delta)
+  }
 }
 
 /**
  * In-memory resumes for unit tests; same contract as the Postgres repository. Each method runs without awaiting
  * in between, so it is atomic as the database's transactions are. Contents are copied in and out.
  */
-export function createMemoryResumeRepository(): ResumeRepository {
+export function createMemoryResumeRepository(ledger = new MemoryStorageLedger()): ResumeRepository {
   const store = new Map<string, Stored>()
   const copy = structuredClone
 
@@ -37,7 +58,11 @@ export function createMemoryResumeRepository(): ResumeRepository {
   }
   const newestFirst = (a: Resume, b: Resume) =>
     b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
-  const append = (s: Stored, version: NewVersion): ResumeVersion => {
+  /** Checks the version and storage quotas, then appends; `freed` is what the same write removes. */
+  const append = (s: Stored, version: NewVersion, quotas: Quotas, freed = 0): ResumeVersion => {
+    assertCountBelow('versionsPerResume', s.resume.headVersion, quotas.versionsPerResume)
+    const bytes = contentBytes(version.content)
+    assertStorageFits(ledger.bytes(s.resume.ownerId), bytes - freed, quotas.storageBytes)
     const stored: ResumeVersion = {
       resumeId: s.resume.id,
       number: s.resume.headVersion + 1,
@@ -48,14 +73,16 @@ export function createMemoryResumeRepository(): ResumeRepository {
     }
     s.versions.push(stored)
     s.resume = { ...s.resume, headVersion: stored.number, updatedAt: version.at }
+    s.bytes += bytes - freed
+    ledger.add(s.resume.ownerId, bytes - freed)
     return copy(stored)
   }
   const currentEtag = (s: Stored) => s.draft?.etag ?? headEtag(s.resume.headVersion)
 
   return {
-    async create(input, maxPerOwner) {
+    async create(input, quotas) {
       const count = [...store.values()].filter((s) => s.resume.ownerId === input.ownerId).length
-      if (count >= maxPerOwner) throw resumeLimitReached(maxPerOwner)
+      assertCountBelow('resumes', count, quotas.resumes)
       const stored: Stored = {
         resume: {
           id: input.id,
@@ -71,8 +98,11 @@ export function createMemoryResumeRepository(): ResumeRepository {
         },
         versions: [],
         draft: undefined,
+        bytes: 0,
+        draftBytes: 0,
       }
-      append(stored, { content: input.content, message: input.message, restoredFrom: undefined, at: input.at })
+      const first = { content: input.content, message: input.message, restoredFrom: undefined, at: input.at }
+      append(stored, first, quotas)
       store.set(input.id, stored)
       return withContent(stored)
     },
@@ -102,9 +132,11 @@ export function createMemoryResumeRepository(): ResumeRepository {
         .sort(newestFirst)
     },
 
-    async update(ownerId, id, changes, at, version) {
+    async update(ownerId, id, changes, at, version, quotas) {
       const found = owned(ownerId, id)
       if (!found) return undefined
+      // The version first: a quota refusal leaves the metadata unchanged too.
+      if (version) append(found, version, quotas)
       found.resume = {
         ...found.resume,
         ...(changes.title !== undefined && { title: changes.title }),
@@ -112,7 +144,6 @@ export function createMemoryResumeRepository(): ResumeRepository {
         ...(changes.tags !== undefined && { tags: [...changes.tags] }),
         updatedAt: at,
       }
-      if (version) append(found, version)
       return withContent(found)
     },
 
@@ -136,6 +167,7 @@ export function createMemoryResumeRepository(): ResumeRepository {
       for (const [id, s] of store) {
         if (s.resume.deletedAt && s.resume.deletedAt.getTime() <= before.getTime()) {
           store.delete(id)
+          ledger.add(s.resume.ownerId, -s.bytes)
           purged.push({ id, ownerId: s.resume.ownerId })
         }
       }
@@ -149,10 +181,19 @@ export function createMemoryResumeRepository(): ResumeRepository {
       return purged
     },
 
-    async commitVersion(ownerId, id, version) {
+    async usage(ownerId) {
+      const mine = [...store.values()].filter((s) => s.resume.ownerId === ownerId)
+      return {
+        storageBytes: ledger.bytes(ownerId),
+        resumes: mine.length,
+        mostVersionsPerResume: Math.max(0, ...mine.map((s) => s.resume.headVersion)),
+      }
+    },
+
+    async commitVersion(ownerId, id, version, quotas) {
       const found = owned(ownerId, id)
       if (!found) throw resumeNotFound()
-      return append(found, version)
+      return append(found, version, quotas)
     },
 
     async findVersion(ownerId, id, number) {
@@ -175,11 +216,17 @@ export function createMemoryResumeRepository(): ResumeRepository {
       return draft && copy(draft)
     },
 
-    async saveDraft(ownerId, id, condition, draft) {
+    async saveDraft(ownerId, id, condition, draft, quotas) {
       const found = owned(ownerId, id)
       if (!found) throw resumeNotFound()
       const current = currentEtag(found)
       if (!etagMatches(condition, current)) throw draftConflict(current)
+      const bytes = contentBytes(draft.content)
+      const delta = bytes - found.draftBytes
+      assertStorageFits(ledger.bytes(ownerId), delta, quotas.storageBytes)
+      found.bytes += delta
+      found.draftBytes = bytes
+      ledger.add(ownerId, delta)
       found.draft = {
         resumeId: id,
         content: copy(draft.content),
@@ -196,16 +243,22 @@ export function createMemoryResumeRepository(): ResumeRepository {
       if (!found.draft) return false
       if (condition !== undefined && !etagMatches(condition, found.draft.etag)) throw draftConflict(found.draft.etag)
       found.draft = undefined
+      found.bytes -= found.draftBytes
+      ledger.add(ownerId, -found.draftBytes)
+      found.draftBytes = 0
       return true
     },
 
-    async commitDraft(ownerId, id, draftEtag, version) {
+    async commitDraft(ownerId, id, draftEtag, version, quotas) {
       const found = owned(ownerId, id)
       if (!found) throw resumeNotFound()
       if (found.draft?.etag !== draftEtag) throw draftConflict(currentEtag(found))
-      const { content } = found.draft
+      const next = { content: found.draft.content, message: version.message, restoredFrom: undefined, at: version.at }
+      // The draft's bytes become the version's; append checks the quotas before anything changes.
+      const committed = append(found, next, quotas, found.draftBytes)
       found.draft = undefined
-      return append(found, { content, message: version.message, restoredFrom: undefined, at: version.at })
+      found.draftBytes = 0
+      return committed
     },
   }
 }

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { JobRepository } from '../../domain/jobs/job.ports.js'
-import type { Job } from '../../domain/jobs/job.types.js'
+import { type Job, jobBytes } from '../../domain/jobs/job.types.js'
+import { assertCountBelow, assertStorageFits } from '../../domain/usage/usage.types.js'
+import { addStorage, lockStorage } from './resume.repository.js'
 import type { JobsTable, Tables } from './tables.js'
 
-type JobRow = Omit<JobsTable, 'created_at'> & { created_at: Date | string }
+type JobRow = Omit<JobsTable, 'created_at' | 'size_bytes'> & { created_at: Date | string }
+const COLUMNS = ['id', 'owner_id', 'title', 'company', 'url', 'description', 'created_at'] as const
 
 export function rowToJob(row: JobRow): Job {
   return {
@@ -19,27 +22,50 @@ export function rowToJob(row: JobRow): Job {
 
 export function createPostgresJobRepository(db: Kysely<Tables>): JobRepository {
   return {
-    async create(job) {
-      const row = await db
-        .insertInto('jobs')
-        .values({
-          id: job.id,
-          owner_id: job.ownerId,
-          title: job.title ?? null,
-          company: job.company ?? null,
-          url: job.url ?? null,
-          description: job.description,
-          created_at: job.createdAt,
-        })
-        .returningAll()
+    async create(job, quotas) {
+      return db.transaction().execute(async (trx) => {
+        // The same per-owner lock as resume writes: jobs and resumes share the storage quota.
+        const storedBytes = await lockStorage(trx, job.ownerId)
+        const { count } = await trx
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('owner_id', '=', job.ownerId)
+          .executeTakeFirstOrThrow()
+        assertCountBelow('jobs', Number(count), quotas.jobs)
+        const bytes = jobBytes(job)
+        assertStorageFits(storedBytes, bytes, quotas.storageBytes)
+        const row = await trx
+          .insertInto('jobs')
+          .values({
+            id: job.id,
+            owner_id: job.ownerId,
+            title: job.title ?? null,
+            company: job.company ?? null,
+            url: job.url ?? null,
+            description: job.description,
+            size_bytes: bytes,
+            created_at: job.createdAt,
+          })
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow()
+        await addStorage(trx, job.ownerId, bytes)
+        return rowToJob(row)
+      })
+    },
+
+    async count(ownerId) {
+      const { count } = await db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('owner_id', '=', ownerId)
         .executeTakeFirstOrThrow()
-      return rowToJob(row)
+      return Number(count)
     },
 
     async findById(ownerId, id) {
       const row = await db
         .selectFrom('jobs')
-        .selectAll()
+        .select(COLUMNS)
         .where('id', '=', id)
         .where('owner_id', '=', ownerId)
         .executeTakeFirst()
@@ -47,7 +73,7 @@ export function createPostgresJobRepository(db: Kysely<Tables>): JobRepository {
     },
 
     async list(ownerId, { after, limit }) {
-      let query = db.selectFrom('jobs').selectAll().where('owner_id', '=', ownerId)
+      let query = db.selectFrom('jobs').select(COLUMNS).where('owner_id', '=', ownerId)
       if (after) {
         query = query.where((eb) =>
           eb.or([
@@ -61,13 +87,17 @@ export function createPostgresJobRepository(db: Kysely<Tables>): JobRepository {
     },
 
     async delete(ownerId, id) {
-      const row = await db
-        .deleteFrom('jobs')
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .returning('id')
-        .executeTakeFirst()
-      return row !== undefined
+      return db.transaction().execute(async (trx) => {
+        await lockStorage(trx, ownerId)
+        const row = await trx
+          .deleteFrom('jobs')
+          .where('id', '=', id)
+          .where('owner_id', '=', ownerId)
+          .returning('size_bytes')
+          .executeTakeFirst()
+        if (row) await addStorage(trx, ownerId, -row.size_bytes)
+        return row !== undefined
+      })
     },
   }
 }

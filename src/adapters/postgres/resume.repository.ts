@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
-import { draftConflict, resumeLimitReached, resumeNotFound } from '../../domain/resumes/resume.errors.js'
+import { draftConflict, resumeNotFound } from '../../domain/resumes/resume.errors.js'
 import type { ResumeRepository } from '../../domain/resumes/resume.ports.js'
 import {
   type Draft,
@@ -12,11 +12,12 @@ import {
   type ResumeWithContent,
   type VersionSummary,
 } from '../../domain/resumes/resume.types.js'
+import { assertCountBelow, assertStorageFits, type Quotas } from '../../domain/usage/usage.types.js'
 import type { ResumeDraftsTable, ResumesTable, ResumeVersionsTable, Tables } from './tables.js'
 
 type Db = Kysely<Tables> | Transaction<Tables>
 type ResumeRow = Selectable<ResumesTable> & { has_draft: boolean }
-type VersionRow = Omit<Selectable<ResumeVersionsTable>, 'content'>
+type VersionRow = Omit<Selectable<ResumeVersionsTable>, 'content' | 'size_bytes'>
 
 // Ids come from URLs; anything that is not a UUID cannot name a row and must not reach a uuid column as an error.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -54,7 +55,7 @@ function rowToVersionSummary(row: VersionRow): VersionSummary {
   }
 }
 
-function rowToDraft(row: Selectable<ResumeDraftsTable>): Draft {
+function rowToDraft(row: Omit<Selectable<ResumeDraftsTable>, 'size_bytes'>): Draft {
   return {
     resumeId: row.resume_id,
     content: row.content as ResumeContent,
@@ -90,6 +91,42 @@ async function findWithContent(
   return row && { ...rowToResume(row), content: row.content as ResumeContent }
 }
 
+/**
+ * Locks the owner's usage row for the rest of the transaction, creating it at zero on the first write, and returns
+ * the bytes the owner stores. Every write that changes a user's stored bytes takes this lock first (before any
+ * resume row), so writes of one user take turns: two that each fit but not together never both pass.
+ */
+export async function lockStorage(trx: Transaction<Tables>, ownerId: string): Promise<number> {
+  const read = () =>
+    trx.selectFrom('user_usage').select('storage_bytes').where('user_id', '=', ownerId).forUpdate().executeTakeFirst()
+  let row = await read()
+  if (!row) {
+    await trx
+      .insertInto('user_usage')
+      .values({ user_id: ownerId, storage_bytes: 0 })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute()
+    row = await read()
+  }
+  return Number(row?.storage_bytes ?? 0)
+}
+
+/** Adds `delta` (negative: frees) to the owner's stored bytes; call after lockStorage in the same transaction. */
+export async function addStorage(trx: Transaction<Tables>, ownerId: string, delta: number): Promise<void> {
+  if (delta === 0) return
+  await trx
+    .updateTable('user_usage')
+    .set((eb) => ({ storage_bytes: eb('storage_bytes', '+', delta) }))
+    .where('user_id', '=', ownerId)
+    .execute()
+}
+
+/** The JSON text a content column stores, and its UTF-8 size as the storage quota counts it. */
+function jsonText(content: ResumeContent): { text: string; bytes: number } {
+  const text = JSON.stringify(content)
+  return { text, bytes: Buffer.byteLength(text, 'utf8') }
+}
+
 /** Locks a live resume row for the rest of the transaction: writers of one resume take turns. */
 async function lockLive(trx: Transaction<Tables>, ownerId: string, id: string) {
   if (!UUID.test(id)) return undefined
@@ -103,44 +140,55 @@ async function lockLive(trx: Transaction<Tables>, ownerId: string, id: string) {
     .executeTakeFirst()
 }
 
+/**
+ * Appends version head+1 to a resume whose row and owner's storage are locked, after checking the version and
+ * storage quotas; `freed` is what the write removes at the same time (a committed draft's bytes).
+ */
 async function appendVersion(
   trx: Transaction<Tables>,
-  resumeId: string,
-  number: number,
+  target: { ownerId: string; resumeId: string; headVersion: number; storedBytes: number },
   version: NewVersion,
+  quotas: Quotas,
+  freed = 0,
 ): Promise<ResumeVersion> {
+  assertCountBelow('versionsPerResume', target.headVersion, quotas.versionsPerResume)
+  const { text, bytes } = jsonText(version.content)
+  assertStorageFits(target.storedBytes, bytes - freed, quotas.storageBytes)
+  const number = target.headVersion + 1
   const row = await trx
     .insertInto('resume_versions')
     .values({
-      resume_id: resumeId,
+      resume_id: target.resumeId,
       number,
-      content: JSON.stringify(version.content),
+      content: text,
       message: version.message,
       restored_from: version.restoredFrom ?? null,
+      size_bytes: bytes,
       created_at: version.at,
     })
-    .returningAll()
+    .returning(['resume_id', 'number', 'content', 'message', 'restored_from', 'created_at'])
     .executeTakeFirstOrThrow()
   await trx
     .updateTable('resumes')
     .set({ head_version: number, updated_at: version.at })
-    .where('id', '=', resumeId)
+    .where('id', '=', target.resumeId)
     .execute()
+  await addStorage(trx, target.ownerId, bytes - freed)
   return { ...rowToVersionSummary(row), content: row.content as ResumeContent }
 }
 
 export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeRepository {
   return {
-    async create(resume, maxPerOwner) {
+    async create(resume, quotas) {
       return db.transaction().execute(async (trx) => {
-        // Serializes creations per owner so the limit holds under concurrency.
-        await sql`select id from users where id = ${resume.ownerId} for no key update`.execute(trx)
+        // Serializes the owner's writes so the quotas hold under concurrency.
+        const storedBytes = await lockStorage(trx, resume.ownerId)
         const { count } = await trx
           .selectFrom('resumes')
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .where('owner_id', '=', resume.ownerId)
           .executeTakeFirstOrThrow()
-        if (Number(count) >= maxPerOwner) throw resumeLimitReached(maxPerOwner)
+        assertCountBelow('resumes', Number(count), quotas.resumes)
         await trx
           .insertInto('resumes')
           .values({
@@ -158,12 +206,12 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
             deleted_at: null,
           })
           .execute()
-        await appendVersion(trx, resume.id, 1, {
-          content: resume.content,
-          message: resume.message,
-          restoredFrom: undefined,
-          at: resume.at,
-        })
+        await appendVersion(
+          trx,
+          { ownerId: resume.ownerId, resumeId: resume.id, headVersion: 0, storedBytes },
+          { content: resume.content, message: resume.message, restoredFrom: undefined, at: resume.at },
+          quotas,
+        )
         const created = await findWithContent(trx, resume.ownerId, resume.id, false)
         if (!created) throw new Error('created resume not readable in its transaction')
         return created
@@ -202,8 +250,9 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
       return rows.map(rowToResume)
     },
 
-    async update(ownerId, id, changes, at, version) {
+    async update(ownerId, id, changes, at, version, quotas) {
       return db.transaction().execute(async (trx) => {
+        const storedBytes = version ? await lockStorage(trx, ownerId) : 0
         const locked = await lockLive(trx, ownerId, id)
         if (!locked) return undefined
         await trx
@@ -216,7 +265,10 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
           })
           .where('id', '=', id)
           .execute()
-        if (version) await appendVersion(trx, id, locked.head_version + 1, version)
+        if (version) {
+          const target = { ownerId, resumeId: id, headVersion: locked.head_version, storedBytes }
+          await appendVersion(trx, target, version, quotas)
+        }
         return findWithContent(trx, ownerId, id, false)
       })
     },
@@ -248,19 +300,69 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
     },
 
     async purgeTrashed(before) {
-      const rows = await db
-        .deleteFrom('resumes')
-        .where('deleted_at', '<=', before)
-        .returning(['id', 'owner_id'])
-        .execute()
-      return rows.map((row) => ({ id: row.id, ownerId: row.owner_id }))
+      return db.transaction().execute(async (trx) => {
+        const owners = await trx
+          .selectFrom('resumes')
+          .select('owner_id')
+          .distinct()
+          .where('deleted_at', '<=', before)
+          .orderBy('owner_id')
+          .execute()
+        if (owners.length === 0) return []
+        const ownerIds = owners.map((o) => o.owner_id)
+        // Storage first, in a fixed order, as every writer locks it; then the sizes cannot change under us.
+        for (const ownerId of ownerIds) await lockStorage(trx, ownerId)
+        const sizes = await trx
+          .selectFrom('resumes as r')
+          .select([
+            'r.id',
+            sql<number>`(select coalesce(sum(v.size_bytes), 0) from resume_versions v where v.resume_id = r.id)
+              + (select coalesce(sum(d.size_bytes), 0) from resume_drafts d where d.resume_id = r.id)`.as('bytes'),
+          ])
+          .where('r.deleted_at', '<=', before)
+          .where('r.owner_id', 'in', ownerIds)
+          .execute()
+        if (sizes.length === 0) return []
+        const bytesOf = new Map(sizes.map((r) => [r.id, Number(r.bytes)]))
+        const rows = await trx
+          .deleteFrom('resumes')
+          .where('id', 'in', [...bytesOf.keys()])
+          .where('deleted_at', '<=', before)
+          .returning(['id', 'owner_id'])
+          .execute()
+        const freed = new Map<string, number>()
+        for (const row of rows) freed.set(row.owner_id, (freed.get(row.owner_id) ?? 0) + (bytesOf.get(row.id) ?? 0))
+        for (const [ownerId, bytes] of freed) await addStorage(trx, ownerId, -bytes)
+        return rows.map((row) => ({ id: row.id, ownerId: row.owner_id }))
+      })
     },
 
-    async commitVersion(ownerId, id, version) {
+    async usage(ownerId) {
+      const row = await db
+        .selectFrom('resumes')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('resumes'),
+          eb.fn.coalesce(eb.fn.max('head_version'), sql<number>`0`).as('most_versions'),
+          sql<number>`(select coalesce(max(u.storage_bytes), 0) from user_usage u where u.user_id = ${ownerId})`.as(
+            'storage_bytes',
+          ),
+        ])
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirstOrThrow()
+      return {
+        storageBytes: Number(row.storage_bytes),
+        resumes: Number(row.resumes),
+        mostVersionsPerResume: Number(row.most_versions),
+      }
+    },
+
+    async commitVersion(ownerId, id, version, quotas) {
       return db.transaction().execute(async (trx) => {
+        const storedBytes = await lockStorage(trx, ownerId)
         const locked = await lockLive(trx, ownerId, id)
         if (!locked) throw resumeNotFound()
-        return appendVersion(trx, id, locked.head_version + 1, version)
+        const target = { ownerId, resumeId: id, headVersion: locked.head_version, storedBytes }
+        return appendVersion(trx, target, version, quotas)
       })
     },
 
@@ -269,7 +371,7 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
       const row = await db
         .selectFrom('resume_versions as v')
         .innerJoin('resumes as r', 'r.id', 'v.resume_id')
-        .selectAll('v')
+        .select(['v.resume_id', 'v.number', 'v.content', 'v.message', 'v.restored_from', 'v.created_at'])
         .where('r.id', '=', id)
         .where('r.owner_id', '=', ownerId)
         .where('r.deleted_at', 'is', null)
@@ -296,7 +398,7 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
       const row = await db
         .selectFrom('resume_drafts as d')
         .innerJoin('resumes as r', 'r.id', 'd.resume_id')
-        .selectAll('d')
+        .select(['d.resume_id', 'd.content', 'd.etag', 'd.base_version', 'd.updated_at'])
         .where('r.id', '=', id)
         .where('r.owner_id', '=', ownerId)
         .where('r.deleted_at', 'is', null)
@@ -304,35 +406,43 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
       return row && rowToDraft(row)
     },
 
-    async saveDraft(ownerId, id, condition, draft) {
+    async saveDraft(ownerId, id, condition, draft, quotas) {
       return db.transaction().execute(async (trx) => {
+        const storedBytes = await lockStorage(trx, ownerId)
         const locked = await lockLive(trx, ownerId, id)
         if (!locked) throw resumeNotFound()
         const current = await trx
           .selectFrom('resume_drafts')
-          .select(['etag', 'base_version'])
+          .select(['etag', 'base_version', 'size_bytes'])
           .where('resume_id', '=', id)
           .executeTakeFirst()
         const currentEtag = current?.etag ?? headEtag(locked.head_version)
         if (!etagMatches(condition, currentEtag)) throw draftConflict(currentEtag)
+        // The new draft replaces the old one: only the difference counts.
+        const { text, bytes } = jsonText(draft.content)
+        const delta = bytes - (current?.size_bytes ?? 0)
+        assertStorageFits(storedBytes, delta, quotas.storageBytes)
         const values = {
-          content: JSON.stringify(draft.content),
+          content: text,
           etag: draft.etag,
           base_version: current?.base_version ?? locked.head_version,
+          size_bytes: bytes,
           updated_at: draft.at,
         }
         const row = await trx
           .insertInto('resume_drafts')
           .values({ resume_id: id, ...values })
           .onConflict((oc) => oc.column('resume_id').doUpdateSet(values))
-          .returningAll()
+          .returning(['resume_id', 'content', 'etag', 'base_version', 'updated_at'])
           .executeTakeFirstOrThrow()
+        await addStorage(trx, ownerId, delta)
         return rowToDraft(row)
       })
     },
 
     async deleteDraft(ownerId, id, condition) {
       return db.transaction().execute(async (trx) => {
+        await lockStorage(trx, ownerId)
         const locked = await lockLive(trx, ownerId, id)
         if (!locked) throw resumeNotFound()
         const current = await trx
@@ -342,20 +452,27 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
           .executeTakeFirst()
         if (!current) return false
         if (condition !== undefined && !etagMatches(condition, current.etag)) throw draftConflict(current.etag)
-        await trx.deleteFrom('resume_drafts').where('resume_id', '=', id).execute()
+        const deleted = await trx
+          .deleteFrom('resume_drafts')
+          .where('resume_id', '=', id)
+          .returning('size_bytes')
+          .executeTakeFirstOrThrow()
+        await addStorage(trx, ownerId, -deleted.size_bytes)
         return true
       })
     },
 
-    async commitDraft(ownerId, id, draftEtag, version) {
+    async commitDraft(ownerId, id, draftEtag, version, quotas) {
       return db.transaction().execute(async (trx) => {
+        const storedBytes = await lockStorage(trx, ownerId)
         const locked = await lockLive(trx, ownerId, id)
         if (!locked) throw resumeNotFound()
+        // Removed first; a quota refusal below rolls the removal back with the rest.
         const draft = await trx
           .deleteFrom('resume_drafts')
           .where('resume_id', '=', id)
           .where('etag', '=', draftEtag)
-          .returning('content')
+          .returning(['content', 'size_bytes'])
           .executeTakeFirst()
         if (!draft) {
           const current = await trx
@@ -365,12 +482,18 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
             .executeTakeFirst()
           throw draftConflict(current?.etag ?? headEtag(locked.head_version))
         }
-        return appendVersion(trx, id, locked.head_version + 1, {
-          content: draft.content as ResumeContent,
-          message: version.message,
-          restoredFrom: undefined,
-          at: version.at,
-        })
+        return appendVersion(
+          trx,
+          { ownerId, resumeId: id, headVersion: locked.head_version, storedBytes },
+          {
+            content: draft.content as ResumeContent,
+            message: version.message,
+            restoredFrom: undefined,
+            at: version.at,
+          },
+          quotas,
+          draft.size_bytes,
+        )
       })
     },
   }

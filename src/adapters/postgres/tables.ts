@@ -52,6 +52,8 @@ export interface ResumeVersionsTable {
   content: JsonColumn
   message: string
   restored_from: number | null
+  /** UTF-8 bytes of `content`'s JSON text, as counted in the owner's storage. */
+  size_bytes: number
   created_at: Timestamp
 }
 
@@ -60,6 +62,8 @@ export interface ResumeDraftsTable {
   content: JsonColumn
   etag: string
   base_version: number
+  /** UTF-8 bytes of `content`'s JSON text, as counted in the owner's storage. */
+  size_bytes: number
   updated_at: Timestamp
 }
 
@@ -70,7 +74,15 @@ export interface JobsTable {
   company: string | null
   url: string | null
   description: string
+  /** UTF-8 bytes of the job's texts, as counted in the owner's storage. */
+  size_bytes: number
   created_at: Timestamp
+}
+
+/** One row per user who stored something: the sum of their versions', drafts' and jobs' `size_bytes`. */
+export interface UserUsageTable {
+  user_id: string
+  storage_bytes: ColumnType<number, number, number>
 }
 
 export interface RateLimitOverridesTable {
@@ -90,4 +102,5 @@ export interface Tables {
   resume_drafts: ResumeDraftsTable
   rate_limit_overrides: RateLimitOverridesTable
   jobs: JobsTable
+  user_usage: UserUsageTable
 }

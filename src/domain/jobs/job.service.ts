@@ -2,6 +2,7 @@ import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
+import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
 import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import type { JobRepository } from './job.ports.js'
 import { JOB_LIST_DEFAULT_LIMIT, JOB_LIST_MAX_LIMIT, type Job, type JobCursor, type NewJobInput } from './job.types.js'
@@ -13,6 +14,8 @@ export interface JobServiceDeps {
   readonly events?: EventBus
   /** Where postings are analysed (the worker pool); default: in process, for unit tests. */
   readonly work?: HeavyWork
+  /** The quotas a new job is held to (`jobs`, `storageBytes`); the settings' defaults when not given. */
+  readonly quotas?: Quotas
 }
 
 export function jobNotFound(): DomainError {
@@ -36,7 +39,14 @@ function decodeCursor(value: string): JobCursor {
 
 const clean = (value: string | undefined) => (value?.trim() ? value.trim().replace(/\s+/g, ' ') : undefined)
 
-export function createJobService({ jobs, clock, ids, events, work = createInlineWork() }: JobServiceDeps) {
+export function createJobService({
+  jobs,
+  clock,
+  ids,
+  events,
+  work = createInlineWork(),
+  quotas = DEFAULT_QUOTAS,
+}: JobServiceDeps) {
   async function get(ownerId: string, id: string): Promise<Job> {
     const job = await jobs.findById(ownerId, id)
     if (!job) throw jobNotFound()
@@ -50,15 +60,18 @@ export function createJobService({ jobs, clock, ids, events, work = createInline
           errors: [{ pointer: '/body/description', message: 'must contain text' }],
         })
       }
-      return jobs.create({
-        id: ids.uuid(),
-        ownerId,
-        title: clean(input.title),
-        company: clean(input.company),
-        url: clean(input.url),
-        description: input.description,
-        createdAt: clock.now(),
-      })
+      return jobs.create(
+        {
+          id: ids.uuid(),
+          ownerId,
+          title: clean(input.title),
+          company: clean(input.company),
+          url: clean(input.url),
+          description: input.description,
+          createdAt: clock.now(),
+        },
+        quotas,
+      )
     },
 
     /** The owner's job; throws JOB_NOT_FOUND (also for another user's job). */

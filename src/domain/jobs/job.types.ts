@@ -9,6 +9,14 @@ export interface Job {
   readonly createdAt: Date
 }
 
+/** UTF-8 bytes of a job's text (description, title, company, URL): what it adds to the owner's storage. */
+export function jobBytes(job: Pick<Job, 'title' | 'company' | 'url' | 'description'>): number {
+  return [job.description, job.title, job.company, job.url].reduce(
+    (sum, text) => sum + (text === undefined ? 0 : Buffer.byteLength(text, 'utf8')),
+    0,
+  )
+}
+
 export interface NewJobInput {
   readonly title?: string | undefined
   readonly company?: string | undefined

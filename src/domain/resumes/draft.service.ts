@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
+import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
 import { jsonResumeProblems } from './json-resume.js'
 import { draftConflict, resumeNotFound } from './resume.errors.js'
 import { assertContentSize, type ResumeLimits } from './resume.limits.js'
@@ -13,6 +14,8 @@ export interface DraftServiceDeps {
   ids: IdGenerator
   events: EventBus
   limits: ResumeLimits
+  /** What one user may store (`storageBytes`, `versionsPerResume`); the settings' defaults when not given. */
+  quotas?: Quotas
 }
 
 /** The working copy of a resume: its draft, or its head version when it has none. */
@@ -32,7 +35,7 @@ export interface DraftView {
 
 const DRAFT_POINTER = '/content'
 
-export function createDraftService({ resumes, clock, ids, events, limits }: DraftServiceDeps) {
+export function createDraftService({ resumes, clock, ids, events, limits, quotas = DEFAULT_QUOTAS }: DraftServiceDeps) {
   const view = (
     resumeId: string,
     d: { content: ResumeContent; etag: string; baseVersion: number; updatedAt: Date },
@@ -67,11 +70,13 @@ export function createDraftService({ resumes, clock, ids, events, limits }: Draf
         throw new DomainError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag you last read (GET the draft).')
       }
       assertContentSize(content, limits, '/body/content')
-      const draft = await resumes.saveDraft(ownerId, id, condition, {
-        content,
-        etag: `d-${ids.uuid()}`,
-        at: clock.now(),
-      })
+      const draft = await resumes.saveDraft(
+        ownerId,
+        id,
+        condition,
+        { content, etag: `d-${ids.uuid()}`, at: clock.now() },
+        quotas,
+      )
       events.emit({ name: 'DRAFT_SAVED', resumeId: id, userId: ownerId })
       return view(id, draft, true)
     },
@@ -103,10 +108,13 @@ export function createDraftService({ resumes, clock, ids, events, limits }: Draf
           errors,
         })
       }
-      const version = await resumes.commitDraft(ownerId, id, draft.etag, {
-        message: message ?? 'Committed draft',
-        at: clock.now(),
-      })
+      const version = await resumes.commitDraft(
+        ownerId,
+        id,
+        draft.etag,
+        { message: message ?? 'Committed draft', at: clock.now() },
+        quotas,
+      )
       events.emit({ name: 'DRAFT_COMMITTED', resumeId: id, userId: ownerId })
       return version
     },

@@ -11,9 +11,3 @@ export function draftConflict(currentEtag: string): DomainError {
     extra: { etag: currentEtag },
   })
 }
-
-export function resumeLimitReached(limit: number): DomainError {
-  return new DomainError('RESUME_LIMIT_REACHED', `You can keep at most ${limit} resumes; delete some first.`, {
-    extra: { limit },
-  })
-}

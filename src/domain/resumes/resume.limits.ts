@@ -2,9 +2,8 @@ import { DomainError, type FieldError } from '../errors.js'
 import { contentBytes, jsonResumeProblems } from './json-resume.js'
 import type { ResumeContent } from './resume.types.js'
 
+/** Limits of one resume's shape; how much one user may keep is in Quotas (src/domain/usage). */
 export interface ResumeLimits {
-  /** Resumes one user may keep (live and in the trash together). */
-  readonly maxPerUser: number
   /** Largest resume or draft content, in UTF-8 bytes of its JSON text. */
   readonly maxContentBytes: number
   /** Days a trashed resume can still be restored before it is purged. */
@@ -12,7 +11,6 @@ export interface ResumeLimits {
 }
 
 export const DEFAULT_RESUME_LIMITS: ResumeLimits = {
-  maxPerUser: 200,
   maxContentBytes: 1024 * 1024,
   trashRetentionDays: 30,
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { JobRepository } from '../jobs/job.ports.js'
 import type { Clock, IdGenerator } from '../ports.js'
+import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
 import {
@@ -22,6 +23,8 @@ export interface ResumeServiceDeps {
   ids: IdGenerator
   events: EventBus
   limits: ResumeLimits
+  /** What one user may store (`resumes`, `versionsPerResume`, `storageBytes`); the settings' defaults when not given. */
+  quotas?: Quotas
 }
 
 export interface CreateResumeInput {
@@ -45,7 +48,15 @@ export interface UpdateResumeInput {
 const DAY_MS = 24 * 3600 * 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function createResumeService({ resumes, jobs, clock, ids, events, limits }: ResumeServiceDeps) {
+export function createResumeService({
+  resumes,
+  jobs,
+  clock,
+  ids,
+  events,
+  limits,
+  quotas = DEFAULT_QUOTAS,
+}: ResumeServiceDeps) {
   const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
 
   async function baseOf(ownerId: string, from: NonNullable<CreateResumeInput['tailoredFrom']>) {
@@ -94,7 +105,7 @@ export function createResumeService({ resumes, jobs, clock, ids, events, limits 
           tailoredFrom: input.tailoredFrom,
           at: clock.now(),
         },
-        limits.maxPerUser,
+        quotas,
       )
       events.emit({ name: 'RESUME_UPDATED', resumeId: created.id, userId: ownerId })
       if (input.tailoredFrom) {
@@ -150,6 +161,7 @@ export function createResumeService({ resumes, jobs, clock, ids, events, limits 
         input.content === undefined
           ? undefined
           : { content: input.content, message: input.message ?? 'Edited', restoredFrom: undefined, at },
+        quotas,
       )
       if (!updated) throw resumeNotFound()
       events.emit({ name: 'RESUME_UPDATED', resumeId: id, userId: ownerId })

@@ -2,6 +2,7 @@ import type { Operation } from 'fast-json-patch'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock } from '../ports.js'
+import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
 import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
@@ -14,6 +15,8 @@ export interface VersionServiceDeps {
   events: EventBus
   /** Where diffs run (the worker pool); default: in process, for unit tests. */
   work?: HeavyWork
+  /** What one user may store (`versionsPerResume`, `storageBytes`); the settings' defaults when not given. */
+  quotas?: Quotas
 }
 
 export interface VersionDiff {
@@ -23,7 +26,13 @@ export interface VersionDiff {
   readonly patch: Operation[]
 }
 
-export function createVersionService({ resumes, clock, events, work = createInlineWork() }: VersionServiceDeps) {
+export function createVersionService({
+  resumes,
+  clock,
+  events,
+  work = createInlineWork(),
+  quotas = DEFAULT_QUOTAS,
+}: VersionServiceDeps) {
   async function get(ownerId: string, id: string, number: number): Promise<ResumeVersion> {
     const version = await resumes.findVersion(ownerId, id, number)
     if (version) return version
@@ -54,12 +63,17 @@ export function createVersionService({ resumes, clock, events, work = createInli
     /** Appends a new version whose content is version `number`'s; history is never rewritten. */
     async restore(ownerId: string, id: string, number: number, message?: string): Promise<ResumeVersion> {
       const source = await get(ownerId, id, number)
-      const version = await resumes.commitVersion(ownerId, id, {
-        content: source.content,
-        message: message ?? `Restored version ${number}`,
-        restoredFrom: number,
-        at: clock.now(),
-      })
+      const version = await resumes.commitVersion(
+        ownerId,
+        id,
+        {
+          content: source.content,
+          message: message ?? `Restored version ${number}`,
+          restoredFrom: number,
+          at: clock.now(),
+        },
+        quotas,
+      )
       events.emit({ name: 'RESUME_UPDATED', resumeId: id, userId: ownerId })
       return version
     },

@@ -4,6 +4,7 @@ import * as m20261129T0350 from './20261129T0350_session_activity.js'
 import * as m20261129T0400 from './20261129T0400_resumes.js'
 import * as m20261129T0410 from './20261129T0410_rate_limit_overrides.js'
 import * as m20261129T0420 from './20261129T0420_jobs.js'
+import * as m20261130T0300 from './20261130T0300_storage_usage.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0400_resumes': m20261129T0400,
   '20261129T0410_rate_limit_overrides': m20261129T0410,
   '20261129T0420_jobs': m20261129T0420,
+  '20261130T0300_storage_usage': m20261130T0300,
 }
