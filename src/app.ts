@@ -47,6 +47,7 @@ import { createResumeService, type ResumeService } from './domain/resumes/resume
 import { createVersionService, type VersionService } from './domain/resumes/version.service.js'
 import { createTaskService, type TaskService } from './domain/tasks/task.service.js'
 import { createTemplateService, type TemplateService } from './domain/templates/template.service.js'
+import { createUsageService, type UsageService } from './domain/usage/usage.service.js'
 import { createInlineWork, type HeavyWork } from './domain/work/heavy-work.js'
 import { startCacheMonitor } from './observability/cache-monitor.js'
 import { initializeSentry } from './observability/error-tracking.js'
@@ -74,6 +75,8 @@ export interface Services {
   readonly resumeDocuments: ResumeDocumentsService
   readonly events: EventBus
   readonly rateLimits: RateLimitService
+  /** How much of each storage quota a user uses. */
+  readonly usage: UsageService
   /** Undefined when CACHE_ENABLED=false. */
   readonly cache: CacheService | undefined
 }
@@ -335,6 +338,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       tasks,
       events,
       rateLimits,
+      usage: createUsageService({ resumes: resumeRepository, jobs: jobRepository, quotas }),
       cache,
     },
     close() {

@@ -24,6 +24,7 @@ import { aiDraftRoutes } from './routes/intelligence/ai-draft.routes.js'
 import { intelligenceRoutes } from './routes/intelligence/intelligence.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
+import { usageRoutes } from './routes/me/usage.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
 import { rateLimitRoutes } from './routes/rate-limits/rate-limits.routes.js'
 import { draftsRoutes } from './routes/resumes/drafts.routes.js'
@@ -125,6 +126,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(docsRoutes)
   await server.register(authRoutes)
   await server.register(meRoutes)
+  await server.register(usageRoutes)
   await server.register(rateLimitRoutes)
   await server.register(adminRateLimitRoutes)
   await server.register(adminCacheRoutes)
