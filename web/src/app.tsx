@@ -5,6 +5,7 @@ import { ImportScreen } from './import.js'
 import { JobsScreen } from './jobs.js'
 import { ResumeList } from './resume-list.js'
 import { Link, navigate, usePath } from './router.js'
+import { SettingsScreen } from './settings.js'
 import type { User } from './types.js'
 import { Busy, ErrorNote } from './ui.js'
 import { Workspace } from './workspace.js'
@@ -86,6 +87,7 @@ function screenFor(path: string) {
   if (path === '/trash') return <ResumeList trashed />
   if (path === '/import') return <ImportScreen />
   if (path === '/jobs') return <JobsScreen />
+  if (path === '/settings') return <SettingsScreen />
   return <ResumeList />
 }
 
@@ -126,6 +128,11 @@ function Header({ user, path, onSignOut }: HeaderProps) {
             <li>
               <Link href="/trash" aria-current={current('/trash')}>
                 Trash
+              </Link>
+            </li>
+            <li>
+              <Link href="/settings" aria-current={current('/settings')}>
+                Settings
               </Link>
             </li>
           </ul>
