@@ -165,7 +165,8 @@ function toTask(job: Job<JobData>, state: TaskState): Task {
     error:
       state === 'succeeded'
         ? undefined
-        : (job.data.lastError ?? (job.failedReason ? { code: 'TASK_FAILED', message: TASK_FAILED_MESSAGE } : undefined)),
+        : (job.data.lastError ??
+          (job.failedReason ? { code: 'TASK_FAILED', message: TASK_FAILED_MESSAGE } : undefined)),
     createdAt: new Date(job.timestamp),
     updatedAt: new Date(job.finishedOn ?? job.processedOn ?? job.timestamp),
   }
