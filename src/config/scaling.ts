@@ -10,8 +10,9 @@ export const SCALING = {
   autoscaling: { cpuPercent: 70, memoryPercent: 80, requestsPerSecondPerPod: 50 },
   /** What one pod asks for and may use. */
   resources: {
-    requests: { cpu: '250m', memory: '256Mi' },
-    limits: { cpu: '1', memory: '512Mi' },
+    // One heavy-work thread (WORKER_THREADS=1 in the ConfigMap) beside the main thread needs about 700 MB at peak.
+    requests: { cpu: '250m', memory: '512Mi' },
+    limits: { cpu: '1', memory: '1Gi' },
   },
   /** DATABASE_POOL_MAX of every pod, and the server's max_connections left for RoleReady. */
   database: { poolMax: 5, connectionBudget: 100 },

@@ -86,6 +86,8 @@ describe('deploy/k8s manifests', () => {
     const shutdownDelay = Number(config.SHUTDOWN_DELAY_MS) / 1000
     expect(SCALING.preStopSeconds + shutdownDelay + 25).toBeLessThanOrEqual(SCALING.terminationGracePeriodSeconds)
     expect((await one('Deployment')).spec.replicas).toBe(SCALING.replicas.min)
+    // Node sizes the heavy-work pool from the node's cores, not the pod's CPU limit: the ConfigMap sizes it instead.
+    expect(Number(config.WORKER_THREADS)).toBe(Number(SCALING.resources.limits.cpu))
   })
 
   it('the autoscaler and disruption budget follow src/config/scaling.ts', async () => {
