@@ -192,6 +192,36 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       expect((await resumes.usage(other)).storageBytes).toBe(bytesOf(aNewResume(other).content))
     })
 
+    it('creates a resume with its draft in one step, counted together, or stores neither', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const draft = { content: aDraft('d-1').content, etag: 'd-1' }
+      const input = aNewResume(owner, { content: {}, draft })
+      const created = await resumes.create(input, roomy)
+      expect(created).toMatchObject({ headVersion: 1, hasDraft: true, content: {} })
+      expect(await resumes.findDraft(owner, input.id)).toEqual({
+        resumeId: input.id,
+        content: draft.content,
+        etag: 'd-1',
+        baseVersion: 1,
+        updatedAt: T0,
+      })
+      const both = bytesOf({}) + bytesOf(draft.content)
+      expect((await resumes.usage(owner)).storageBytes).toBe(both)
+      // Room for the version alone is not enough: the resume and its draft are one write.
+      const refused = aNewResume(owner, { content: {}, draft })
+      const tight = { ...roomy, storageBytes: both + bytesOf({}) + 1 }
+      expect(await quotaOf(resumes.create(refused, tight))).toEqual({
+        quota: 'storageBytes',
+        limit: tight.storageBytes,
+        used: both,
+      })
+      expect(await resumes.find(owner, refused.id)).toBeUndefined()
+      expect(await resumes.usage(owner)).toEqual({ storageBytes: both, resumes: 1, mostVersionsPerResume: 1 })
+      await resumes.commitDraft(owner, input.id, 'd-1', { message: 'm', at: at(1) }, roomy)
+      expect((await resumes.usage(owner)).storageBytes).toBe(both)
+    })
+
     it('refuses a version past versionsPerResume on every path and stores nothing', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()

@@ -58,11 +58,12 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
   }
   const newestFirst = (a: Resume, b: Resume) =>
     b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
-  /** Checks the version and storage quotas, then appends; `freed` is what the same write removes. */
-  const append = (s: Stored, version: NewVersion, quotas: Quotas, freed = 0): ResumeVersion => {
+  /** Checks the version and storage quotas, then appends; `alongside` is what the same write stores besides the
+   *  version (a new resume's draft) or, when negative, removes (a committed draft). */
+  const append = (s: Stored, version: NewVersion, quotas: Quotas, alongside = 0): ResumeVersion => {
     assertCountBelow('versionsPerResume', s.resume.headVersion, quotas.versionsPerResume)
     const bytes = contentBytes(version.content)
-    assertStorageFits(ledger.bytes(s.resume.ownerId), bytes - freed, quotas.storageBytes)
+    assertStorageFits(ledger.bytes(s.resume.ownerId), bytes + alongside, quotas.storageBytes)
     const stored: ResumeVersion = {
       resumeId: s.resume.id,
       number: s.resume.headVersion + 1,
@@ -73,8 +74,8 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
     }
     s.versions.push(stored)
     s.resume = { ...s.resume, headVersion: stored.number, updatedAt: version.at }
-    s.bytes += bytes - freed
-    ledger.add(s.resume.ownerId, bytes - freed)
+    s.bytes += bytes + alongside
+    ledger.add(s.resume.ownerId, bytes + alongside)
     return copy(stored)
   }
   const currentEtag = (s: Stored) => s.draft?.etag ?? headEtag(s.resume.headVersion)
@@ -102,7 +103,18 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
         draftBytes: 0,
       }
       const first = { content: input.content, message: input.message, restoredFrom: undefined, at: input.at }
-      append(stored, first, quotas)
+      const draftBytes = input.draft ? contentBytes(input.draft.content) : 0
+      append(stored, first, quotas, draftBytes)
+      if (input.draft) {
+        stored.draft = {
+          resumeId: input.id,
+          content: copy(input.draft.content),
+          etag: input.draft.etag,
+          baseVersion: 1,
+          updatedAt: input.at,
+        }
+        stored.draftBytes = draftBytes
+      }
       store.set(input.id, stored)
       return withContent(stored)
     },
@@ -255,7 +267,7 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
       if (found.draft?.etag !== draftEtag) throw draftConflict(currentEtag(found))
       const next = { content: found.draft.content, message: version.message, restoredFrom: undefined, at: version.at }
       // The draft's bytes become the version's; append checks the quotas before anything changes.
-      const committed = append(found, next, quotas, found.draftBytes)
+      const committed = append(found, next, quotas, -found.draftBytes)
       found.draft = undefined
       found.draftBytes = 0
       return committed

@@ -142,18 +142,19 @@ async function lockLive(trx: Transaction<Tables>, ownerId: string, id: string) {
 
 /**
  * Appends version head+1 to a resume whose row and owner's storage are locked, after checking the version and
- * storage quotas; `freed` is what the write removes at the same time (a committed draft's bytes).
+ * storage quotas; `alongside` is what the same write stores besides the version (a new resume's draft) or, when
+ * negative, removes (a committed draft), so the storage check and the counter take the write as a whole.
  */
 async function appendVersion(
   trx: Transaction<Tables>,
   target: { ownerId: string; resumeId: string; headVersion: number; storedBytes: number },
   version: NewVersion,
   quotas: Quotas,
-  freed = 0,
+  alongside = 0,
 ): Promise<ResumeVersion> {
   assertCountBelow('versionsPerResume', target.headVersion, quotas.versionsPerResume)
   const { text, bytes } = jsonText(version.content)
-  assertStorageFits(target.storedBytes, bytes - freed, quotas.storageBytes)
+  assertStorageFits(target.storedBytes, bytes + alongside, quotas.storageBytes)
   const number = target.headVersion + 1
   const row = await trx
     .insertInto('resume_versions')
@@ -173,7 +174,7 @@ async function appendVersion(
     .set({ head_version: number, updated_at: version.at })
     .where('id', '=', target.resumeId)
     .execute()
-  await addStorage(trx, target.ownerId, bytes - freed)
+  await addStorage(trx, target.ownerId, bytes + alongside)
   return { ...rowToVersionSummary(row), content: row.content as ResumeContent }
 }
 
@@ -206,12 +207,27 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
             deleted_at: null,
           })
           .execute()
+        const draft = resume.draft && { ...resume.draft, ...jsonText(resume.draft.content) }
         await appendVersion(
           trx,
           { ownerId: resume.ownerId, resumeId: resume.id, headVersion: 0, storedBytes },
           { content: resume.content, message: resume.message, restoredFrom: undefined, at: resume.at },
           quotas,
+          draft?.bytes,
         )
+        if (draft) {
+          await trx
+            .insertInto('resume_drafts')
+            .values({
+              resume_id: resume.id,
+              content: draft.text,
+              etag: draft.etag,
+              base_version: 1,
+              size_bytes: draft.bytes,
+              updated_at: resume.at,
+            })
+            .execute()
+        }
         const created = await findWithContent(trx, resume.ownerId, resume.id, false)
         if (!created) throw new Error('created resume not readable in its transaction')
         return created
@@ -492,7 +508,7 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
             at: version.at,
           },
           quotas,
-          draft.size_bytes,
+          -draft.size_bytes,
         )
       })
     },

@@ -22,8 +22,8 @@ import type {
  * one owner take turns, so two that each fit but not together never both pass.
  */
 export interface ResumeRepository {
-  /** Stores a resume with its version 1 atomically; QUOTA_EXCEEDED `resumes` when the owner already keeps
-   *  `quotas.resumes` (live or in the trash), `storageBytes` when the content does not fit. */
+  /** Stores a resume with its version 1 (and `draft` when given) atomically; QUOTA_EXCEEDED `resumes` when the
+   *  owner already keeps `quotas.resumes` (live or in the trash), `storageBytes` when they do not fit together. */
   create(resume: NewResume, quotas: Quotas): Promise<ResumeWithContent>
   /** The resume with its head content; undefined when absent, not the owner's, or trashed (unless asked). */
   find(ownerId: string, id: string, options?: { includeTrashed?: boolean }): Promise<ResumeWithContent | undefined>

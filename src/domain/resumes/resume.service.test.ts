@@ -4,6 +4,7 @@ import { createMemoryJobRepository } from '../../adapters/memory/job.repository.
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
 import { DomainError } from '../errors.js'
 import { createEventBus, type DomainEvent } from '../events.js'
+import { DEFAULT_QUOTAS } from '../usage/usage.types.js'
 import { createDraftService } from './draft.service.js'
 import { DEFAULT_RESUME_LIMITS } from './resume.limits.js'
 import { createResumeService } from './resume.service.js'
@@ -11,7 +12,7 @@ import { createVersionService } from './version.service.js'
 
 const DAY = 24 * 3600 * 1000
 
-function setup() {
+function setup(quotas = DEFAULT_QUOTAS) {
   let now = new Date('2026-11-01T09:00:00.000Z')
   const clock = { now: () => now }
   const events: DomainEvent[] = []
@@ -27,6 +28,7 @@ function setup() {
     ids: { uuid: randomUUID },
     events: bus,
     limits: DEFAULT_RESUME_LIMITS,
+    quotas,
   }
   return {
     resumes: createResumeService(deps),
@@ -93,6 +95,18 @@ describe('resume services', () => {
     expect(await codeOf(drafts.commit(owner, id, 'ok', [bad.etag]))).toBe('DRAFT_VERSION_CONFLICT')
     expect(await drafts.commit(owner, id, 'ok', [good.etag])).toMatchObject({ number: 2, message: 'ok' })
     expect(events.map((e) => e.name)).toEqual(['RESUME_UPDATED', 'DRAFT_SAVED', 'DRAFT_SAVED', 'DRAFT_COMMITTED'])
+  })
+
+  it('creates a resume with a draft in one write, or with neither when they do not fit together', async () => {
+    const { resumes, drafts, events } = setup({ ...DEFAULT_QUOTAS, storageBytes: 100 })
+    const imported = { basics: { name: 'Imported Person', summary: 'x'.repeat(40) } }
+    const { id, hasDraft } = await resumes.create(owner, { title: 'Import', content: {}, draft: imported })
+    expect(hasDraft).toBe(true)
+    expect(await drafts.get(owner, id)).toMatchObject({ saved: true, content: imported, baseVersion: 1 })
+    expect(events.map((e) => e.name)).toEqual(['RESUME_UPDATED', 'DRAFT_SAVED'])
+    const refused = await resumes.create(owner, { content: {}, draft: imported }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ code: 'QUOTA_EXCEEDED', extra: { quota: 'storageBytes', limit: 100 } })
+    expect((await resumes.list(owner, { limit: 10 })).items.map((r) => r.id)).toEqual([id])
   })
 
   it('diffs two versions as a JSON Patch and restores a version as a new one', async () => {

@@ -6,6 +6,7 @@ import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
 import {
+  assertContentSize,
   assertValidContent,
   DEFAULT_TEMPLATE_ID,
   normalizeTags,
@@ -34,6 +35,11 @@ export interface CreateResumeInput {
   /** Required unless tailoredFrom is given (then it defaults to the base version's content). */
   content?: ResumeContent
   tailoredFrom?: { resumeId: string; version: number; jobId: string }
+  /**
+   * A working draft stored with the resume in one transaction, so a resume and its draft (an import, a tailored
+   * copy) are stored together or, over a quota, not at all. Saved even when not yet valid JSON Resume, like autosave.
+   */
+  draft?: ResumeContent
 }
 
 export interface UpdateResumeInput {
@@ -91,6 +97,7 @@ export function createResumeService({
         })
       }
       assertValidContent(content, limits, '/body/content')
+      if (input.draft !== undefined) assertContentSize(input.draft, limits, '/body/draft')
       const title =
         input.title ?? (lineage ? `${lineage.base.title} (tailored)`.slice(0, TITLE_MAX_LENGTH) : 'Untitled resume')
       const created = await resumes.create(
@@ -103,11 +110,13 @@ export function createResumeService({
           content,
           message: lineage ? `Tailored from version ${lineage.version.number}` : 'Created',
           tailoredFrom: input.tailoredFrom,
+          ...(input.draft !== undefined && { draft: { content: input.draft, etag: `d-${ids.uuid()}` } }),
           at: clock.now(),
         },
         quotas,
       )
       events.emit({ name: 'RESUME_UPDATED', resumeId: created.id, userId: ownerId })
+      if (input.draft !== undefined) events.emit({ name: 'DRAFT_SAVED', resumeId: created.id, userId: ownerId })
       if (input.tailoredFrom) {
         events.emit({ name: 'TAILORED_CREATED', resumeId: input.tailoredFrom.resumeId, userId: ownerId })
       }

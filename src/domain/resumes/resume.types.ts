@@ -39,6 +39,8 @@ export interface NewResume {
   /** Message of version 1. */
   readonly message: string
   readonly tailoredFrom: { resumeId: string; version: number; jobId: string } | undefined
+  /** A working draft stored with the resume, in the same transaction (based on version 1). */
+  readonly draft?: { readonly content: ResumeContent; readonly etag: string }
   readonly at: Date
 }
 
