@@ -148,6 +148,25 @@ describe('quotas over HTTP', { timeout: 120_000 }, () => {
     expect((await usageOf(client)).resumes).toEqual({ used: 1, limit: 1 })
   })
 
+  it('refuses an import or a tailored copy whose draft does not fit storageBytes, leaving no empty resume behind', async () => {
+    const { client, server } = await signedIn({ QUOTA_STORAGE_BYTES: '1024' })
+    const id = (await client.post('/api/resumes', { title: 'Base', content: contentOf(500) })).json().id as string
+    const before = await usageOf(client)
+    const file = multipart(Buffer.from(JSON.stringify(contentOf(800, 'Imported'))), 'cv.json')
+    const imported = await server.inject({
+      method: 'POST',
+      url: '/api/resumes/import',
+      headers: { ...client.headers, ...file.headers },
+      payload: file.payload,
+    })
+    expect(problemOf(imported, 409, 'QUOTA_EXCEEDED')).toMatchObject({ quota: 'storageBytes' })
+    const tailored = await client.post(`/api/resumes/${id}/tailor`, { description: 'Backend engineer: TypeScript.' })
+    expect(problemOf(tailored, 409, 'QUOTA_EXCEEDED')).toMatchObject({ quota: 'storageBytes' })
+    expect((await client.get('/api/resumes')).json().items.map((r: { id: string }) => r.id)).toEqual([id])
+    const after = await usageOf(client)
+    expect(after.resumes).toEqual(before.resumes)
+  })
+
   it('GET /api/me/usage reports each quota for the signed-in user and moves with writes, deletes and purges', async () => {
     const { client, server, app } = await signedIn({
       QUOTA_STORAGE_BYTES: '100000',

@@ -143,13 +143,15 @@ export function createIntelligenceService({
       const [job, analysis] = await Promise.all([jobs.get(ownerId, jobId), jobs.analysis(ownerId, jobId)])
       const tailored = await work.run('tailor', { content: base.content, analysis })
       const target = job.title ?? analysis.title ?? job.company ?? 'job posting'
+      // The resume and its tailored draft in one write: a resume refused by a quota leaves nothing behind.
       const created = await resumes.create(ownerId, {
         title: `${base.title} — ${target}`.slice(0, TITLE_MAX_LENGTH),
         templateId: base.templateId,
         tags: base.tags,
         tailoredFrom: { resumeId, version: base.headVersion, jobId },
+        draft: tailored.content,
       })
-      const draft = await drafts.save(ownerId, created.id, '*', tailored.content)
+      const draft = await drafts.get(ownerId, created.id)
       const { content: _content, ...resume } = created
       return { resume: { ...resume, hasDraft: true }, draftEtag: draft.etag, changes: tailored.changes }
     },

@@ -16,7 +16,7 @@ export interface ResumeDocumentsDeps {
   documents: DocumentService
   templates: TemplateService
   resumes: Pick<ResumeService, 'create' | 'get'>
-  drafts: Pick<DraftService, 'save'>
+  drafts: Pick<DraftService, 'get'>
   versions: Pick<VersionService, 'get'>
   limits: Pick<ResumeLimits, 'maxContentBytes'>
 }
@@ -56,7 +56,7 @@ export function createResumeDocumentsService({
       })
     },
 
-    /** Parses the file (IMPORT_* errors store nothing), then creates the resume and saves the parsed draft. */
+    /** Parses the file (IMPORT_* errors store nothing), then creates the resume with the parsed draft in one write. */
     async importResume(ownerId: string, bytes: Uint8Array, fileName: string | undefined) {
       const imported = await documents.importFile(bytes)
       assertContentSize(imported.content, limits as ResumeLimits, '/file')
@@ -64,8 +64,9 @@ export function createResumeDocumentsService({
       const fromName = typeof basics?.name === 'string' ? basics.name : undefined
       const fromFile = fileName?.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim()
       const title = (fromName ?? (fromFile || 'Imported resume')).slice(0, TITLE_MAX)
-      const resume = await resumes.create(ownerId, { title, content: {} })
-      const draft = await drafts.save(ownerId, resume.id, '*', imported.content)
+      // One write: a resume refused by a quota leaves nothing behind.
+      const resume = await resumes.create(ownerId, { title, content: {}, draft: imported.content })
+      const draft = await drafts.get(ownerId, resume.id)
       return { resume, draft, report: imported.report satisfies ImportReport }
     },
   }
