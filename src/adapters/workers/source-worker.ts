@@ -11,10 +11,20 @@ import { fileURLToPath } from 'node:url'
 
 const CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/roleready-workers/', import.meta.url))
 
-/** The bundled JavaScript of the worker whose entry is `entry` (a .ts file under src/). */
+const built = new Map<string, string>()
+
+/** The bundled JavaScript of the worker whose entry is `entry` (a .ts file under src/); built once per process. */
 export function compiledWorkerFile(entry: string): string {
+  const known = built.get(entry)
+  if (known !== undefined) return known
+  const file = bundle(entry)
+  built.set(entry, file)
+  return file
+}
+
+function bundle(entry: string): string {
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild')
-  const built = esbuild.buildSync({
+  const result = esbuild.buildSync({
     entryPoints: [entry],
     bundle: true,
     packages: 'external',
@@ -24,7 +34,7 @@ export function compiledWorkerFile(entry: string): string {
     write: false,
     logLevel: 'error',
   })
-  const code = built.outputFiles[0]?.contents ?? new Uint8Array()
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
   const digest = createHash('sha256').update(code).digest('hex').slice(0, 16)
   const file = path.join(CACHE_DIR, `${path.basename(entry, '.ts')}.${digest}.mjs`)
   if (!existsSync(file)) {

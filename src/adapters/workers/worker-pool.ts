@@ -67,7 +67,9 @@ export class WorkerPool implements HeavyWork {
     this.#hooks = hooks
     this.#pool = new Piscina({
       filename: workerFile(),
-      minThreads: settings.threads,
+      // Threads start with the first heavy task and then stay: an instance that never gets such work (a probe-only
+      // canary, most test servers) never pays for loading them.
+      minThreads: 0,
       maxThreads: settings.threads,
       idleTimeout: Number.POSITIVE_INFINITY,
       maxQueue: settings.maxQueue,
