@@ -24,7 +24,7 @@ import { connectRedis } from './adapters/redis/redis.js'
 import { createRedisSessionStore } from './adapters/redis/session.store.js'
 import { createLoginGuard } from './adapters/security/login-guard.js'
 import { randomIds, systemClock } from './adapters/system/system.js'
-import { createHeavyTasks, type HeavyTaskSettings } from './adapters/workers/heavy-tasks.js'
+import type { HeavyTaskSettings } from './adapters/workers/heavy-tasks.js'
 import { WorkerPool } from './adapters/workers/worker-pool.js'
 import type { Config } from './config/config.js'
 import { type AccountService, createAccountService } from './domain/accounts/account.service.js'
@@ -170,7 +170,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           workerObserver,
         )
       : undefined
-  const work: HeavyWork = pool ?? createInlineWork(await createHeavyTasks(heavyTaskSettings))
+  // Without a pool the document libraries load here; with one, only the workers load them (pdf.js's legacy build
+  // replaces globals such as JSON.stringify with slower polyfills, which the main thread should never pay for).
+  const work: HeavyWork =
+    pool ??
+    createInlineWork(await (await import('./adapters/workers/heavy-tasks.js')).createHeavyTasks(heavyTaskSettings))
   if (pool) workerObserver.watch(() => pool.stats())
   const dependencies: Dependency[] = [
     { name: 'database', componentId: database.kind, required: true, ping: () => database.ping() },
