@@ -18,6 +18,7 @@ import {
   RESUME_LINES,
 } from '../helpers/hostile-files.js'
 import {
+  clientStringify,
   describeWorst,
   listenOnLoopback,
   multipart,
@@ -85,7 +86,7 @@ async function hostileServer() {
     let body = options.body
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json'
-      body = typeof options.json === 'string' ? options.json : JSON.stringify(options.json)
+      body = typeof options.json === 'string' ? options.json : clientStringify(options.json)
     }
     const method = options.method ?? (body === undefined ? 'GET' : 'POST')
     const limitMs = options.budgetMs + PROMISED_EXTRA_MS + SLACK_MS
