@@ -3,7 +3,7 @@
  * paragraphs, deeply nested JSON, job postings shaped to defeat backtracking or quadratic passes, forged cursors.
  * Each input here once stalled the service; the hostile-input suite sends them over real HTTP.
  */
-import { DOCX_SKELETON, zipOf } from './document-files.js'
+import { DOCX_SKELETON, zipOf } from './zip-files.js'
 
 /** A PDF page box: [left, bottom, right, top] in PDF units. */
 export type PdfBox = readonly [number, number, number, number]

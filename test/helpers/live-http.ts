@@ -10,10 +10,11 @@ import { runInNewContext } from 'node:vm'
 import type { FastifyInstance } from 'fastify'
 
 /**
- * JSON.stringify as V8 ships it, for building request bodies. Loading the app loads pdfjs-dist's legacy build, whose
- * core-js polyfill replaces the global JSON.stringify with one that rescans its output a character at a time (about
- * 5× slower); a test client building megabytes of JSON on the server's own event loop should not add that to what
- * it measures. A fresh context still has the native function.
+ * JSON.stringify as V8 ships it, for building request bodies. Whatever loads pdfjs-dist's legacy build in a test
+ * process (the document helpers, or the app with WORKER_THREADS=0) lets its core-js polyfill replace the global
+ * JSON.stringify with one that rescans its output a character at a time (about 5× slower); a test client building
+ * megabytes of JSON on the server's own event loop should not add that to what it measures. A fresh context still
+ * has the native function.
  */
 export const clientStringify = runInNewContext('JSON.stringify') as typeof JSON.stringify
 
