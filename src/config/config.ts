@@ -427,7 +427,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxArrayLength: int('INPUT_MAX_ARRAY_LENGTH', 10_000, 10, 10_000_000),
     },
     workers: {
-      threads: int('WORKER_THREADS', Math.max(1, Math.min(4, availableParallelism())), 0, 64),
+      // One core is left to the event loop, which must keep answering while workers compute.
+      threads: int('WORKER_THREADS', Math.max(1, Math.min(4, availableParallelism() - 1)), 0, 64),
       maxQueue: int('WORKER_MAX_QUEUE', 64, 1, 100_000),
       analysisBudgetMs: int('WORKER_ANALYSIS_BUDGET_MS', 5_000, 50, 600_000),
       exportBudgetMs: int('WORKER_EXPORT_BUDGET_MS', 20_000, 100, 600_000),
