@@ -15,6 +15,7 @@ export interface PoolStats {
 export interface WorkerPoolObserver {
   onKilled(task: string, reason: 'time' | 'memory'): void
   onFinished(task: string, seconds: number, outcome: 'ok' | 'error' | 'killed'): void
+  onWorkerError(error: unknown): void
   /** Starts reading the pool's state at each scrape. */
   watch(stats: () => PoolStats): void
 }
@@ -56,6 +57,9 @@ export function createWorkerPoolObserver(registry: Registry, logger: Logger): Wo
     },
     onFinished(task, seconds, outcome) {
       duration.observe({ task, outcome }, seconds)
+    },
+    onWorkerError(error) {
+      logger.error({ err: error }, 'heavy-work worker failed outside a task')
     },
     watch(stats) {
       read = stats

@@ -1,17 +1,6 @@
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../helpers/redis-server.js'
 
 async function waitFor(url: string, deadlineMs: number, exited: () => boolean, output: () => string) {
   const until = Date.now() + deadlineMs

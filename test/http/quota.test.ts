@@ -1,6 +1,7 @@
 /** Per-user quotas over HTTP: every write path refuses with 409 QUOTA_EXCEEDED naming the quota and stores nothing. */
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { multipart } from '../helpers/live-http.js'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
 import { type Client, clientOf, createResume, minimalResume } from './resume-helpers.js'
 
@@ -24,18 +25,6 @@ async function usageOf(client: Client) {
   const response = await client.get('/api/me/usage')
   expect(response.statusCode).toBe(200)
   return response.json()
-}
-
-function multipart(file: Buffer, fileName: string) {
-  const boundary = `----rr${Math.random().toString(16).slice(2)}`
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/json\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ])
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
 async function saveJob(client: Client, description = 'We need TypeScript and Postgres.') {
@@ -141,7 +130,7 @@ describe('quotas over HTTP', { timeout: 120_000 }, () => {
       method: 'POST',
       url: '/api/resumes/import',
       headers: { ...client.headers, ...file.headers },
-      payload: file.payload,
+      payload: file.body,
     })
     expect(problemOf(imported, 409, 'QUOTA_EXCEEDED')).toMatchObject(full)
     expect((await client.get('/api/resumes')).json().items.map((r: { id: string }) => r.id)).toEqual([id])
@@ -157,7 +146,7 @@ describe('quotas over HTTP', { timeout: 120_000 }, () => {
       method: 'POST',
       url: '/api/resumes/import',
       headers: { ...client.headers, ...file.headers },
-      payload: file.payload,
+      payload: file.body,
     })
     expect(problemOf(imported, 409, 'QUOTA_EXCEEDED')).toMatchObject({ quota: 'storageBytes' })
     const tailored = await client.post(`/api/resumes/${id}/tailor`, { description: 'Backend engineer: TypeScript.' })

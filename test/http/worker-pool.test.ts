@@ -1,6 +1,7 @@
 /** The heavy-work pool as operators see it: a task over budget is a 422, counted in metrics and in health. */
 import { describe, expect, it } from 'vitest'
-import { DOCX_SKELETON, zipOf } from '../helpers/document-files.js'
+import { DOCX_SKELETON, zipOf } from '../helpers/zip-files.js'
+import { multipart } from '../helpers/live-http.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
 /** A DOCX whose document holds `paragraphs` short paragraphs: seconds of parsing, far more than 100 ms. */
@@ -14,16 +15,6 @@ function longDocx(paragraphs: number): Buffer {
   return zipOf([...DOCX_SKELETON, { name: 'word/document.xml', data: document }])
 }
 
-function multipart(file: Buffer, fileName: string) {
-  const boundary = `----rr${Math.random().toString(16).slice(2)}`
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ])
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
-
 describe('heavy-work pool over HTTP', () => {
   it('stops an import over its budget with 422 IMPORT_TIMEOUT, stores nothing, counts it, and keeps serving', async () => {
     const { server } = await startTestServer({ IMPORT_TIMEOUT_MS: '100', RATE_LIMIT_ENABLED: 'false' })
@@ -34,7 +25,7 @@ describe('heavy-work pool over HTTP', () => {
       method: 'POST',
       url: '/api/resumes/import',
       headers: { ...bearer(token), ...body.headers },
-      payload: body.payload,
+      payload: body.body,
     })
     problemOf(response, 422, 'IMPORT_TIMEOUT')
     expect(performance.now() - started).toBeLessThan(5000)

@@ -44,6 +44,8 @@ export interface WorkerPoolHooks {
   onKilled?(name: HeavyTaskName, reason: 'time' | 'memory'): void
   /** Called when a task finishes, with how long it ran on its worker. */
   onFinished?(name: HeavyTaskName, seconds: number, outcome: 'ok' | 'error' | 'killed'): void
+  /** Called when a worker fails outside any task (e.g. it could not start). */
+  onWorkerError?(error: unknown): void
 }
 
 // Under Vitest and tsx this module is TypeScript; its workers then run the sources compiled to JavaScript.
@@ -80,7 +82,7 @@ export class WorkerPool implements HeavyWork {
       closeTimeout: 1000,
     })
     // Errors of a worker outside any task (it failed to start); the task that needed it is rejected anyway.
-    this.#pool.on('error', () => {})
+    this.#pool.on('error', (error: unknown) => hooks.onWorkerError?.(error))
   }
 
   async run<K extends HeavyTaskName>(name: K, input: HeavyInput<K>): Promise<HeavyOutput<K>> {
