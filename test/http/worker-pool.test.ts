@@ -1,8 +1,8 @@
 /** The heavy-work pool as operators see it: a task over budget is a 422, counted in metrics and in health. */
 import { describe, expect, it } from 'vitest'
-import { DOCX_SKELETON, zipOf } from '../helpers/zip-files.js'
 import { multipart } from '../helpers/live-http.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
+import { DOCX_SKELETON, zipOf } from '../helpers/zip-files.js'
 
 /** A DOCX whose document holds `paragraphs` short paragraphs: seconds of parsing, far more than 100 ms. */
 function longDocx(paragraphs: number): Buffer {
