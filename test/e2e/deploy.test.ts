@@ -19,7 +19,7 @@ import {
   runScript,
   startLoad,
   TMP,
-} from '../deploy/host.js'
+} from '../helpers/deploy-host.js'
 import { createPostgresDatabase, POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
 
 const hasNginx = spawnSync('nginx', ['-v']).status === 0

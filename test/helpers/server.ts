@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { onTestFinished } from 'vitest'
-import { type App, buildApp } from '../../src/app.js'
+import { type App, type AppOptions, buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/config.js'
 import { type BuildServerOptions, buildServer } from '../../src/http/server.js'
+import { createLogger } from '../../src/observability/logger.js'
+import { LogCapture } from './log-capture.js'
 import { migratedPglite } from './pglite.js'
 import { createPostgresDatabase, POSTGRES_URL } from './postgres.js'
 
@@ -12,6 +14,15 @@ export interface TestServer {
   server: FastifyInstance
   /** The settings this server was built from (pass them to a second instance to share its storage). */
   env: Record<string, string>
+  /** What the service's logger wrote, when the server was started with `captureLogs`. */
+  logs: LogCapture
+}
+
+export interface TestServerOptions extends BuildServerOptions {
+  /** Options for buildApp (a clock, a metrics registry, Sentry's transport); the database is the helper's. */
+  app?: Omit<AppOptions, 'logger' | 'database'>
+  /** Writes the service's real logger (at LOG_LEVEL, default info) into `logs` instead of discarding it. */
+  captureLogs?: boolean
 }
 
 /**
@@ -28,10 +39,11 @@ export async function freshStorageEnv(): Promise<Record<string, string>> {
 /** Builds app + server (never listening) and closes both when the test ends. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: BuildServerOptions = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
+  const { app: appOptions, captureLogs = false, ...serverOptions } = options
   const fullEnv: Record<string, string> = {
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: captureLogs ? 'info' : 'silent',
     PASSWORD_HASH_COST: '10',
     // A loaded test machine blocks the event loop in bursts; load shedding has its own tests.
     LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
@@ -42,14 +54,19 @@ export async function startTestServer(
     ...env,
   }
   const config = loadConfig(fullEnv)
+  const logs = new LogCapture()
   const embedded = config.database.url === undefined && config.dataDir === 'memory://'
-  const app = await buildApp(config, embedded ? { database: await migratedPglite() } : {})
-  const server = await buildServer(app, options)
+  const app = await buildApp(config, {
+    ...appOptions,
+    ...(captureLogs && { logger: createLogger(config, { destination: logs }) }),
+    ...(embedded && { database: await migratedPglite() }),
+  })
+  const server = await buildServer(app, serverOptions)
   onTestFinished(async () => {
     await server.close()
     await app.close()
   })
-  return { app, server, env: fullEnv }
+  return { app, server, env: fullEnv, logs }
 }
 
 let counter = 0

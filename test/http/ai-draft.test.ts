@@ -8,8 +8,7 @@ import { addedSkills, factsChanged } from '../../src/domain/tailoring/truthfulne
 import { BACKEND_POSTING } from '../fixtures/postings.js'
 import { BACKEND_RESUME } from '../fixtures/resumes.js'
 import { dataOf, type FakeAnswer, type FakeLlm, startFakeLlm } from '../helpers/fake-llm.js'
-import { startObservedServer } from '../helpers/observed.js'
-import { bearer, problemOf, registerUser } from '../helpers/server.js'
+import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
 const bullet = (i: number, j: number) => BACKEND_RESUME.work[i]?.highlights[j] as string
 const REWRITE = {
@@ -44,17 +43,20 @@ const GOOD_ANSWER: FakeAnswer = { json: { edits: [REWRITE, ADD_SHOWN_SKILL] } }
 
 async function setup(env: Record<string, string> = {}, fallback: FakeAnswer = GOOD_ANSWER) {
   const llm: FakeLlm | undefined = env.AI_BASE_URL === 'none' ? undefined : await startFakeLlm(fallback)
-  const { server, logs } = await startObservedServer({
-    ...(llm && {
-      AI_BASE_URL: llm.baseUrl,
-      AI_MODEL: 'gpt-4o-mini',
-      AI_TIMEOUT_MS: '300',
-      AI_MAX_RETRIES: '1',
-      AI_RETRY_BASE_MS: '5',
-      AI_BREAKER_THRESHOLD: '5',
-    }),
-    ...Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'AI_BASE_URL')),
-  })
+  const { server, logs } = await startTestServer(
+    {
+      ...(llm && {
+        AI_BASE_URL: llm.baseUrl,
+        AI_MODEL: 'gpt-4o-mini',
+        AI_TIMEOUT_MS: '300',
+        AI_MAX_RETRIES: '1',
+        AI_RETRY_BASE_MS: '5',
+        AI_BREAKER_THRESHOLD: '5',
+      }),
+      ...Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'AI_BASE_URL')),
+    },
+    { captureLogs: true },
+  )
   const user = await registerUser(server)
   const headers = bearer(user.token)
   const post = (url: string, payload: Record<string, unknown>) =>
@@ -183,7 +185,7 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
     server.services.events.emit({ name: 'JOB_DELETED', userId })
     await draft()
     expect(llm?.requests).toHaveLength(3)
-    const stats = server.services.cache?.stats().namespaces.AI_DRAFT
+    const stats = server.services.cache?.getCacheStats().namespaces.AI_DRAFT
     expect(stats).toMatchObject({ hits: 1, misses: 3 })
   })
 

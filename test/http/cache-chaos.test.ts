@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { HAS_REDIS_SERVER, startThrowawayRedis } from '../helpers/redis-server.js'
+import { type Client, clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { registerUser, startTestServer } from '../helpers/server.js'
-import { type Client, clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 interface Tally {
   requests: number
@@ -60,7 +60,7 @@ describe.skipIf(!HAS_REDIS_SERVER)('cache: the Redis tier stops under load', { t
       RATE_LIMIT_PER_USER: '1000000',
       RATE_LIMIT_GLOBAL: '1000000',
     })
-    const stats = () => app.services.cache?.stats().total ?? { hits: 0, misses: 0, errors: 0 }
+    const stats = () => app.services.cache?.getCacheStats().total ?? { hits: 0, misses: 0, errors: 0 }
     const clients = []
     for (let u = 0; u < 3; u++) {
       const client = clientOf(server, (await registerUser(server)).token)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
+import { setUser } from '../helpers/rate-limits.js'
+import { type Client, clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { bearer, registerUser, startTestServer } from '../helpers/server.js'
-import { setUser } from './rate-limit-helpers.js'
-import { type Client, clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 const unquote = (etag: string | string[] | number | undefined) => String(etag).replace(/^"|"$/g, '')
 
@@ -13,9 +13,9 @@ async function signedIn(env: Record<string, string> = {}) {
 }
 
 const hitsOf = (
-  app: { services: { cache: { stats(): { namespaces: Record<string, { hits: number }> } } | undefined } },
+  app: { services: { cache: { getCacheStats(): { namespaces: Record<string, { hits: number }> } } | undefined } },
   ns: string,
-) => app.services.cache?.stats().namespaces[ns]?.hits ?? 0
+) => app.services.cache?.getCacheStats().namespaces[ns]?.hits ?? 0
 
 async function cachedGet(client: Client, url: string) {
   await client.get(url)
@@ -160,14 +160,14 @@ describe('cache: stampede and admin', { timeout: 120_000 }, () => {
   it('100 concurrent reads of one uncached resume load it once', async () => {
     const { app, client } = await signedIn()
     const id = await createResume(client, { content: minimalResume('Ada') })
-    const missesBefore = app.services.cache?.stats().namespaces.RESUME_DATA.misses ?? 0
+    const missesBefore = app.services.cache?.getCacheStats().namespaces.RESUME_DATA.misses ?? 0
     let selects = 0
     app.database.observeQueries(({ kind }) => {
       if (kind.toLowerCase().includes('select')) selects++
     })
     const responses = await Promise.all(Array.from({ length: 100 }, () => client.get(`/api/resumes/${id}`)))
     expect(responses.every((r) => r.statusCode === 200)).toBe(true)
-    const stats = app.services.cache?.stats().namespaces.RESUME_DATA
+    const stats = app.services.cache?.getCacheStats().namespaces.RESUME_DATA
     expect((stats?.misses ?? 0) - missesBefore).toBe(1)
     console.log(
       `stampede: 100 concurrent GETs → ${(stats?.misses ?? 0) - missesBefore} load, ${selects} select queries in total (auth included)`,

@@ -11,8 +11,8 @@ import { setImmediate } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { clientStringify, describeWorst, listenOnLoopback, startHealthProbe } from '../helpers/live-http.js'
 import { encode, fillPath, type Operation, operationsOf } from '../helpers/openapi.js'
+import { clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { bearer, registerUser, startTestServer } from '../helpers/server.js'
-import { clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 1500)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)

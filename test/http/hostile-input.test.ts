@@ -26,8 +26,8 @@ import {
   rawRequest,
   startHealthProbe,
 } from '../helpers/live-http.js'
+import { minimalResume } from '../helpers/resumes.js'
 import { registerUser, startTestServer } from '../helpers/server.js'
-import { minimalResume } from './resume-helpers.js'
 
 const ANALYSIS_BUDGET_MS = 1500
 const IMPORT_BUDGET_MS = 3000

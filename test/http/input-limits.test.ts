@@ -6,8 +6,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { TASK_FAILED_MESSAGE } from '../../src/domain/tasks/task.service.js'
+import { type Client, clientOf, createResume } from '../helpers/resumes.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { type Client, clientOf, createResume } from './resume-helpers.js'
 
 // Many requests from one user: the counted limits have their own tests.
 const ENV = { RATE_LIMIT_ENABLED: 'false', TASK_BACKOFF_MS: '10', TASK_MAX_ATTEMPTS: '2' }

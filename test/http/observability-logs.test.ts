@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { runWithRequestContext } from '../../src/observability/request-context.js'
-import { startObservedServer } from '../helpers/observed.js'
-import { bearer, registerUser } from '../helpers/server.js'
+import { bearer, registerUser, startTestServer } from '../helpers/server.js'
 
 const secret = (label: string) => `${label}${randomBytes(9).toString('hex')}`
 
 describe('structured logs', () => {
   it('writes JSON lines with service, environment, time, level, requestId, correlationId and userId', async () => {
-    const { server, logs } = await startObservedServer({ APP_ENV: 'staging-7', LOGIN_SLOWDOWN_MS: '0' })
+    const { server, logs } = await startTestServer(
+      { APP_ENV: 'staging-7', LOGIN_SLOWDOWN_MS: '0' },
+      { captureLogs: true },
+    )
     const { token, userId } = await registerUser(server)
     const response = await server.inject({
       method: 'GET',
@@ -40,13 +42,13 @@ describe('structured logs', () => {
   }, 90_000)
 
   it('honours LOG_LEVEL: at warn the info completion lines are not written', async () => {
-    const { server, logs } = await startObservedServer({ LOG_LEVEL: 'warn' })
+    const { server, logs } = await startTestServer({ LOG_LEVEL: 'warn' }, { captureLogs: true })
     await server.inject({ method: 'GET', url: '/api/health/live' })
     expect(logs.records().filter((r) => r.msg === 'request completed')).toHaveLength(0)
   })
 
   it('logs AI operations with duration, cost and tokens, in the request context, and counts them in metrics', async () => {
-    const { app, logs } = await startObservedServer()
+    const { app, logs } = await startTestServer({}, { captureLogs: true })
     runWithRequestContext({ requestId: 'ai-req-000001', correlationId: undefined, userId: 'user-42' }, () =>
       app.observability.logAIOperation(
         'job_analysis',
@@ -74,12 +76,15 @@ describe('structured logs', () => {
   })
 
   it('never writes planted secrets or resume PII in 1,000 mixed requests, errors included', async () => {
-    const { app, server, logs } = await startObservedServer({
-      LOGIN_SLOWDOWN_MS: '0',
-      LOGIN_FAILURES_PER_ACCOUNT: '1000',
-      LOGIN_FAILURES_PER_IP_PER_DAY: '100000',
-      RATE_LIMIT_ENABLED: 'false',
-    })
+    const { app, server, logs } = await startTestServer(
+      {
+        LOGIN_SLOWDOWN_MS: '0',
+        LOGIN_FAILURES_PER_ACCOUNT: '1000',
+        LOGIN_FAILURES_PER_IP_PER_DAY: '100000',
+        RATE_LIMIT_ENABLED: 'false',
+      },
+      { captureLogs: true },
+    )
     const plantedEmail = `${secret('planted.')}@example.com`
     const plantedPassword = secret('pw-')
     const { token, userId } = await registerUser(server, { email: plantedEmail, password: plantedPassword })

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createTransport } from '@sentry/node'
 import { describe, expect, it } from 'vitest'
-import { startObservedServer } from '../helpers/observed.js'
-import { bearer, registerUser } from '../helpers/server.js'
+import { bearer, registerUser, startTestServer } from '../helpers/server.js'
 
 const secret = (label: string) => `${label}${randomBytes(9).toString('hex')}`
 
@@ -37,14 +36,14 @@ function itemsOf(envelope: string): EnvelopeItem[] {
 describe('error tracking with Sentry (offline transport)', () => {
   it('captures an unhandled route error once with requestId, user id, route and AI breadcrumb, and no secrets', async () => {
     const envelopes: string[] = []
-    const { app, server } = await startObservedServer(
+    const { app, server } = await startTestServer(
       {
         SENTRY_DSN: 'https://publickey@sentry.example.invalid/42',
         SENTRY_TRACES_SAMPLE_RATE: '1',
         SENTRY_PROFILES_SAMPLE_RATE: '1',
         LOG_LEVEL: 'silent',
       },
-      { sentryTransport: capturingTransport(envelopes) },
+      { captureLogs: true, app: { sentryTransport: capturingTransport(envelopes) } },
     )
     expect(app.observability.errors.enabled).toBe(true)
     const plantedEmail = `${secret('owner.')}@example.com`

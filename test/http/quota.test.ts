@@ -2,8 +2,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { multipart } from '../helpers/live-http.js'
+import { type Client, clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { type Client, clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 // Counted rate limits are tested with their policies; here they would only get in the way.
 async function signedIn(env: Record<string, string> = {}) {

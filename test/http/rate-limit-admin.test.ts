@@ -6,8 +6,8 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/config.js'
 import { buildServer } from '../../src/http/server.js'
 import { runTs } from '../helpers/process.js'
+import { rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { rateLimitFields, setUser } from './rate-limit-helpers.js'
 
 const MEMORY = { REDIS_URL: '' }
 const limitsUrl = (userId: string) => `/api/admin/users/${userId}/rate-limits`

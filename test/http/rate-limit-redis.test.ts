@@ -6,9 +6,9 @@ import { loadConfig } from '../../src/config/config.js'
 import { buildServer } from '../../src/http/server.js'
 import { migratedPglite } from '../helpers/pglite.js'
 import { POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
+import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { HAS_REDIS_SERVER, startThrowawayRedis } from '../helpers/redis-server.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from './rate-limit-helpers.js'
 
 /** Two instances on the same Postgres database and the same Redis keys (startTestServer gives each test its own prefix). */
 async function twoInstances() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from './rate-limit-helpers.js'
 
 // Memory limiter on purpose (REDIS_URL cleared); rate-limit-redis.test.ts covers Redis and several instances.
 const MEMORY = { REDIS_URL: '' }

@@ -1,8 +1,8 @@
 import fastJsonPatch from 'fast-json-patch'
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent } from '../../src/domain/events.js'
+import { type Client, clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { type Client, clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 const unquote = (etag: string | string[] | number | undefined) => String(etag).replace(/^"|"$/g, '')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { clientOf, createResume, minimalResume } from './resume-helpers.js'
 
 // Building a server (database, templates) is slow on a loaded machine; the work under test is fast.
 describe('resume ownership over HTTP', { timeout: 120_000 }, () => {

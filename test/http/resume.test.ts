@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent } from '../../src/domain/events.js'
+import { clientOf, createResume, minimalResume, sampleResume } from '../helpers/resumes.js'
 import { problemOf, registerUser, startTestServer } from '../helpers/server.js'
-import { clientOf, createResume, minimalResume, sampleResume } from './resume-helpers.js'
 
 async function signedIn(env: Record<string, string> = {}) {
   const test = await startTestServer(env)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dataOf, type FakeAnswer, startFakeLlm } from '../../../test/helpers/fake-llm.js'
-import { LogCapture } from '../../../test/helpers/observed.js'
+import { LogCapture } from '../../../test/helpers/log-capture.js'
 import { loadConfig } from '../../config/config.js'
 import { LlmFailure } from '../../domain/ai/ai.types.js'
 import { createLogger } from '../../observability/logger.js'

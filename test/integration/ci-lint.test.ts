@@ -69,7 +69,7 @@ describe('CI/CD workflow', () => {
         }
       }
     }
-    // test/http/observability-metrics.test.ts and test/deploy/cache-alerts.test.ts skip without promtool.
+    // test/http/observability-metrics.test.ts and test/integration/cache-alerts.test.ts skip without promtool.
     for (const job of ['unit', 'integration']) expect(installsBy[job]).toMatch(/\bprometheus\b/)
   })
 })

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { describe, onTestFinished } from 'vitest'
 import { createMemoryJobRepository } from '../../src/adapters/memory/job.repository.js'
 import { createMemoryResumeRepository, MemoryStorageLedger } from '../../src/adapters/memory/resume.repository.js'
 import type { Database } from '../../src/adapters/postgres/database.js'
-import { openDatabase } from '../../src/adapters/postgres/database.js'
 import { createPostgresJobRepository } from '../../src/adapters/postgres/job.repository.js'
-import { migrateToLatest } from '../../src/adapters/postgres/migrator.js'
 import { createPostgresResumeRepository } from '../../src/adapters/postgres/resume.repository.js'
 import { createPostgresUserRepository } from '../../src/adapters/postgres/user.repository.js'
-import { loadConfig } from '../../src/config/config.js'
-import { migratedPglite } from '../helpers/pglite.js'
-import { createPostgresDatabase, POSTGRES_URL } from '../helpers/postgres.js'
-import { aUser } from './accounts.contract.js'
-import { resumeRepositoryContract } from './resume.contract.js'
+import { aUser } from '../contract/accounts.contract.js'
+import { resumeRepositoryContract } from '../contract/resume.contract.js'
+import { onEveryDatabase } from '../helpers/databases.js'
 
 function onDatabase(database: Database) {
   const users = createPostgresUserRepository(database.db)
@@ -32,21 +27,4 @@ resumeRepositoryContract('memory', async () => {
   }
 })
 
-resumeRepositoryContract('PGlite', async () => {
-  const database = await migratedPglite()
-  onTestFinished(() => database.close())
-  return onDatabase(database)
-})
-
-describe.skipIf(!POSTGRES_URL)('on PostgreSQL', () => {
-  resumeRepositoryContract('Postgres', async () => {
-    const target = await createPostgresDatabase()
-    const database = await openDatabase(loadConfig({ DATABASE_URL: target.url }))
-    await migrateToLatest(database.db)
-    onTestFinished(async () => {
-      await database.close()
-      await target.drop()
-    })
-    return onDatabase(database)
-  })
-})
+onEveryDatabase((kind, open) => resumeRepositoryContract(kind, async () => onDatabase(await open())))

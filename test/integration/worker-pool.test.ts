@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { DomainError } from '../../domain/errors.js'
-import { pureTasks } from '../../domain/work/heavy-work.js'
-import { WorkerPool, type WorkerPoolSettings } from './worker-pool.js'
+import { WorkerPool, type WorkerPoolSettings } from '../../src/adapters/workers/worker-pool.js'
+import { DomainError } from '../../src/domain/errors.js'
+import { pureTasks } from '../../src/domain/work/heavy-work.js'
 
 const TASKS: WorkerPoolSettings['tasks'] = {
   importLimits: { maxBytes: 16 << 20, timeoutMs: 10_000, maxEntries: 100, maxUncompressedBytes: 10 << 20 },

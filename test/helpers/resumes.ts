@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { bearer } from '../helpers/server.js'
+import { bearer } from './server.js'
 
 const require = createRequire(import.meta.url)
 
