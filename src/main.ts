@@ -67,7 +67,9 @@ async function main(): Promise<void> {
       await app.close()
       process.exit(0)
     } catch (error) {
+      // app.close() logged each failed step before it closed the logger; stderr still reaches the operator.
       logger.error({ err: error }, 'shutdown failed')
+      process.stderr.write(`RoleReady shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`)
       process.exit(1)
     }
   }

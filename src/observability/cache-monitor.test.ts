@@ -2,7 +2,7 @@ import pino from 'pino'
 import { Registry } from 'prom-client'
 import { describe, expect, it } from 'vitest'
 import type { CacheStats } from '../domain/cache/cache.types.js'
-import { startCacheMonitor } from './cache-monitor.js'
+import { startCacheMonitoring } from './cache-monitor.js'
 
 function statsWith(total: { hits: number; misses: number; graced: number }): CacheStats {
   const lookups = total.hits + total.misses + total.graced
@@ -15,8 +15,8 @@ function monitored() {
   const warnings: unknown[] = []
   const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) })
   const registry = new Registry()
-  const monitor = startCacheMonitor({
-    stats: () => statsWith(total),
+  const monitor = startCacheMonitoring({
+    getCacheStats: () => statsWith(total),
     registry,
     logger,
     windowSeconds: 3600,

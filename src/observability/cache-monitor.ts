@@ -2,8 +2,8 @@ import type { Logger } from 'pino'
 import { Gauge, type Registry } from 'prom-client'
 import type { CacheStats } from '../domain/cache/cache.types.js'
 
-export interface CacheMonitorOptions {
-  stats: () => CacheStats
+export interface CacheMonitoringOptions {
+  getCacheStats: () => CacheStats
   registry: Registry
   logger: Logger
   windowSeconds: number
@@ -12,10 +12,11 @@ export interface CacheMonitorOptions {
 }
 
 /**
- * Every window: the hit rate of the lookups made in that window goes to `cache_hit_rate_window`; below the
- * threshold (with at least `minLookups` lookups) it logs a warning and sets `cache_hit_rate_low` to 1.
+ * Starts checking the cache's hit rate. Every window: the hit rate of the lookups made in that window goes to
+ * `cache_hit_rate_window`; below the threshold (with at least `minLookups` lookups) it logs a warning and sets
+ * `cache_hit_rate_low` to 1. `stop` ends the checks; the timer never keeps the process alive.
  */
-export function startCacheMonitor(options: CacheMonitorOptions) {
+export function startCacheMonitoring(options: CacheMonitoringOptions) {
   const rate = new Gauge({
     name: 'cache_hit_rate_window',
     help: 'Cache hit rate (hits and graced hits over lookups) in the last check window.',
@@ -26,9 +27,9 @@ export function startCacheMonitor(options: CacheMonitorOptions) {
     help: '1 when the cache hit rate in the last window was below the threshold with enough lookups.',
     registers: [options.registry],
   })
-  let previous = options.stats().total
+  let previous = options.getCacheStats().total
   const check = () => {
-    const now = options.stats().total
+    const now = options.getCacheStats().total
     const hits = now.hits + now.graced - (previous.hits + previous.graced)
     const lookups = hits + now.misses - previous.misses
     previous = now

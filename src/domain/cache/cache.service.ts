@@ -68,7 +68,8 @@ export function createCacheService({ cache }: CacheServiceDeps) {
       return events.on((event: DomainEvent) => invalidateCache(event.name, event.resumeId, event.userId))
     },
 
-    stats: () => cache.stats(),
+    /** Hits, misses, graced hits and errors per namespace since start. */
+    getCacheStats: () => cache.stats(),
   }
 }
 
@@ -130,16 +131,16 @@ export function withCachedReads(
 }
 
 /**
- * Fills the cache off the request path: 'STARTUP' has nothing shared to load (templates and constants live in
- * memory); 'USER_LOGIN' loads the user's settings and first page of resumes.
+ * Fills the cache off the request path when a user signs in: their settings and first page of resumes. Nothing is
+ * warmed at start: the template list and constants are built in memory while the app starts, and every other
+ * namespace belongs to one user.
  */
 export function warmCache(
   services: CachedReadServices,
-  reason: 'STARTUP' | 'USER_LOGIN',
-  userId?: string,
+  reason: 'USER_LOGIN',
+  userId: string,
   onError?: (error: unknown, reason: string) => void,
 ): void {
-  if (reason !== 'USER_LOGIN' || !userId) return
   const report = (error: unknown) => onError?.(error, reason)
   setImmediate(() => {
     services.accounts.getSettings(userId).catch(report)

@@ -30,7 +30,7 @@ export async function adminCacheRoutes(server: FastifyInstance): Promise<void> {
         response: { 200: CacheStats_, ...problemResponses },
       },
     },
-    async () => cache?.stats() ?? DISABLED,
+    async () => cache?.getCacheStats() ?? DISABLED,
   )
 
   app.post(

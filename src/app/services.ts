@@ -1,0 +1,150 @@
+/**
+ * Wires RoleReady's services from the opened infrastructure. Pure construction: nothing is opened, contacted or
+ * scheduled here, so nothing built here needs closing.
+ */
+import { commonPasswords } from '../adapters/crypto/common-passwords.js'
+import { createScryptHasher } from '../adapters/crypto/scrypt-hasher.js'
+import { sessionTokens } from '../adapters/crypto/session-tokens.js'
+import { htmlRenderer } from '../adapters/documents/html.renderer.js'
+import { createOpenAiProvider } from '../adapters/llm/openai.provider.js'
+import { createPostgresJobRepository } from '../adapters/postgres/job.repository.js'
+import { createPostgresResumeRepository } from '../adapters/postgres/resume.repository.js'
+import { createPostgresSessionStore } from '../adapters/postgres/session.store.js'
+import { createPostgresUserRepository } from '../adapters/postgres/user.repository.js'
+import { createRateLimitAdapters } from '../adapters/rate-limit/rate-limit.adapters.js'
+import { createRedisSessionStore } from '../adapters/redis/session.store.js'
+import { createLoginGuard } from '../adapters/security/login-guard.js'
+import { randomIds } from '../adapters/system/system.js'
+import type { Services } from '../app.js'
+import type { Config } from '../config/config.js'
+import { createAccountService } from '../domain/accounts/account.service.js'
+import { createAiService } from '../domain/ai/ai.service.js'
+import { createIntelligenceService } from '../domain/ats/intelligence.service.js'
+import { createCacheService, withCachedReads } from '../domain/cache/cache.service.js'
+import type { ExportRequest } from '../domain/documents/document.service.js'
+import type { JsonResumeDocument } from '../domain/documents/document.types.js'
+import { IMPORT_TASK, importTaskHandler } from '../domain/documents/import-task.js'
+import { createResumeDocumentsService } from '../domain/documents/resume-documents.service.js'
+import { createEventBus } from '../domain/events.js'
+import { createJobService } from '../domain/jobs/job.service.js'
+import { createRateLimitService } from '../domain/rate-limits/rate-limit.service.js'
+import { createDraftService } from '../domain/resumes/draft.service.js'
+import { createResumeService } from '../domain/resumes/resume.service.js'
+import { createVersionService } from '../domain/resumes/version.service.js'
+import { createTaskService } from '../domain/tasks/task.service.js'
+import { createTemplateService } from '../domain/templates/template.service.js'
+import { createUsageService } from '../domain/usage/usage.service.js'
+import type { Infrastructure } from './infrastructure.js'
+
+export function createServices(config: Config, infra: Infrastructure): Services {
+  const { logger, metrics, observability, clock, database, redis, work } = infra
+  const ids = randomIds
+  const events = createEventBus((error, event) =>
+    logger.error({ err: error, event: event.name }, 'domain event listener failed'),
+  )
+
+  const users = createPostgresUserRepository(database.db)
+  const resumeRepository = createPostgresResumeRepository(database.db)
+  const jobRepository = createPostgresJobRepository(database.db)
+  const quotas = { ...config.quotas, resumes: config.resumes.maxPerUser }
+  const resumeDeps = {
+    resumes: resumeRepository,
+    jobs: jobRepository,
+    clock,
+    ids,
+    events,
+    limits: config.resumes,
+    quotas,
+  }
+
+  const uncached = {
+    accounts: createAccountService({
+      users,
+      sessions: redis
+        ? createRedisSessionStore(redis, clock, config.redisKeyPrefix)
+        : createPostgresSessionStore(database.db, clock),
+      hasher: createScryptHasher(config.auth.passwordHashCost),
+      tokens: sessionTokens,
+      passwords: commonPasswords,
+      guard: createLoginGuard({
+        accountFailures: config.auth.loginFailuresPerAccount,
+        accountBlockSeconds: config.auth.loginBlockSeconds,
+        ipFailuresPerDay: config.auth.loginFailuresPerIpPerDay,
+        registrationsPerHour: config.auth.registrationsPerIpPerHour,
+        slowdownMs: config.auth.loginSlowdownMs,
+        keyPrefix: config.redisKeyPrefix,
+        ...(redis && { redis }),
+      }),
+      clock,
+      ids,
+      events,
+      sessionTtlSeconds: config.auth.sessionTtlSeconds,
+      sessionIdleSeconds: config.auth.sessionIdleSeconds,
+    }),
+    resumes: createResumeService(resumeDeps),
+    drafts: createDraftService(resumeDeps),
+    jobs: createJobService({ jobs: jobRepository, clock, ids, events, work, quotas }),
+  }
+  const cache = infra.cache && createCacheService({ cache: infra.cache })
+  cache?.listen(events)
+  const { resumes, drafts, accounts, jobs } = cache
+    ? withCachedReads(cache, uncached, (error, reason) => logger.warn({ err: error, reason }, 'cache warming failed'))
+    : uncached
+
+  const versions = createVersionService({ ...resumeDeps, work })
+  const intelligence = createIntelligenceService({
+    jobs,
+    resumes,
+    drafts,
+    versions,
+    clock,
+    work,
+    ...(cache && { cache }),
+  })
+  // Nothing is contacted here: the first AI request makes the first call.
+  const llm = config.llm.enabled ? createOpenAiProvider(config.llm, { observability }) : undefined
+  if (llm) logger.info({ model: llm.model, host: new URL(config.llm.baseUrl).host }, 'LLM drafts enabled')
+  const ai = createAiService({ jobs, drafts, suggestions: intelligence.suggestions, clock, llm, cache, work })
+
+  const templates = createTemplateService({ themes: infra.themes, html: htmlRenderer })
+  const documents = {
+    importFile: (bytes: Uint8Array) => work.run('importFile', bytes),
+    exportResume: (content: JsonResumeDocument, request: ExportRequest) =>
+      work.run('exportResume', { content, request }),
+  }
+  const resumeDocuments = createResumeDocumentsService({
+    documents,
+    templates,
+    resumes,
+    drafts,
+    versions,
+    limits: config.resumes,
+  })
+  const tasks = createTaskService({ queue: infra.taskQueue })
+  tasks.register(IMPORT_TASK, importTaskHandler(resumeDocuments))
+
+  const rateLimits = createRateLimitService({
+    ...createRateLimitAdapters({ config, db: database.db, redis, logger, registry: metrics.registry }),
+    users,
+    settings: config.rateLimits,
+    clock,
+  })
+
+  return {
+    accounts,
+    resumes,
+    drafts,
+    versions,
+    jobs,
+    intelligence: { ...intelligence, suggestions: ai.suggestions },
+    ai,
+    templates,
+    documents,
+    resumeDocuments,
+    tasks,
+    events,
+    rateLimits,
+    usage: createUsageService({ resumes: resumeRepository, jobs: jobRepository, quotas }),
+    cache,
+  }
+}
