@@ -23,7 +23,11 @@ export interface SentrySettings {
   readonly profilesSampleRate: number
 }
 
-/** The error-tracking port: what the rest of RoleReady may ask of Sentry. */
+/**
+ * The error-tracking port: what the rest of RoleReady may ask of Sentry. The one instance is made by
+ * initializeSentry and reached through `observability.errors` (logError reports through it); nothing else talks to
+ * Sentry.
+ */
 export interface ErrorTracker {
   readonly enabled: boolean
   /** Reports an error with its context; returns the event id, or undefined when tracking is off. */
@@ -43,18 +47,6 @@ export const disabledErrorTracker: ErrorTracker = {
   close: async () => {},
 }
 
-let active: ErrorTracker = disabledErrorTracker
-
-/** Reports an error to the active tracker (Sentry once initialized, else nothing). */
-export function captureException(error: unknown, context: ErrorContext = {}): string | undefined {
-  return active.captureException(error, context)
-}
-
-/** The tracker initializeSentry set up last (disabled before that). */
-export function errorTracker(): ErrorTracker {
-  return active
-}
-
 export interface InitializeOptions {
   /** Replaces Sentry's HTTP transport (offline tests capture envelopes with it). */
   transport?: NodeOptions['transport']
@@ -68,10 +60,7 @@ export async function initializeSentry(
   settings: SentrySettings,
   options: InitializeOptions = {},
 ): Promise<ErrorTracker> {
-  if (!settings.dsn) {
-    active = disabledErrorTracker
-    return active
-  }
+  if (!settings.dsn) return disabledErrorTracker
   const Sentry = await import('@sentry/node')
   // Fastify spans stay on; its own error capture is off because logError reports each 5xx once, with requestId,
   // user id and route (and 4xx answers are not errors).
@@ -107,7 +96,7 @@ export async function initializeSentry(
     ...(options.transport && { transport: options.transport }),
   })
 
-  active = {
+  return {
     enabled: true,
     captureException(error, context = {}) {
       return Sentry.withScope((scope) => {
@@ -124,8 +113,6 @@ export async function initializeSentry(
     flush: (timeoutMs = 2000) => Sentry.flush(timeoutMs),
     async close(timeoutMs = 2000) {
       await Sentry.close(timeoutMs)
-      active = disabledErrorTracker
     },
   }
-  return active
 }

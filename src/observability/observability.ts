@@ -1,7 +1,7 @@
 import type { LogFn, Logger } from 'pino'
 import { disabledErrorTracker, type ErrorContext, type ErrorTracker } from './error-tracking.js'
 import type { Metrics } from './metrics.js'
-import { getRequestContext } from './request-context.js'
+import { getCurrentRequestId, getRequestContext } from './request-context.js'
 
 export interface TokenUsage {
   readonly prompt: number
@@ -50,10 +50,9 @@ export function createObservability(deps: { logger: Logger; metrics: Metrics; er
     errors,
     logError(error, context = {}) {
       const { log, msg, ...errorContext } = context
-      const request = getRequestContext()
       const full: ErrorContext = {
-        requestId: errorContext.requestId ?? request?.requestId,
-        userId: errorContext.userId ?? request?.userId,
+        requestId: errorContext.requestId ?? getCurrentRequestId(),
+        userId: errorContext.userId ?? getRequestContext()?.userId,
         route: errorContext.route,
         component: errorContext.component,
       }
