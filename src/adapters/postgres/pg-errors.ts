@@ -1,6 +1,5 @@
 /** Postgres SQLSTATE codes RoleReady reacts to; pg and PGlite both expose them as `error.code`. */
 export const PG_UNIQUE_VIOLATION = '23505'
-export const PG_QUERY_CANCELED = '57014'
 
 export function sqlState(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {

@@ -9,10 +9,6 @@ export function monthIndex(date: string): number | undefined {
   return year * 12 + (month - 1)
 }
 
-export function monthLabel(index: number): string {
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
 /** Total months covered by the intervals, counting overlaps once. Intervals are [start, end) in months. */
 export function coveredMonths(intervals: readonly (readonly [number, number])[]): number {
   const sorted = [...intervals].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0] || x[1] - y[1])

@@ -14,9 +14,6 @@ const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDef
 addFormats.default(ajv)
 const validate = ajv.compile(schema)
 
-/** The version of the JSON Resume schema content is validated against. */
-export const JSON_RESUME_SCHEMA_VERSION = '1.2.1'
-
 function toFieldError(prefix: string, error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>
   const missing = typeof params.missingProperty === 'string' ? `/${escapePointer(params.missingProperty)}` : ''
