@@ -1,10 +1,24 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { AI_SECTIONS, type AiDraft } from '../../domain/ai/ai.types.js'
 import { JOB_DESCRIPTION_MAX_LENGTH } from '../../domain/jobs/job.types.js'
+import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
 
-export const AiSection_ = Type.Union(
-  AI_SECTIONS.map((s) => Type.Literal(s)),
-  { description: 'summary (basics.summary), highlights (work bullets), skills (skill keywords and groups)' },
+export const AiSection_ = Literals(AI_SECTIONS, {
+  description: 'summary (basics.summary), highlights (work bullets), skills (skill keywords and groups)',
+})
+
+export const FallbackReason = Literals(
+  [
+    'not-configured',
+    'circuit-open',
+    'timeout',
+    'rate-limited',
+    'server-error',
+    'connection-failed',
+    'invalid-output',
+    'request-rejected',
+  ],
+  { description: 'Why the deterministic engine answered' },
 )
 
 export const AiDraftBody = Type.Object(
@@ -25,29 +39,21 @@ export const AiDraftBody = Type.Object(
   { additionalProperties: false, description: 'A saved job (jobId) or pasted posting text (description)' },
 )
 
-/** An RFC 6902 operation; the ones RoleReady proposes are test, replace and add. */
-const PatchOperation = Type.Object(
-  { op: Type.String(), path: Type.String(), value: Type.Optional(Type.Unknown()) },
-  { additionalProperties: false },
-)
-
 const Rejection = Type.Object(
   {
-    code: Type.Union(
-      [
-        'PATH_NOT_ALLOWED',
-        'SECTION_NOT_REQUESTED',
-        'ORIGINAL_MISMATCH',
-        'TARGET_MISSING',
-        'INVALID_VALUE',
-        'NO_CHANGE',
-        'DUPLICATE',
-        'NEW_SKILL',
-        'NEW_FACT',
-        'NEW_NUMBER',
-        'NEW_NAME',
-      ].map((c) => Type.Literal(c)),
-    ),
+    code: Literals([
+      'PATH_NOT_ALLOWED',
+      'SECTION_NOT_REQUESTED',
+      'ORIGINAL_MISMATCH',
+      'TARGET_MISSING',
+      'INVALID_VALUE',
+      'NO_CHANGE',
+      'DUPLICATE',
+      'NEW_SKILL',
+      'NEW_FACT',
+      'NEW_NUMBER',
+      'NEW_NAME',
+    ]),
     message: Type.String(),
   },
   { additionalProperties: false },
@@ -59,21 +65,7 @@ export const AiDraft_ = Type.Object(
       description: 'llm: written by the configured model; deterministic: by RoleReady tailoring',
     }),
     model: Type.Optional(Type.String({ description: 'The model that wrote the edits (engine llm)' })),
-    fallbackReason: Type.Optional(
-      Type.Union(
-        [
-          'not-configured',
-          'circuit-open',
-          'timeout',
-          'rate-limited',
-          'server-error',
-          'connection-failed',
-          'invalid-output',
-          'request-rejected',
-        ].map((r) => Type.Literal(r)),
-        { description: 'Why the deterministic engine answered' },
-      ),
-    ),
+    fallbackReason: Type.Optional(FallbackReason),
     sections: Type.Array(AiSection_),
     draftEtag: Type.String({ description: 'ETag of the draft the patch applies to (If-Match when saving it)' }),
     baseVersion: Type.Integer(),
@@ -87,7 +79,9 @@ export const AiDraft_ = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    patch: Type.Array(PatchOperation, { description: 'Every accepted edit as one RFC 6902 patch (tests first)' }),
+    patch: Type.Array(PatchOperation, {
+      description: 'Every accepted edit as one RFC 6902 patch (tests first); RoleReady proposes test, replace and add',
+    }),
     rejected: Type.Array(
       Type.Object(
         {
@@ -112,11 +106,16 @@ export const AiDraft_ = Type.Object(
   { $id: 'AiDraft', additionalProperties: false },
 )
 
+// The draft is sent as the domain computes it: a field added on either side fails here.
+true satisfies Equals<Wire<AiDraft>, Static<typeof AiDraft_>>
+
 export function toAiDraftResponse(draft: AiDraft): Static<typeof AiDraft_> {
-  const { model, fallbackReason, ...rest } = draft
   return {
-    ...(rest as Omit<Static<typeof AiDraft_>, 'model' | 'fallbackReason'>),
-    ...(model !== undefined && { model }),
-    ...(fallbackReason !== undefined && { fallbackReason }),
+    ...draft,
+    sections: [...draft.sections],
+    edits: draft.edits.map((edit) => ({ ...edit, patch: toPatchResponse(edit.patch) })),
+    patch: toPatchResponse(draft.patch),
+    rejected: draft.rejected.map((rejected) => ({ ...rejected, rejection: { ...rejected.rejection } })),
+    score: { ...draft.score },
   }
 }

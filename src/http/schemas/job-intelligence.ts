@@ -1,10 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
+import type { AiSuggestions } from '../../domain/ai/ai.service.js'
 import { TAXONOMY_ATTRIBUTION } from '../../domain/analysis/taxonomy.js'
 import type { AtsReport } from '../../domain/ats/ats.types.js'
 import type { ResumeSource } from '../../domain/ats/intelligence.service.js'
 import { JOB_DESCRIPTION_MAX_LENGTH } from '../../domain/jobs/job.types.js'
 import type { Suggestion } from '../../domain/suggestions/suggestions.js'
+import { FallbackReason } from './ai-draft.js'
 import { VersionNumber } from './resume.js'
+import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
 
 export const IntelligenceParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 
@@ -52,19 +55,19 @@ const Evidence = Type.Object(
   { additionalProperties: false },
 )
 
-const Status = Type.Union([Type.Literal('met'), Type.Literal('partial'), Type.Literal('missing')])
-const Importance = Type.Union([Type.Literal('required'), Type.Literal('preferred')])
+const Status = Literals(['met', 'partial', 'missing'])
+const Importance = Literals(['required', 'preferred'])
 
 export const AtsReport_ = Type.Object(
   {
     algorithmVersion: Type.String(),
     asOf: Type.String({ description: 'Month (YYYY-MM) ongoing roles were counted up to' }),
     overall: Type.Integer({ minimum: 0, maximum: 100 }),
-    band: Type.Union([Type.Literal('weak'), Type.Literal('fair'), Type.Literal('good'), Type.Literal('strong')]),
+    band: Literals(['weak', 'fair', 'good', 'strong']),
     components: Type.Array(
       Type.Object(
         {
-          name: Type.String(),
+          name: Literals(['hardSkills', 'softSkills', 'jobTitle', 'experienceYears', 'education', 'otherKeywords']),
           score: Type.Integer({ minimum: 0, maximum: 100 }),
           weight: Type.Number(),
           applicable: Type.Boolean(),
@@ -76,7 +79,7 @@ export const AtsReport_ = Type.Object(
       Type.Object(
         {
           id: Type.String(),
-          kind: Type.Union(['skill', 'experience', 'education', 'title'].map((k) => Type.Literal(k))),
+          kind: Literals(['skill', 'experience', 'education', 'title']),
           label: Type.String(),
           importance: Importance,
           status: Status,
@@ -96,7 +99,7 @@ export const AtsReport_ = Type.Object(
           Type.Object(
             {
               code: Type.String(),
-              severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
+              severity: Literals(['error', 'warning', 'info']),
               pointer: Type.String(),
               message: Type.String(),
             },
@@ -119,19 +122,23 @@ export const AtsReport_ = Type.Object(
   { $id: 'AtsReport', additionalProperties: false },
 )
 
-export function toAtsReportResponse(report: AtsReport & { source: ResumeSource }): Static<typeof AtsReport_> {
-  return { ...(report as Static<typeof AtsReport_>), attribution: [...TAXONOMY_ATTRIBUTION] }
-}
+type AtsReportResult = AtsReport & { source: ResumeSource }
 
-const PatchOperation = Type.Object(
-  {
-    op: Type.String(),
-    path: Type.String(),
-    from: Type.Optional(Type.String()),
-    value: Type.Optional(Type.Unknown()),
-  },
-  { additionalProperties: false },
-)
+// The report is sent as the domain computes it, plus the data notices: a field added on either side fails here.
+true satisfies Equals<Wire<AtsReportResult & { attribution: string[] }>, Static<typeof AtsReport_>>
+
+export function toAtsReportResponse(report: AtsReportResult): Static<typeof AtsReport_> {
+  return {
+    ...report,
+    components: [...report.components],
+    requirements: report.requirements.map((requirement) => ({ ...requirement, evidence: [...requirement.evidence] })),
+    matchedKeywords: [...report.matchedKeywords],
+    missingKeywords: [...report.missingKeywords],
+    parseability: { score: report.parseability.score, issues: [...report.parseability.issues] },
+    source: { ...report.source },
+    attribution: [...TAXONOMY_ATTRIBUTION],
+  }
+}
 
 const Suggestion_ = Type.Object(
   {
@@ -155,7 +162,7 @@ export const Suggestions_ = Type.Object(
         {
           engine: Type.Union([Type.Literal('llm'), Type.Literal('deterministic')]),
           model: Type.Optional(Type.String()),
-          fallbackReason: Type.Optional(Type.String({ description: 'Why the deterministic engine answered' })),
+          fallbackReason: Type.Optional(FallbackReason),
           items: Type.Array(Suggestion_, { description: 'Rewritten (llm) or re-ordered (deterministic) bullets' }),
         },
         { additionalProperties: false, description: 'Only when the request asked for `ai`' },
@@ -165,11 +172,21 @@ export const Suggestions_ = Type.Object(
   { additionalProperties: false },
 )
 
-export function toSuggestionsResponse(result: {
-  items: Suggestion[]
-  ai?: { items: Suggestion[] } | undefined
-}): Static<typeof Suggestions_> {
-  return result as Static<typeof Suggestions_>
+type SuggestionsResult = { items: Suggestion[]; ai?: AiSuggestions | undefined }
+
+// Suggestions are sent as the domain computes them: a field added on either side fails here.
+true satisfies Equals<Wire<SuggestionsResult>, Static<typeof Suggestions_>>
+
+const toSuggestionResponse = (suggestion: Suggestion): Static<typeof Suggestion_> => ({
+  ...suggestion,
+  patch: suggestion.patch && toPatchResponse(suggestion.patch),
+})
+
+export function toSuggestionsResponse({ items, ai }: SuggestionsResult): Static<typeof Suggestions_> {
+  return {
+    items: items.map(toSuggestionResponse),
+    ...(ai && { ai: { ...ai, items: ai.items.map(toSuggestionResponse) } }),
+  }
 }
 
 export const TailorChange = Type.Object(

@@ -9,6 +9,7 @@ import {
   JOB_URL_MAX_LENGTH,
   type Job,
 } from '../../domain/jobs/job.types.js'
+import { type Equals, Literals, type Wire } from './wire.js'
 
 export const JobIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 
@@ -47,6 +48,9 @@ export const JobList = Type.Object(
   { additionalProperties: false },
 )
 
+// Every field of a job but its owner is sent.
+true satisfies Equals<Wire<Omit<Job, 'ownerId'>>, Static<typeof Job_>>
+
 export function toJobResponse(job: Job): Static<typeof Job_> {
   return {
     id: job.id,
@@ -58,8 +62,8 @@ export function toJobResponse(job: Job): Static<typeof Job_> {
   }
 }
 
-const Importance = Type.Union([Type.Literal('required'), Type.Literal('preferred')])
-const SkillKind = Type.Union([Type.Literal('hard'), Type.Literal('soft')])
+const Importance = Literals(['required', 'preferred'])
+const SkillKind = Literals(['hard', 'soft'])
 
 const SkillAsk = Type.Object(
   {
@@ -82,7 +86,7 @@ export const JobAnalysis_ = Type.Object(
     company: Type.Optional(Type.String()),
     type: Type.Optional(Type.String()),
     location: Type.Optional(Type.String()),
-    remote: Type.Optional(Type.Union([Type.Literal('Full'), Type.Literal('Hybrid'), Type.Literal('None')])),
+    remote: Type.Optional(Literals(['Full', 'Hybrid', 'None'])),
     salary: Type.Optional(Type.String()),
     experience: Type.Optional(Type.String()),
     responsibilities: Type.Array(Type.String()),
@@ -104,12 +108,18 @@ export const JobAnalysis_ = Type.Object(
       ),
     ),
     seniority: Type.Optional(
-      Type.Object({ level: Type.String(), inferred: Type.Boolean() }, { additionalProperties: false }),
+      Type.Object(
+        {
+          level: Literals(['intern', 'junior', 'mid', 'senior', 'lead', 'principal', 'executive']),
+          inferred: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
     ),
     education: Type.Optional(
       Type.Object(
         {
-          level: Type.String(),
+          level: Literals(['high-school', 'associate', 'bachelor', 'master', 'doctorate']),
           field: Type.Optional(Type.String()),
           importance: Importance,
           equivalentExperience: Type.Boolean(),
@@ -136,6 +146,20 @@ export const JobAnalysis_ = Type.Object(
   { $id: 'JobAnalysis', additionalProperties: false },
 )
 
+// The analysis is sent as the domain computes it, plus the data notices: a field added on either side fails here.
+true satisfies Equals<Wire<JobAnalysis & { attribution: string[] }>, Static<typeof JobAnalysis_>>
+
 export function toJobAnalysisResponse(analysis: JobAnalysis): Static<typeof JobAnalysis_> {
-  return { ...(analysis as Static<typeof JobAnalysis_>), attribution: [...TAXONOMY_ATTRIBUTION] }
+  return {
+    ...analysis,
+    responsibilities: [...analysis.responsibilities],
+    qualifications: [...analysis.qualifications],
+    skills: [...analysis.skills],
+    requiredSkills: [...analysis.requiredSkills],
+    preferredSkills: [...analysis.preferredSkills],
+    hardSkills: [...analysis.hardSkills],
+    softSkills: [...analysis.softSkills],
+    keywords: [...analysis.keywords],
+    attribution: [...TAXONOMY_ATTRIBUTION],
+  }
 }

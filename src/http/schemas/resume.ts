@@ -10,6 +10,7 @@ import {
 } from '../../domain/resumes/resume.limits.js'
 import type { Resume, ResumeVersion, ResumeWithContent, VersionSummary } from '../../domain/resumes/resume.types.js'
 import type { VersionDiff } from '../../domain/resumes/version.service.js'
+import { type Equals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const DateTime = Type.String({ format: 'date-time' })
@@ -150,18 +151,7 @@ export const Diff_ = Type.Object(
   {
     from: Type.Integer(),
     to: Type.Integer(),
-    patch: Type.Array(
-      Type.Object(
-        {
-          op: Type.Union(['add', 'remove', 'replace', 'move', 'copy', 'test'].map((op) => Type.Literal(op))),
-          path: Type.String(),
-          from: Type.Optional(Type.String()),
-          value: Type.Optional(Type.Unknown()),
-        },
-        { additionalProperties: false },
-      ),
-      { description: 'RFC 6902 JSON Patch turning version `from` into version `to`' },
-    ),
+    patch: Type.Array(PatchOperation, { description: 'RFC 6902 JSON Patch turning version `from` into version `to`' }),
   },
   { additionalProperties: false },
 )
@@ -221,6 +211,9 @@ export function toDraftResponse(draft: DraftView): Static<typeof Draft_> {
   }
 }
 
+// A diff is sent as the domain computes it: a field added on either side fails here.
+true satisfies Equals<Wire<VersionDiff>, Static<typeof Diff_>>
+
 export function toDiffResponse(diff: VersionDiff): Static<typeof Diff_> {
-  return { from: diff.from, to: diff.to, patch: diff.patch as Static<typeof Diff_>['patch'] }
+  return { from: diff.from, to: diff.to, patch: toPatchResponse(diff.patch) }
 }
