@@ -1,10 +1,13 @@
 /**
- * Regenerates the committed artefacts that tests check: openapi.json and docs/errors.md.
+ * Regenerates the committed artefacts that tests check: openapi.json, docs/errors.md and the web app's API types.
  *   npm run docs
  */
 import { writeFile } from 'node:fs/promises'
 import { renderErrorsDoc, renderOpenApi } from '../test/helpers/artefacts.js'
+import { renderWebTypes, WEB_TYPES_PATH } from '../test/helpers/web-types.js'
 
-await writeFile('openapi.json', await renderOpenApi())
+const openapi = await renderOpenApi()
+await writeFile('openapi.json', openapi)
 await writeFile('docs/errors.md', renderErrorsDoc())
-process.stdout.write('wrote openapi.json and docs/errors.md\n')
+await writeFile(WEB_TYPES_PATH, await renderWebTypes(openapi))
+process.stdout.write(`wrote openapi.json, docs/errors.md and ${WEB_TYPES_PATH}\n`)

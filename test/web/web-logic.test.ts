@@ -4,6 +4,7 @@ import { applyToDraft, type DraftHandle } from '../../web/src/editor/use-draft.j
 import { ApiError, fieldName } from '../../web/src/problem.js'
 import { readablePath, readableValue } from '../../web/src/readable.js'
 import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite-text.js'
+import type { PatchOperation } from '../../web/src/types.js'
 
 describe('editor document edits', () => {
   const resume = { basics: { name: 'Ada' }, work: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }
@@ -119,7 +120,7 @@ describe('applying an API patch to the draft', () => {
 
   it('applies a patch whose test still holds, and refuses one whose text changed since, leaving the draft alone', () => {
     const content = { basics: { summary: 'Backend engineer.' } }
-    const patch = [
+    const patch: PatchOperation[] = [
       { op: 'test', path: '/basics/summary', value: 'Backend engineer.' },
       { op: 'replace', path: '/basics/summary', value: 'Backend engineer: Go and PostgreSQL.' },
     ]

@@ -1,20 +1,67 @@
 /** The RoleReady API as the page uses it: same-origin fetch with the session cookie, problem+json as ApiError. */
 
+import type { paths } from './api/schema.js'
 import { ApiError, type Problem } from './problem.js'
 
 export { ApiError, fieldName, type Problem } from './problem.js'
 
-export interface RequestOptions {
-  method?: string
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/** The paths that answer `method`. */
+export type PathOf<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never
+}[keyof paths]
+
+type Operation<P extends keyof paths, M extends Method> = Extract<paths[P][M], { responses: unknown }>
+type Parameters<O> = O extends { parameters: infer X } ? X : never
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : undefined
+type SuccessStatus = 200 | 201 | 202 | 204
+type SuccessOf<O> = O extends { responses: infer R } ? JsonOf<R[keyof R & SuccessStatus]> : never
+
+/** The JSON a successful `method path` answers (a union when it has several success statuses). */
+export type ResponseOf<P extends keyof paths, M extends Method> = SuccessOf<Operation<P, M>>
+
+type PathInit<O> = Parameters<O> extends { path: infer X } ? { path: X } : unknown
+type QueryInit<O> =
+  Parameters<O> extends { query: infer Q }
+    ? { query: Q }
+    : [Exclude<Parameters<O> extends { query?: infer Q } ? Q : never, undefined>] extends [never]
+      ? unknown
+      : { query?: Exclude<Parameters<O> extends { query?: infer Q } ? Q : never, undefined> }
+/** A JSON body where the operation declares one; otherwise an optional multipart form (file uploads). */
+type BodyInit_<O> = [NonNullable<O extends { requestBody?: infer B } ? B : never>] extends [never]
+  ? { body?: FormData }
+  : O extends { requestBody: { content: { 'application/json': infer B } } }
+    ? { body: B }
+    : O extends { requestBody?: { content: { 'application/json': infer B } } }
+      ? { body?: B }
+      : { body?: FormData }
+
+/** Path and query parameters and body of one operation, typed from openapi.json. */
+export type Init<O> = PathInit<O> &
+  QueryInit<O> &
+  BodyInit_<O> & { headers?: Record<string, string>; signal?: AbortSignal }
+type Args<O> = object extends Init<O> ? [init?: Init<O>] : [init: Init<O>]
+
+interface RawInit {
+  path?: Record<string, string | number>
+  query?: Record<string, string | number | boolean | undefined>
   body?: unknown
   headers?: Record<string, string>
   signal?: AbortSignal
 }
 
-export interface ApiResponse<T> {
-  data: T
-  status: number
-  headers: Headers
+function fill(path: string, init: RawInit = {}): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(init.path?.[name] ?? '')))
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(init.query ?? {})) if (value !== undefined) query.set(name, String(value))
+  const search = query.toString()
+  return search ? `${filled}?${search}` : filled
+}
+
+/** The URL of a GET operation with its parameters filled in (for downloads and previews). */
+export function url<P extends PathOf<'get'>>(path: P, ...[init]: Args<Operation<P, 'get'>>): string {
+  return fill(path, init as RawInit | undefined)
 }
 
 /** Called when any request answers 401, so the app can return to the sign-in screen. */
@@ -36,7 +83,7 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem, retry === null ? undefined : Number(retry), etag)
 }
 
-async function raw(path: string, options: RequestOptions = {}): Promise<Response> {
+async function raw(method: Method, path: string, options: Omit<RawInit, 'path' | 'query'> = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   let body: BodyInit | undefined
   if (options.body instanceof FormData) body = options.body
@@ -47,7 +94,7 @@ async function raw(path: string, options: RequestOptions = {}): Promise<Response
   let response: Response
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method: method.toUpperCase(),
       headers,
       body,
       credentials: 'same-origin',
@@ -65,20 +112,31 @@ async function raw(path: string, options: RequestOptions = {}): Promise<Response
   return response
 }
 
-/** JSON request; throws ApiError with the problem's words on failure. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const response = await raw(path, options)
-  const text = response.status === 204 ? '' : await response.text()
-  return { data: (text ? JSON.parse(text) : undefined) as T, status: response.status, headers: response.headers }
+function operation<M extends Method>(method: M) {
+  return async <P extends PathOf<M>>(path: P, ...[init]: Args<Operation<P, M>>): Promise<ResponseOf<P, M>> => {
+    const options = init as RawInit | undefined
+    const response = await raw(method, fill(path, options), options)
+    const text = response.status === 204 ? '' : await response.text()
+    // The server validates every answer against the schema openapi.json (and so this type) comes from.
+    return (text ? JSON.parse(text) : undefined) as ResponseOf<P, M>
+  }
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await request<T>(path, options)).data
+/**
+ * JSON requests typed from openapi.json: `api.get('/api/resumes/{id}', { path: { id } })`. Throws ApiError with the
+ * problem's words on failure.
+ */
+export const api = {
+  get: operation('get'),
+  post: operation('post'),
+  put: operation('put'),
+  patch: operation('patch'),
+  delete: operation('delete'),
 }
 
 /** Fetches a file and hands it to the browser as a download; returns its first bytes' type for callers. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await raw(path, { headers: { accept: '*/*' } })
+  const response = await raw('get', path, { headers: { accept: '*/*' } })
   const blob = await response.blob()
   const disposition = response.headers.get('content-disposition') ?? ''
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition) ?? /filename="([^"]+)"/.exec(disposition)
@@ -95,27 +153,19 @@ export async function download(path: string, fallbackName: string): Promise<void
 
 /** Text of a response (the HTML export for the preview). */
 export async function text(path: string): Promise<string> {
-  return (await raw(path, { headers: { accept: 'text/html' } })).text()
+  return (await raw('get', path, { headers: { accept: 'text/html' } })).text()
 }
 
-export interface Task<R = unknown> {
-  id: string
-  kind: string
-  state: 'queued' | 'running' | 'retrying' | 'succeeded' | 'failed'
-  progress: number
-  attempts: number
-  maxAttempts: number
-  result?: R
-  error?: { code: string; message: string }
-}
+/** A background task whose result the caller knows the shape of (openapi.json says `unknown`). */
+export type Task<R = unknown> = Omit<ResponseOf<'/api/tasks/{id}', 'get'>, 'result'> & { result?: R }
 
 /** Polls a background task until it ends, reporting each state; throws when it failed. */
-export async function waitForTask<R>(task: Task<R>, onUpdate: (task: Task<R>) => void): Promise<R> {
+export async function waitForTask<R>(task: Task, onUpdate: (task: Task) => void): Promise<R> {
   let current = task
   onUpdate(current)
   while (current.state !== 'succeeded' && current.state !== 'failed') {
     await new Promise((resolve) => setTimeout(resolve, 400))
-    current = await api<Task<R>>(`/api/tasks/${current.id}`)
+    current = await api.get('/api/tasks/{id}', { path: { id: current.id } })
     onUpdate(current)
   }
   if (current.state === 'failed') {

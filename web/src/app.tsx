@@ -12,6 +12,15 @@ import { Workspace } from './workspace.js'
 
 type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; user: User }
 
+/** The main navigation: each screen's path and name. */
+const NAV = [
+  ['/', 'Resumes'],
+  ['/jobs', 'Jobs'],
+  ['/import', 'Import'],
+  ['/trash', 'Trash'],
+  ['/settings', 'Settings'],
+] as const
+
 export function App() {
   const path = usePath()
   const [session, setSession] = useState<Session>({ state: 'loading' })
@@ -19,7 +28,8 @@ export function App() {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => setSession({ state: 'signed-out' }))
-    api<User>('/api/me')
+    api
+      .get('/api/me')
       .then((user) => setSession({ state: 'signed-in', user }))
       .catch((e: unknown) => {
         if (!(e instanceof ApiError && e.status === 401)) setError(e)
@@ -63,7 +73,7 @@ export function App() {
 
   const signOut = async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' })
+      await api.post('/api/auth/logout')
     } catch {
       // Signed out locally either way; the session expires on its own.
     }
@@ -110,31 +120,13 @@ function Header({ user, path, onSignOut }: HeaderProps) {
       {user && (
         <nav aria-label="Main" class="main-nav">
           <ul class="nav-list">
-            <li>
-              <Link href="/" aria-current={current('/')}>
-                Resumes
-              </Link>
-            </li>
-            <li>
-              <Link href="/jobs" aria-current={current('/jobs')}>
-                Jobs
-              </Link>
-            </li>
-            <li>
-              <Link href="/import" aria-current={current('/import')}>
-                Import
-              </Link>
-            </li>
-            <li>
-              <Link href="/trash" aria-current={current('/trash')}>
-                Trash
-              </Link>
-            </li>
-            <li>
-              <Link href="/settings" aria-current={current('/settings')}>
-                Settings
-              </Link>
-            </li>
+            {NAV.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} aria-current={current(href)}>
+                  {label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       )}

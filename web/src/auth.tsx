@@ -20,11 +20,11 @@ export function AuthScreen({ mode, onSignedIn }: Props) {
   const submit = (event: Event) => {
     event.preventDefault()
     void run(async () => {
-      const body = signup ? { email, password, ...(displayName.trim() && { displayName }) } : { email, password }
-      const result = await api<{ user: User }>(signup ? '/api/auth/register' : '/api/auth/login', {
-        method: 'POST',
-        body,
-      })
+      const result = signup
+        ? await api.post('/api/auth/register', {
+            body: { email, password, ...(displayName.trim() && { displayName }) },
+          })
+        : await api.post('/api/auth/login', { body: { email, password } })
       onSignedIn(result.user)
     })
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api, download, text } from './api.js'
+import { api, download, text, url } from './api.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { Link } from './router.js'
 import type { ResumeSummary, Template } from './types.js'
@@ -29,7 +29,8 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
   const selected = templates?.find((t) => t.id === resume.templateId)
 
   useEffect(() => {
-    api<{ items: Template[] }>('/api/templates')
+    api
+      .get('/api/templates')
       .then((list) => setTemplates(list.items))
       .catch(setError)
   }, [])
@@ -37,7 +38,12 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
   useEffect(() => {
     let live = true
     setPreview(null)
-    text(`/api/resumes/${resume.id}/export?format=html&template=${encodeURIComponent(resume.templateId)}`)
+    text(
+      url('/api/resumes/{id}/export', {
+        path: { id: resume.id },
+        query: { format: 'html', template: resume.templateId },
+      }),
+    )
       .then((html) => live && setPreview(html))
       .catch((e: unknown) => live && setError(e))
     return () => {
@@ -48,7 +54,7 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
   const choose = async (templateId: string) => {
     setError(null)
     try {
-      onChanged(await api<ResumeSummary>(`/api/resumes/${resume.id}`, { method: 'PATCH', body: { templateId } }))
+      onChanged(await api.patch('/api/resumes/{id}', { path: { id: resume.id }, body: { templateId } }))
     } catch (e) {
       setError(e)
     }
@@ -58,8 +64,9 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
     setBusy(format.id)
     setError(null)
     try {
-      const usable = selected?.formats.includes(format.id) ? `&template=${encodeURIComponent(resume.templateId)}` : ''
-      await download(`/api/resumes/${resume.id}/export?format=${format.id}${usable}`, `resume.${format.ext}`)
+      const template = selected?.formats.includes(format.id) ? resume.templateId : undefined
+      const path = url('/api/resumes/{id}/export', { path: { id: resume.id }, query: { format: format.id, template } })
+      await download(path, `resume.${format.ext}`)
       setNotice(`${format.label} download started.`)
     } catch (e) {
       setError(e)

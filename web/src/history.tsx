@@ -3,7 +3,7 @@ import { api } from './api.js'
 import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { readablePath, readableValue } from './readable.js'
-import type { Diff, Page, ResumeSummary, Version, VersionSummary } from './types.js'
+import type { ResumeSummary, VersionSummary } from './types.js'
 import { Busy, ErrorNote, formatDate, useAction } from './ui.js'
 
 interface Props {
@@ -22,7 +22,8 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
   const [to, setTo] = useState<number | null>(null)
 
   useEffect(() => {
-    api<Page<VersionSummary>>(`/api/resumes/${resume.id}/versions?limit=100`)
+    api
+      .get('/api/resumes/{id}/versions', { path: { id: resume.id }, query: { limit: 100 } })
       .then((page) => {
         setVersions(page.items)
         const numbers = page.items.map((v) => v.number).sort((a, b) => b - a)
@@ -43,8 +44,8 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
     event.preventDefault()
     void run(async () => {
       await draft.flush()
-      const version = await api<Version>(`/api/resumes/${resume.id}/draft/commit`, {
-        method: 'POST',
+      const version = await api.post('/api/resumes/{id}/draft/commit', {
+        path: { id: resume.id },
         headers: { 'if-match': `"${draft.etag()}"` },
         body: message.trim() ? { message: message.trim() } : {},
       })
@@ -59,7 +60,10 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
   const restore = (number: number) =>
     run(async () => {
       await draft.flush()
-      const version = await api<Version>(`/api/resumes/${resume.id}/versions/${number}/restore`, { method: 'POST' })
+      const version = await api.post('/api/resumes/{id}/versions/{number}/restore', {
+        path: { id: resume.id, number },
+        body: {},
+      })
       await draft.reload()
       return `Restored version ${number} as version ${version.number}.`
     })
@@ -182,8 +186,8 @@ function DiffView({ resumeId, from, to, reload }: { resumeId: string; from: numb
     setRows(null)
     setError(null)
     Promise.all([
-      api<Diff>(`/api/resumes/${resumeId}/diff?from=${from}&to=${to}`),
-      api<Version>(`/api/resumes/${resumeId}/versions/${from}`),
+      api.get('/api/resumes/{id}/diff', { path: { id: resumeId }, query: { from, to } }),
+      api.get('/api/resumes/{id}/versions/{number}', { path: { id: resumeId, number: from } }),
     ])
       .then(([diff, before]) => {
         if (!live) return

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
-import { api, request, type Task, waitForTask } from './api.js'
+import { api, waitForTask } from './api.js'
 import { getIn } from './editor/json.js'
 import { navigate } from './router.js'
-import type { Draft, ImportReport, ResumeContent } from './types.js'
+import type { ImportReport, ResumeContent } from './types.js'
 import { ErrorNote, Progress, usePageTitle } from './ui.js'
 
 interface Imported {
@@ -43,17 +43,12 @@ export function ImportScreen() {
       const form = new FormData()
       form.append('file', file, file.name)
       // Run as a background task so a long PDF shows progress instead of a frozen page.
-      const accepted = await request<Task<{ resumeId: string; report: ImportReport }>>(
-        '/api/resumes/import?async=true',
-        {
-          method: 'POST',
-          body: form,
-        },
-      )
-      const result = await waitForTask(accepted.data, (task) =>
+      const accepted = await api.post('/api/resumes/import', { query: { async: true }, body: form })
+      if (!('state' in accepted)) throw new Error('The import did not start as a background task.')
+      const result = await waitForTask<{ resumeId: string; report: ImportReport }>(accepted, (task) =>
         setProgress(task.state === 'succeeded' ? 100 : task.progress),
       )
-      const draft = await api<Draft>(`/api/resumes/${result.resumeId}/draft`)
+      const draft = await api.get('/api/resumes/{id}/draft', { path: { id: result.resumeId } })
       setImported({ resumeId: result.resumeId, report: result.report, content: draft.content })
     } catch (e) {
       setError(e)
@@ -65,7 +60,7 @@ export function ImportScreen() {
   const discard = async () => {
     if (!imported) return
     try {
-      await api(`/api/resumes/${imported.resumeId}`, { method: 'DELETE' })
+      await api.delete('/api/resumes/{id}', { path: { id: imported.resumeId } })
       setImported(null)
       setFile(null)
     } catch (e) {

@@ -1,22 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
-import { focusFieldOnOpen } from './editor/editor.js'
-import { getIn, pathOf } from './editor/json.js'
+import { ReportView } from './ats-report.js'
 import { applyToDraft, type DraftHandle } from './editor/use-draft.js'
-import { readablePath } from './readable.js'
+import { AnalysisView } from './job-analysis.js'
 import { Rewrites } from './rewrite.js'
-import { Link, navigate } from './router.js'
-import type {
-  AtsReport,
-  Evidence,
-  Job,
-  JobAnalysis,
-  Page,
-  ResumeContent,
-  ResumeSummary,
-  SkillAsk,
-  Suggestion,
-} from './types.js'
+import { Link } from './router.js'
+import type { AtsReport, Job, JobAnalysis, ResumeSummary, Suggestion, TailorResult } from './types.js'
 import { Busy, ErrorNote, useAction } from './ui.js'
 
 interface Props {
@@ -41,7 +30,8 @@ export function JobPanel({ resume, draft }: Props) {
   const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
-    api<Page<Job>>('/api/jobs?limit=50')
+    api
+      .get('/api/jobs', { query: { limit: 50 } })
       .then((page) => {
         setJobs(page.items)
         setJobId((current) => current || page.items[0]?.id || '')
@@ -93,8 +83,7 @@ export function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
   const save = (event: Event) => {
     event.preventDefault()
     void run(async () => {
-      const job = await api<Job>('/api/jobs', {
-        method: 'POST',
+      const job = await api.post('/api/jobs', {
         body: { description, ...(title.trim() && { title: title.trim() }), ...(company.trim() && { company }) },
       })
       setTitle('')
@@ -143,7 +132,10 @@ function JobMatch({ job, resume, draft }: { job: Job } & Props) {
   const [round, setRound] = useState(0)
 
   useEffect(() => {
-    api<JobAnalysis>(`/api/jobs/${job.id}/analysis`).then(setAnalysis).catch(setError)
+    api
+      .get('/api/jobs/{id}/analysis', { path: { id: job.id } })
+      .then(setAnalysis)
+      .catch(setError)
   }, [job.id])
 
   useEffect(() => {
@@ -151,10 +143,10 @@ function JobMatch({ job, resume, draft }: { job: Job } & Props) {
     setScoring(true)
     ;(async () => {
       await draft.flush()
-      const body = { jobId: job.id }
+      const init = { path: { id: resume.id }, body: { jobId: job.id } }
       const [nextReport, nextSuggestions] = await Promise.all([
-        api<AtsReport>(`/api/resumes/${resume.id}/ats-report`, { method: 'POST', body }),
-        api<{ items: Suggestion[] }>(`/api/resumes/${resume.id}/suggestions`, { method: 'POST', body }),
+        api.post('/api/resumes/{id}/ats-report', init),
+        api.post('/api/resumes/{id}/suggestions', init),
       ])
       if (!live) return
       setReport(nextReport)
@@ -228,205 +220,13 @@ function JobMatch({ job, resume, draft }: { job: Job } & Props) {
   )
 }
 
-function SkillList({ title, skills }: { title: string; skills: SkillAsk[] }) {
-  return (
-    <div>
-      <h3>{title}</h3>
-      {skills.length === 0 ? (
-        <p class="empty">None named.</p>
-      ) : (
-        <ul class="chips">
-          {skills.map((s) => (
-            <li key={s.id} title={s.sentence}>
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  )
-}
-
-export function AnalysisView({ analysis }: { analysis: JobAnalysis }) {
-  const years = analysis.yearsOfExperience
-  return (
-    <div class="analysis">
-      <dl class="facts">
-        <div>
-          <dt>Seniority</dt>
-          <dd>
-            {analysis.seniority
-              ? `${analysis.seniority.level}${analysis.seniority.inferred ? ' (inferred)' : ''}`
-              : 'Not stated'}
-          </dd>
-        </div>
-        <div>
-          <dt>Experience</dt>
-          <dd>
-            {years
-              ? `${years.min}${years.max ? `–${years.max}` : '+'} years (${years.importance})`
-              : 'No number of years stated'}
-          </dd>
-        </div>
-        {analysis.education && (
-          <div>
-            <dt>Education</dt>
-            <dd>
-              {analysis.education.level}
-              {analysis.education.field ? ` in ${analysis.education.field}` : ''} ({analysis.education.importance})
-            </dd>
-          </div>
-        )}
-        {analysis.location && (
-          <div>
-            <dt>Location</dt>
-            <dd>
-              {analysis.location}
-              {analysis.remote ? ` (remote: ${analysis.remote})` : ''}
-            </dd>
-          </div>
-        )}
-      </dl>
-      <div class="two-col">
-        <SkillList title="Required skills" skills={analysis.requiredSkills} />
-        <SkillList title="Preferred skills" skills={analysis.preferredSkills} />
-      </div>
-    </div>
-  )
-}
-
-/** "hardSkills" → "Hard skills". */
-function componentName(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`
-}
-
-const STATUS_LABEL = { met: 'Met', partial: 'Partly met', missing: 'Missing' } as const
-
-function ReportView({ report, content, resumeId }: { report: AtsReport; content: ResumeContent; resumeId: string }) {
-  return (
-    <div class="report">
-      <div class="score">
-        <p class={`overall band-${report.band}`}>
-          <span class="big" data-testid="overall-score">
-            {report.overall}
-          </span>
-          <span> / 100 · {report.band}</span>
-        </p>
-        <p class="hint">
-          Scored{' '}
-          {report.source.draft ? 'the working draft' : `version ${report.source.version ?? report.source.baseVersion}`}.
-        </p>
-      </div>
-      <ul class="components">
-        {report.components
-          .filter((c) => c.applicable)
-          .map((c) => (
-            <li key={c.name}>
-              <label>
-                <span>
-                  {componentName(c.name)} ({Math.round(c.weight * 100)}% of the score): {c.score}
-                </span>
-                <meter min={0} max={100} low={50} high={75} optimum={100} value={c.score} />
-              </label>
-            </li>
-          ))}
-      </ul>
-      <h3>Requirements</h3>
-      <ul class="requirements">
-        {report.requirements.map((r) => (
-          <li key={r.id} class={`req req-${r.status}`}>
-            <p>
-              <span class={`badge badge-${r.status}`}>{STATUS_LABEL[r.status]}</span> <strong>{r.label}</strong>{' '}
-              <span class="hint">({r.importance})</span>
-            </p>
-            <p class="detail">{r.detail}</p>
-            {r.evidence.length > 0 && (
-              <ul class="evidence" aria-label={`Evidence for ${r.label}`}>
-                {r.evidence.map((e) => (
-                  <EvidenceItem key={`${e.pointer}${e.quote}`} evidence={e} content={content} resumeId={resumeId} />
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
-      {report.missingKeywords.length > 0 && (
-        <>
-          <h3>Missing keywords</h3>
-          <ul class="chips">
-            {report.missingKeywords.map((k) => (
-              <li key={k}>{k}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.parseability.issues.length > 0 && (
-        <>
-          <h3>Readability by applicant tracking systems ({report.parseability.score}/100)</h3>
-          <ul>
-            {report.parseability.issues.map((i) => (
-              <li key={`${i.pointer}${i.message}`}>{i.message}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  )
-}
-
-/** The resume text at the evidence pointer with the quoted words marked, and a link to the field in the editor. */
-function EvidenceItem({
-  evidence,
-  content,
-  resumeId,
-}: {
-  evidence: Evidence
-  content: ResumeContent
-  resumeId: string
-}) {
-  const value = getIn(content, pathOf(evidence.pointer))
-  const text = typeof value === 'string' ? value : evidence.quote
-  const at = text.toLowerCase().indexOf(evidence.quote.toLowerCase())
-  const where = readablePath(evidence.pointer)
-  const show = () => {
-    focusFieldOnOpen(evidence.pointer)
-    navigate(`/resumes/${resumeId}`)
-  }
-  return (
-    <li>
-      <blockquote>
-        {at < 0 ? (
-          <mark>{text}</mark>
-        ) : (
-          <>
-            {text.slice(0, at)}
-            <mark>{text.slice(at, at + evidence.quote.length)}</mark>
-            {text.slice(at + evidence.quote.length)}
-          </>
-        )}
-      </blockquote>
-      <button type="button" class="link-button" onClick={show}>
-        Show in editor ({where})
-      </button>
-    </li>
-  )
-}
-
-interface TailorResult {
-  resume: ResumeSummary
-  changes: { pointer: string; change: string; detail: string }[]
-}
-
 function Tailor({ job, resume, draft }: { job: Job } & Props) {
   const [result, setResult] = useState<TailorResult | null>(null)
   const { busy, error, run } = useAction()
   const tailor = () =>
     run(async () => {
       await draft.flush()
-      setResult(
-        await api<TailorResult>(`/api/resumes/${resume.id}/tailor`, { method: 'POST', body: { jobId: job.id } }),
-      )
+      setResult(await api.post('/api/resumes/{id}/tailor', { path: { id: resume.id }, body: { jobId: job.id } }))
     })
   return (
     <section class="card" aria-labelledby="tailor-title">

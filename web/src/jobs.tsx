@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
-import { AnalysisView, jobName, PasteJob } from './job-match.js'
-import type { Job, JobAnalysis, Page } from './types.js'
+import { AnalysisView } from './job-analysis.js'
+import { jobName, PasteJob } from './job-match.js'
+import type { Job, JobAnalysis } from './types.js'
 import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
 
 /** Saved job postings: paste one, read its analysis, delete the ones no longer wanted. */
@@ -12,7 +13,8 @@ export function JobsScreen() {
   usePageTitle('Job postings')
 
   useEffect(() => {
-    api<Page<Job>>('/api/jobs?limit=50')
+    api
+      .get('/api/jobs', { query: { limit: 50 } })
       .then((page) => setJobs(page.items))
       .catch(setError)
   }, [])
@@ -20,7 +22,7 @@ export function JobsScreen() {
   const remove = async (job: Job) => {
     setError(null)
     try {
-      await api(`/api/jobs/${job.id}`, { method: 'DELETE' })
+      await api.delete('/api/jobs/{id}', { path: { id: job.id } })
       setJobs((list) => list?.filter((j) => j.id !== job.id) ?? null)
       setNotice(`Deleted “${jobName(job)}”.`)
     } catch (e) {
@@ -60,7 +62,11 @@ function JobItem({ job, onDelete }: { job: Job; onDelete: () => void }) {
   const [error, setError] = useState<unknown>(null)
   const toggle = () => {
     setOpen(!open)
-    if (!analysis) api<JobAnalysis>(`/api/jobs/${job.id}/analysis`).then(setAnalysis).catch(setError)
+    if (!analysis)
+      api
+        .get('/api/jobs/{id}/analysis', { path: { id: job.id } })
+        .then(setAnalysis)
+        .catch(setError)
   }
   const name = jobName(job)
   return (

@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link, navigate } from './router.js'
-import type { Draft, Page, ResumeSummary } from './types.js'
+import type { ResumeSummary } from './types.js'
 import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
 
 async function allResumes(trashed: boolean, tag: string): Promise<ResumeSummary[]> {
   const items: ResumeSummary[] = []
   let cursor: string | null | undefined
   do {
-    const query = new URLSearchParams({ limit: '100', trashed: String(trashed) })
-    if (tag) query.set('tag', tag)
-    if (cursor) query.set('cursor', cursor)
-    const page = await api<Page<ResumeSummary>>(`/api/resumes?${query}`)
+    const page = await api.get('/api/resumes', {
+      query: { limit: 100, trashed, tag: tag || undefined, cursor: cursor || undefined },
+    })
     items.push(...page.items)
     cursor = page.nextCursor
   } while (cursor && items.length < 1000)
@@ -70,9 +69,8 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
 
   const duplicate = (resume: ResumeSummary) =>
     act(async () => {
-      const draft = await api<Draft>(`/api/resumes/${resume.id}/draft`)
-      await api('/api/resumes', {
-        method: 'POST',
+      const draft = await api.get('/api/resumes/{id}/draft', { path: { id: resume.id } })
+      await api.post('/api/resumes', {
         body: {
           title: `Copy of ${resume.title}`.slice(0, 200),
           tags: resume.tags,
@@ -84,12 +82,12 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
     })
   const trash = (resume: ResumeSummary) =>
     act(async () => {
-      await api(`/api/resumes/${resume.id}`, { method: 'DELETE' })
+      await api.delete('/api/resumes/{id}', { path: { id: resume.id } })
       return `Moved “${resume.title}” to the trash. Restore it from Trash within 30 days.`
     })
   const restore = (resume: ResumeSummary) =>
     act(async () => {
-      await api(`/api/resumes/${resume.id}/restore`, { method: 'POST' })
+      await api.post('/api/resumes/{id}/restore', { path: { id: resume.id } })
       return `Restored “${resume.title}”.`
     })
 
@@ -192,8 +190,7 @@ function CreateResume({ onError }: { onError: (e: unknown) => void }) {
     event.preventDefault()
     setBusy(true)
     try {
-      const resume = await api<ResumeSummary>('/api/resumes', {
-        method: 'POST',
+      const resume = await api.post('/api/resumes', {
         body: { title: title.trim() || 'Untitled resume', tags: parseTags(tags), content: { basics: {} } },
       })
       navigate(`/resumes/${resume.id}`)

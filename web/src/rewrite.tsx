@@ -33,8 +33,8 @@ export function Rewrites({ job, resumeId, draft, onApplied }: Props) {
       await draft.flush()
       setApplied(new Set())
       setProposal(
-        await api<AiDraft>(`/api/resumes/${resumeId}/ai-draft`, {
-          method: 'POST',
+        await api.post('/api/resumes/{id}/ai-draft', {
+          path: { id: resumeId },
           body: { jobId: job.id, sections },
         }),
       )

@@ -1,19 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
+import type { Usage } from './types.js'
 import { Busy, ErrorNote, usePageTitle } from './ui.js'
-
-/** GET /api/me/usage: each quota with how much of it the user uses. */
-interface Meter {
-  used: number
-  limit: number
-}
-
-export interface Usage {
-  storageBytes: Meter
-  resumes: Meter
-  versionsPerResume: Meter
-  jobs: Meter
-}
 
 const UNITS = ['KB', 'MB', 'GB', 'TB']
 
@@ -49,7 +37,7 @@ function UsagePanel() {
   const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
-    api<Usage>('/api/me/usage').then(setUsage).catch(setError)
+    api.get('/api/me/usage').then(setUsage).catch(setError)
   }, [])
 
   return (
@@ -96,7 +84,7 @@ function UsagePanel() {
 interface UsageMeterProps {
   id: string
   label: string
-  meter: Meter
+  meter: Usage['jobs']
   /** The amounts in words, e.g. "12.3 MB of 200 MB"; read by screen readers as the meter's value. */
   text: string
 }

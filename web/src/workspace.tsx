@@ -37,7 +37,8 @@ export function Workspace({ resumeId, tab }: { resumeId: string; tab: Tab }) {
   usePageTitle(resume ? `${resume.title}: ${TABS.find((t) => t.id === tab)?.label ?? ''}` : 'Resume')
 
   const refresh = () =>
-    api<ResumeSummary>(`/api/resumes/${resumeId}`)
+    api
+      .get('/api/resumes/{id}', { path: { id: resumeId } })
       .then(setResume)
       .catch((e: unknown) => setError(e))
   useEffect(() => void refresh(), [resumeId])
@@ -163,8 +164,8 @@ function Details({ resume, onSaved }: { resume: ResumeSummary; onSaved: (r: Resu
     setError(null)
     try {
       onSaved(
-        await api<ResumeSummary>(`/api/resumes/${resume.id}`, {
-          method: 'PATCH',
+        await api.patch('/api/resumes/{id}', {
+          path: { id: resume.id },
           body: { title: title.trim(), tags: parseTags(tags) },
         }),
       )

@@ -1,6 +1,6 @@
 import { applyPatch, type Operation } from 'fast-json-patch'
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError, api, request } from '../api.js'
+import { ApiError, api } from '../api.js'
 import type { Draft, PatchOperation, ResumeContent } from '../types.js'
 
 /** What the save indicator shows. `conflict`: another tab or device saved first (412). */
@@ -59,7 +59,7 @@ export function useDraft(resumeId: string): DraftHandle {
 
   const reload = useCallback(async () => {
     clearTimeout(timer.current)
-    const draft = await api<Draft>(`/api/resumes/${resumeId}/draft`)
+    const draft = await api.get('/api/resumes/{id}/draft', { path: { id: resumeId } })
     accept(draft, true)
     blocked.current = false
     setError(null)
@@ -71,12 +71,12 @@ export function useDraft(resumeId: string): DraftHandle {
     if (blocked.current || snapshot === null || snapshot === saved.current) return
     setState('saving')
     try {
-      const response = await request<Draft>(`/api/resumes/${resumeId}/draft`, {
-        method: 'PUT',
+      const stored = await api.put('/api/resumes/{id}/draft', {
+        path: { id: resumeId },
         headers: { 'if-match': quoted(etag.current) },
         body: { content: snapshot },
       })
-      accept(response.data, false)
+      accept(stored, false)
       saved.current = snapshot
       setError(null)
       setState(latest.current === snapshot ? 'saved' : 'dirty')
@@ -132,7 +132,7 @@ export function useDraft(resumeId: string): DraftHandle {
   }, [reload])
 
   const keepMine = useCallback(async () => {
-    const current = await api<Draft>(`/api/resumes/${resumeId}/draft`)
+    const current = await api.get('/api/resumes/{id}/draft', { path: { id: resumeId } })
     etag.current = current.etag
     saved.current = null
     blocked.current = false
