@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { ResumeContent } from '../types.js'
 import { appendIn, arrayAt, fieldId, getIn, moveIn, type Path, pointerOf, removeIn, setIn } from './json.js'
@@ -121,15 +122,20 @@ function Input({ field, path, content, edit }: InputProps) {
 
 interface MoveButtonsProps {
   idBase: string
+  edit: Edit
+  /** The array the item is in. */
+  path: Path
   index: number
   count: number
   name: string
-  onMove: (to: number) => void
-  onRemove: () => void
-  moveIdOf: (index: number, direction: 'up' | 'down') => string
 }
 
-function MoveButtons({ idBase, index, count, name, onMove, onRemove, moveIdOf }: MoveButtonsProps) {
+/** Up, down and remove for one item of an array; the moved item's button keeps the focus. */
+function MoveButtons({ idBase, edit, path, index, count, name }: MoveButtonsProps) {
+  const base = fieldId(pointerOf(path))
+  const moveIdOf = (at: number, direction: 'up' | 'down') => `${base}.${at}-${direction}`
+  const onMove = (to: number) => edit((c) => moveIn(c, path, index, to))
+  const onRemove = () => edit((c) => removeIn(c, path, index))
   return (
     <div class="entry-actions">
       <button
@@ -167,9 +173,7 @@ function MoveButtons({ idBase, index, count, name, onMove, onRemove, moveIdOf }:
 
 function StringList({ field, path, content, edit }: InputProps) {
   const items = arrayAt(content, path)
-  const base = fieldId(pointerOf(path))
   const item = field.item ?? 'item'
-  const moveIdOf = (index: number, direction: 'up' | 'down') => `${base}.${index}-${direction}`
   return (
     <fieldset class="field wide string-list">
       <legend>{field.label}</legend>
@@ -193,30 +197,15 @@ function StringList({ field, path, content, edit }: InputProps) {
                     edit((c) => setIn(c, itemPath, next))
                   }}
                 />
-                <MoveButtons
-                  idBase={id}
-                  index={index}
-                  count={items.length}
-                  name={name}
-                  moveIdOf={moveIdOf}
-                  onMove={(to) => edit((c) => moveIn(c, path, index, to))}
-                  onRemove={() => edit((c) => removeIn(c, path, index))}
-                />
+                <MoveButtons idBase={id} edit={edit} path={path} index={index} count={items.length} name={name} />
               </li>
             )
           })}
         </ol>
       )}
-      <button
-        type="button"
-        class="secondary small"
-        onClick={() => {
-          edit((c) => appendIn(c, path, ''))
-          focusSoon(fieldId(pointerOf([...path, items.length])))
-        }}
-      >
+      <AddButton class="secondary small" edit={edit} path={path} value="" focus={[...path, items.length]}>
         Add {item}
-      </button>
+      </AddButton>
     </fieldset>
   )
 }
@@ -231,8 +220,6 @@ interface EntriesProps {
 
 function Entries({ section, path, content, edit, heading }: EntriesProps) {
   const entries = arrayAt(content, path)
-  const base = fieldId(pointerOf(path))
-  const moveIdOf = (index: number, direction: 'up' | 'down') => `${base}.${index}-${direction}`
   return (
     <div class="entries">
       {heading && <h3>{section.title}</h3>}
@@ -248,12 +235,11 @@ function Entries({ section, path, content, edit, heading }: EntriesProps) {
             </legend>
             <MoveButtons
               idBase={fieldId(pointerOf(entryPath))}
+              edit={edit}
+              path={path}
               index={index}
               count={entries.length}
               name={name}
-              moveIdOf={moveIdOf}
-              onMove={(to) => edit((c) => moveIn(c, path, index, to))}
-              onRemove={() => edit((c) => removeIn(c, path, index))}
             />
             <div class="grid">
               {section.fields.map((field) => (
@@ -263,16 +249,38 @@ function Entries({ section, path, content, edit, heading }: EntriesProps) {
           </fieldset>
         )
       })}
-      <button
-        type="button"
+      <AddButton
         class="secondary"
-        onClick={() => {
-          edit((c) => appendIn(c, path, {}))
-          focusSoon(fieldId(pointerOf([...path, entries.length, section.fields[0]?.key ?? ''])))
-        }}
+        edit={edit}
+        path={path}
+        value={{}}
+        focus={[...path, entries.length, section.fields[0]?.key ?? '']}
       >
         Add {section.entry}
-      </button>
+      </AddButton>
     </div>
+  )
+}
+
+interface AddButtonProps {
+  class: string
+  edit: Edit
+  /** The array the new item is appended to. */
+  path: Path
+  value: unknown
+  /** The field of the new item to focus once it is drawn. */
+  focus: Path
+  children: ComponentChildren
+}
+
+function AddButton({ class: className, edit, path, value, focus, children }: AddButtonProps) {
+  const add = () => {
+    edit((c) => appendIn(c, path, value))
+    focusSoon(fieldId(pointerOf(focus)))
+  }
+  return (
+    <button type="button" class={className} onClick={add}>
+      {children}
+    </button>
   )
 }
