@@ -4,7 +4,7 @@ import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { readablePath, readableValue } from './readable.js'
 import type { ResumeSummary, VersionSummary } from './types.js'
-import { Busy, ErrorNote, formatDate, useAction } from './ui.js'
+import { Busy, ErrorNote, formatDate, ScreenNotes, useAction } from './ui.js'
 
 interface Props {
   resume: ResumeSummary
@@ -84,10 +84,7 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
         </button>
         {!draft.valid && <p class="hint">The draft has problems to fix first (see Edit).</p>}
       </form>
-      <ErrorNote error={error} onDismiss={() => setError(null)} />
-      <p role="status" class="sr-status">
-        {notice}
-      </p>
+      <ScreenNotes error={error} onDismiss={() => setError(null)} notice={notice} />
       <section class="card">
         <h2>Versions</h2>
         {versions === null ? (

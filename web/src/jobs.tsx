@@ -3,7 +3,7 @@ import { api } from './api.js'
 import { AnalysisView } from './job-analysis.js'
 import { jobName, PasteJob } from './job-match.js'
 import type { Job, JobAnalysis } from './types.js'
-import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
+import { Busy, ErrorNote, formatDate, ScreenNotes, usePageTitle } from './ui.js'
 
 /** Saved job postings: paste one, read its analysis, delete the ones no longer wanted. */
 export function JobsScreen() {
@@ -35,10 +35,7 @@ export function JobsScreen() {
       <h1 tabIndex={-1}>Job postings</h1>
       <p class="hint">Open a resume and choose Job match to score it against a posting and apply suggestions.</p>
       <PasteJob onSaved={(job) => setJobs((list) => [job, ...(list ?? [])])} />
-      <ErrorNote error={error} onDismiss={() => setError(null)} />
-      <p role="status" class="sr-status">
-        {notice}
-      </p>
+      <ScreenNotes error={error} onDismiss={() => setError(null)} notice={notice} />
       {jobs === null ? (
         <Busy label="Loading postings…" />
       ) : jobs.length === 0 ? (

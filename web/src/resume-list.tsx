@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link, navigate } from './router.js'
 import type { ResumeSummary } from './types.js'
-import { Busy, ErrorNote, formatDate, usePageTitle } from './ui.js'
+import { Busy, formatDate, ScreenNotes, usePageTitle } from './ui.js'
 
 async function allResumes(trashed: boolean, tag: string): Promise<ResumeSummary[]> {
   const items: ResumeSummary[] = []
@@ -115,10 +115,7 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
           </select>
         </div>
       </search>
-      <ErrorNote error={error} onDismiss={() => setError(null)} />
-      <p class="sr-status" role="status">
-        {notice}
-      </p>
+      <ScreenNotes error={error} onDismiss={() => setError(null)} notice={notice} />
       {items === null ? (
         <Busy label="Loading resumes…" />
       ) : shown.length === 0 ? (

@@ -17,6 +17,18 @@ export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: ()
   )
 }
 
+/** A screen's error (dismissable) and the status line screen readers announce after an action. */
+export function ScreenNotes({ error, onDismiss, notice }: { error: unknown; onDismiss: () => void; notice: string }) {
+  return (
+    <>
+      <ErrorNote error={error} onDismiss={onDismiss} />
+      <p role="status" class="sr-status">
+        {notice}
+      </p>
+    </>
+  )
+}
+
 export function Busy({ label }: { label: string }) {
   return (
     <p class="busy" role="status">
