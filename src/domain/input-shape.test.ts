@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { INPUT_LIMIT_DEFAULTS } from '../config/defaults.js'
 import { DomainError } from './errors.js'
-import { assertInputShape, DEFAULT_INPUT_LIMITS, type InputLimits, inputShapeProblems } from './input-shape.js'
+import { assertInputShape, type InputLimits, inputShapeProblems } from './input-shape.js'
 
 const limits: InputLimits = { maxDepth: 4, maxStringLength: 10, maxArrayLength: 3 }
 
@@ -38,7 +39,7 @@ describe('inputShapeProblems', () => {
   it('walks arrays and objects nested 100,000 deep without overflowing the stack', () => {
     const deepArray = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)
     const deepObject = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)
-    const defaults = DEFAULT_INPUT_LIMITS
+    const defaults = INPUT_LIMIT_DEFAULTS
     expect(inputShapeProblems(deepArray, defaults, '/body')).toEqual([
       { pointer: `/body${'/0'.repeat(32)}`, message: 'must not nest objects and arrays more than 32 levels deep' },
     ])
@@ -54,7 +55,7 @@ describe('inputShapeProblems', () => {
     expect(inputShapeProblems({ x: { '0123456789A': 1, '0123456789': 2 } }, limits, '/body')).toEqual([
       { pointer: '/body/x', message: 'must not have a property name longer than 10 characters' },
     ])
-    expect(inputShapeProblems('a'.repeat(100_001), DEFAULT_INPUT_LIMITS, '/body/description')).toEqual([
+    expect(inputShapeProblems('a'.repeat(100_001), INPUT_LIMIT_DEFAULTS, '/body/description')).toEqual([
       { pointer: '/body/description', message: 'must be at most 100000 characters long' },
     ])
   })
@@ -67,10 +68,10 @@ describe('inputShapeProblems', () => {
       { pointer: '/o', message: 'must have at most 3 properties' },
     ])
     const wide = Array.from({ length: 10_001 }, () => 0)
-    expect(inputShapeProblems(wide, DEFAULT_INPUT_LIMITS, '/body')).toEqual([
+    expect(inputShapeProblems(wide, INPUT_LIMIT_DEFAULTS, '/body')).toEqual([
       { pointer: '/body', message: 'must have at most 10000 items' },
     ])
-    expect(inputShapeProblems(wide.slice(1), DEFAULT_INPUT_LIMITS, '/body')).toEqual([])
+    expect(inputShapeProblems(wide.slice(1), INPUT_LIMIT_DEFAULTS, '/body')).toEqual([])
   })
 
   it('reports numbers that are not finite (JSON cannot hold them, other sources can)', () => {

@@ -15,9 +15,6 @@ export interface InputLimits {
   readonly maxArrayLength: number
 }
 
-/** The defaults of INPUT_MAX_DEPTH, INPUT_MAX_STRING_LENGTH and INPUT_MAX_ARRAY_LENGTH (the app passes its settings). */
-export const DEFAULT_INPUT_LIMITS: InputLimits = { maxDepth: 32, maxStringLength: 100_000, maxArrayLength: 10_000 }
-
 /** Problems reported before the check stops looking. */
 export const MAX_SHAPE_PROBLEMS = 10
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis'
+import { settingDefault } from '../../config/settings.js'
 import type { SessionStore } from '../../domain/accounts/account.ports.js'
 import type { Session } from '../../domain/accounts/account.types.js'
 
@@ -10,7 +11,11 @@ interface StoredSession {
 }
 
 /** Sessions in Redis with a TTL equal to their remaining lifetime; a per-user set makes "revoke all" one round trip. */
-export function createRedisSessionStore(redis: Redis, clock: { now(): Date }, keyPrefix = 'rr:'): SessionStore {
+export function createRedisSessionStore(
+  redis: Redis,
+  clock: { now(): Date },
+  keyPrefix = settingDefault('REDIS_KEY_PREFIX'),
+): SessionStore {
   const sessionKey = (tokenHash: string) => `${keyPrefix}session:${tokenHash}`
   const userKey = (userId: string) => `${keyPrefix}user-sessions:${userId}`
   return {

@@ -5,11 +5,11 @@ import { BACKEND_RESUME } from '../../../test/fixtures/resumes.js'
 import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
 import { createScriptedLlmProvider, type ScriptedOutcome } from '../../adapters/memory/llm.provider.js'
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
+import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../config/defaults.js'
 import { DomainError } from '../errors.js'
 import { createEventBus } from '../events.js'
 import { createJobService } from '../jobs/job.service.js'
 import { createDraftService } from '../resumes/draft.service.js'
-import { DEFAULT_RESUME_LIMITS } from '../resumes/resume.limits.js'
 import { createResumeService } from '../resumes/resume.service.js'
 import { createAiService } from './ai.service.js'
 import { LlmFailure } from './ai.types.js'
@@ -32,11 +32,12 @@ async function setup(script?: ScriptedOutcome[]) {
     clock,
     ids,
     events: createEventBus(() => {}),
-    limits: DEFAULT_RESUME_LIMITS,
+    limits: RESUME_LIMIT_DEFAULTS,
+    quotas: QUOTA_DEFAULTS,
   }
   const resumes = createResumeService(deps)
   const drafts = createDraftService(deps)
-  const jobs = createJobService({ jobs: jobRepository, clock, ids })
+  const jobs = createJobService({ jobs: jobRepository, clock, ids, quotas: QUOTA_DEFAULTS })
   const llm = script && createScriptedLlmProvider('local-model', script)
   const deterministicSuggestions = async () => ({ items: [] })
   const ai = createAiService({ jobs, drafts, suggestions: deterministicSuggestions, clock, llm })

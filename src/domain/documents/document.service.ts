@@ -2,8 +2,10 @@
  * Export of a resume to PDF, DOCX, HTML, Markdown, text or JSON with a template, and import of a PDF, DOCX or
  * JSON Resume file into a JSON Resume document with a report. Storage is the caller's business.
  */
+
+import { INPUT_LIMIT_DEFAULTS } from '../../config/defaults.js'
 import { DomainError } from '../errors.js'
-import { assertInputShape, DEFAULT_INPUT_LIMITS, type InputLimits } from '../input-shape.js'
+import { assertInputShape, type InputLimits } from '../input-shape.js'
 import type { TemplateService } from '../templates/template.service.js'
 import type { DocumentFormat } from '../templates/template.types.js'
 import type { DocumentReaders, DocumentRenderers, ReadLimits } from './document.ports.js'
@@ -124,7 +126,7 @@ export function createDocumentService({ templates, renderers, readers, limits }:
   }
 }
 
-function importJson(bytes: Uint8Array, inputLimits: InputLimits = DEFAULT_INPUT_LIMITS): ImportedResume {
+function importJson(bytes: Uint8Array, inputLimits: InputLimits = INPUT_LIMIT_DEFAULTS): ImportedResume {
   let content: unknown
   try {
     content = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''))

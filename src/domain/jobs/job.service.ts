@@ -2,7 +2,7 @@ import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
-import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
+import type { Quotas } from '../usage/usage.types.js'
 import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import type { JobRepository } from './job.ports.js'
 import { JOB_LIST_DEFAULT_LIMIT, JOB_LIST_MAX_LIMIT, type Job, type JobCursor, type NewJobInput } from './job.types.js'
@@ -14,8 +14,8 @@ export interface JobServiceDeps {
   readonly events?: EventBus
   /** Where postings are analysed (the worker pool); default: in process, for unit tests. */
   readonly work?: HeavyWork
-  /** The quotas a new job is held to (`jobs`, `storageBytes`); the settings' defaults when not given. */
-  readonly quotas?: Quotas
+  /** The quotas a new job is held to (`jobs`, `storageBytes`). */
+  readonly quotas: Quotas
 }
 
 export function jobNotFound(): DomainError {
@@ -39,14 +39,7 @@ function decodeCursor(value: string): JobCursor {
 
 const clean = (value: string | undefined) => (value?.trim() ? value.trim().replace(/\s+/g, ' ') : undefined)
 
-export function createJobService({
-  jobs,
-  clock,
-  ids,
-  events,
-  work = createInlineWork(),
-  quotas = DEFAULT_QUOTAS,
-}: JobServiceDeps) {
+export function createJobService({ jobs, clock, ids, events, work = createInlineWork(), quotas }: JobServiceDeps) {
   async function get(ownerId: string, id: string): Promise<Job> {
     const job = await jobs.findById(ownerId, id)
     if (!job) throw jobNotFound()

@@ -1,7 +1,7 @@
 import { DomainError, type FieldError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
-import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
+import type { Quotas } from '../usage/usage.types.js'
 import { jsonResumeProblems } from './json-resume.js'
 import { draftConflict, resumeNotFound } from './resume.errors.js'
 import { assertContentSize, type ResumeLimits } from './resume.limits.js'
@@ -15,7 +15,7 @@ export interface DraftServiceDeps {
   events: EventBus
   limits: ResumeLimits
   /** What one user may store (`storageBytes`, `versionsPerResume`); the settings' defaults when not given. */
-  quotas?: Quotas
+  quotas: Quotas
 }
 
 /** The working copy of a resume: its draft, or its head version when it has none. */
@@ -35,7 +35,7 @@ export interface DraftView {
 
 const DRAFT_POINTER = '/content'
 
-export function createDraftService({ resumes, clock, ids, events, limits, quotas = DEFAULT_QUOTAS }: DraftServiceDeps) {
+export function createDraftService({ resumes, clock, ids, events, limits, quotas }: DraftServiceDeps) {
   const view = (
     resumeId: string,
     d: { content: ResumeContent; etag: string; baseVersion: number; updatedAt: Date },

@@ -10,11 +10,6 @@ export interface ResumeLimits {
   readonly trashRetentionDays: number
 }
 
-export const DEFAULT_RESUME_LIMITS: ResumeLimits = {
-  maxContentBytes: 1024 * 1024,
-  trashRetentionDays: 30,
-}
-
 export const TITLE_MAX_LENGTH = 200
 export const TAG_MAX_LENGTH = 40
 export const TAGS_MAX = 20

@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
+import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../config/defaults.js'
 import { DomainError } from '../errors.js'
 import { createEventBus, type DomainEvent } from '../events.js'
-import { DEFAULT_QUOTAS } from '../usage/usage.types.js'
 import { createDraftService } from './draft.service.js'
-import { DEFAULT_RESUME_LIMITS } from './resume.limits.js'
 import { createResumeService } from './resume.service.js'
 import { createVersionService } from './version.service.js'
 
 const DAY = 24 * 3600 * 1000
 
-function setup(quotas = DEFAULT_QUOTAS) {
+function setup(quotas = QUOTA_DEFAULTS) {
   let now = new Date('2026-11-01T09:00:00.000Z')
   const clock = { now: () => now }
   const events: DomainEvent[] = []
@@ -27,7 +26,7 @@ function setup(quotas = DEFAULT_QUOTAS) {
     clock,
     ids: { uuid: randomUUID },
     events: bus,
-    limits: DEFAULT_RESUME_LIMITS,
+    limits: RESUME_LIMIT_DEFAULTS,
     quotas,
   }
   return {
@@ -98,7 +97,7 @@ describe('resume services', () => {
   })
 
   it('creates a resume with a draft in one write, or with neither when they do not fit together', async () => {
-    const { resumes, drafts, events } = setup({ ...DEFAULT_QUOTAS, storageBytes: 100 })
+    const { resumes, drafts, events } = setup({ ...QUOTA_DEFAULTS, storageBytes: 100 })
     const imported = { basics: { name: 'Imported Person', summary: 'x'.repeat(40) } }
     const { id, hasDraft } = await resumes.create(owner, { title: 'Import', content: {}, draft: imported })
     expect(hasDraft).toBe(true)

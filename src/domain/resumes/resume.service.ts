@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { JobRepository } from '../jobs/job.ports.js'
 import type { Clock, IdGenerator } from '../ports.js'
-import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
+import type { Quotas } from '../usage/usage.types.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
 import {
@@ -25,7 +25,7 @@ export interface ResumeServiceDeps {
   events: EventBus
   limits: ResumeLimits
   /** What one user may store (`resumes`, `versionsPerResume`, `storageBytes`); the settings' defaults when not given. */
-  quotas?: Quotas
+  quotas: Quotas
 }
 
 export interface CreateResumeInput {
@@ -54,15 +54,7 @@ export interface UpdateResumeInput {
 const DAY_MS = 24 * 3600 * 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function createResumeService({
-  resumes,
-  jobs,
-  clock,
-  ids,
-  events,
-  limits,
-  quotas = DEFAULT_QUOTAS,
-}: ResumeServiceDeps) {
+export function createResumeService({ resumes, jobs, clock, ids, events, limits, quotas }: ResumeServiceDeps) {
   const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
 
   async function baseOf(ownerId: string, from: NonNullable<CreateResumeInput['tailoredFrom']>) {

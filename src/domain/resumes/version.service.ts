@@ -2,7 +2,7 @@ import type { Operation } from 'fast-json-patch'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock } from '../ports.js'
-import { DEFAULT_QUOTAS, type Quotas } from '../usage/usage.types.js'
+import type { Quotas } from '../usage/usage.types.js'
 import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound } from './resume.errors.js'
@@ -16,7 +16,7 @@ export interface VersionServiceDeps {
   /** Where diffs run (the worker pool); default: in process, for unit tests. */
   work?: HeavyWork
   /** What one user may store (`versionsPerResume`, `storageBytes`); the settings' defaults when not given. */
-  quotas?: Quotas
+  quotas: Quotas
 }
 
 export interface VersionDiff {
@@ -31,7 +31,7 @@ export function createVersionService({
   clock,
   events,
   work = createInlineWork(),
-  quotas = DEFAULT_QUOTAS,
+  quotas,
 }: VersionServiceDeps) {
   async function get(ownerId: string, id: string, number: number): Promise<ResumeVersion> {
     const version = await resumes.findVersion(ownerId, id, number)

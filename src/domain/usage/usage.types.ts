@@ -14,14 +14,6 @@ export interface Quotas {
 
 export type QuotaName = keyof Quotas
 
-/** The settings' defaults (QUOTA_STORAGE_BYTES, RESUMES_PER_USER_MAX, QUOTA_VERSIONS_PER_RESUME, QUOTA_JOBS). */
-export const DEFAULT_QUOTAS: Quotas = {
-  storageBytes: 200 * 1024 * 1024,
-  resumes: 200,
-  versionsPerResume: 1000,
-  jobs: 1000,
-}
-
 /** What one user stores, counted the way the quotas count it (saved jobs are counted by the job repository). */
 export interface StoredUsage {
   /** UTF-8 bytes of every version, draft and saved job of the user, trashed resumes included. */
