@@ -37,9 +37,3 @@ FAMILIES.forEach((family, i) => {
 export function familyOf(id: string): number | undefined {
   return familyIndex.get(id)
 }
-
-/** True when the two skills are different members of one family. */
-export function areRelated(a: string, b: string): boolean {
-  const fa = familyIndex.get(a)
-  return a !== b && fa !== undefined && fa === familyIndex.get(b)
-}
