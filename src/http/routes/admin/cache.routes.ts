@@ -1,10 +1,9 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { CACHE_NAMESPACES, type CacheStats } from '../../../domain/cache/cache.types.js'
-import { bearerSecurity, requireAdmin, requireAuth } from '../../plugins/auth.js'
+import { requireAdmin } from '../../plugins/auth.js'
 import { CacheInvalidateBody, CacheStats_ } from '../../schemas/cache.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { signedInRoutes } from '../route-group.js'
 
 const ZERO = { hits: 0, misses: 0, graced: 0, errors: 0, hitRate: 0, missRate: 0 }
 const DISABLED: CacheStats = {
@@ -15,35 +14,24 @@ const DISABLED: CacheStats = {
 }
 
 export async function adminCacheRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'admin')
   const { cache } = app.services
-  app.addHook('onRequest', requireAuth)
   app.addHook('onRequest', requireAdmin)
 
   app.get(
     '/api/admin/cache/stats',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Cache hits, misses, graced hits, errors and rates per namespace on this instance (admins only)',
-        security: bearerSecurity,
-        response: { 200: CacheStats_, ...problemResponses },
-      },
-    },
+    route('Cache hits, misses, graced hits, errors and rates per namespace on this instance (admins only)', {
+      response: { 200: CacheStats_ },
+    }),
     async () => cache?.getCacheStats() ?? DISABLED,
   )
 
   app.post(
     '/api/admin/cache/invalidate',
-    {
-      schema: {
-        tags: ['admin'],
-        summary: 'Drop cached entries on every instance: a namespace, a user or a resume (admins only)',
-        security: bearerSecurity,
-        body: CacheInvalidateBody,
-        response: { 204: Type.Null({ description: 'Dropped.' }), ...problemResponses },
-      },
-    },
+    route('Drop cached entries on every instance: a namespace, a user or a resume (admins only)', {
+      body: CacheInvalidateBody,
+      response: { 204: Type.Null({ description: 'Dropped.' }) },
+    }),
     async (request, reply) => {
       await cache?.invalidate(request.body)
       return reply.code(204).send(null)

@@ -1,13 +1,12 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SignedIn } from '../../../domain/accounts/account.service.js'
 import { authOf, bearerSecurity, requireAuth, sessionToken } from '../../plugins/auth.js'
 import { ChangePasswordBody, LoginBody, RegisterBody, SignedInResponse, toUserResponse } from '../../schemas/account.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { publicRoutes } from '../route-group.js'
 
 export async function authRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = publicRoutes(server, 'auth')
   const { accounts } = app.services
   const { cookieName, cookieSecure } = app.config.auth
 
@@ -24,14 +23,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/register',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Create an account and sign in',
-        body: RegisterBody,
-        response: { 201: SignedInResponse, ...problemResponses },
-      },
-    },
+    route('Create an account and sign in', { body: RegisterBody, response: { 201: SignedInResponse } }),
     async (request, reply) => {
       const signedIn = await accounts.register(request.body, {
         ip: request.ip,
@@ -44,14 +36,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/login',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with email and password',
-        body: LoginBody,
-        response: { 200: SignedInResponse, ...problemResponses },
-      },
-    },
+    route('Sign in with email and password', { body: LoginBody, response: { 200: SignedInResponse } }),
     async (request, reply) =>
       signIn(
         reply,
@@ -61,15 +46,11 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    {
-      onRequest: requireAuth,
-      schema: {
-        tags: ['auth'],
-        summary: 'Revoke the current session',
-        security: bearerSecurity,
-        response: { 204: Type.Null(), ...problemResponses },
-      },
-    },
+    route(
+      'Revoke the current session',
+      { security: bearerSecurity, response: { 204: Type.Null() } },
+      { onRequest: requireAuth },
+    ),
     async (request, reply) => {
       authOf(request)
       const token = sessionToken(request, cookieName)
@@ -81,15 +62,11 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout-all',
-    {
-      onRequest: requireAuth,
-      schema: {
-        tags: ['auth'],
-        summary: 'Revoke every session of the signed-in user, on every device',
-        security: bearerSecurity,
-        response: { 204: Type.Null(), ...problemResponses },
-      },
-    },
+    route(
+      'Revoke every session of the signed-in user, on every device',
+      { security: bearerSecurity, response: { 204: Type.Null() } },
+      { onRequest: requireAuth },
+    ),
     async (request, reply) => {
       await accounts.logoutEverywhere(authOf(request).user.id)
       reply.clearCookie(cookieName, { path: '/' })
@@ -99,16 +76,11 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/password',
-    {
-      onRequest: requireAuth,
-      schema: {
-        tags: ['auth'],
-        summary: 'Change the password (needs the current one); ends every other session and returns a new token',
-        security: bearerSecurity,
-        body: ChangePasswordBody,
-        response: { 200: SignedInResponse, ...problemResponses },
-      },
-    },
+    route(
+      'Change the password (needs the current one); ends every other session and returns a new token',
+      { security: bearerSecurity, body: ChangePasswordBody, response: { 200: SignedInResponse } },
+      { onRequest: requireAuth },
+    ),
     async (request, reply) =>
       signIn(reply, await accounts.changePassword(authOf(request), request.body, { ip: request.ip })),
   )

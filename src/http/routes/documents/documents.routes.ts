@@ -1,16 +1,13 @@
 import fastifyMultipart from '@fastify/multipart'
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { IMPORT_TASK } from '../../../domain/documents/import-task.js'
 import { DomainError } from '../../../domain/errors.js'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
+import { authOf } from '../../plugins/auth.js'
 import { ExportQuery, ImportQuery, ImportReport_, Task_, toTaskResponse } from '../../schemas/document.js'
-import { problemResponses } from '../../schemas/problem.js'
 import { Draft_, Resume_, ResumeParams, toDraftResponse, toResumeResponse } from '../../schemas/resume.js'
+import { signedInRoutes } from '../route-group.js'
 import { PREVIEW_CSP } from '../templates/templates.routes.js'
-
-const tags = ['documents']
 
 /** `attachment` with an ASCII file name and its RFC 5987 form. */
 function contentDisposition(fileName: string): string {
@@ -40,20 +37,16 @@ async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<
 }
 
 export async function documentRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const maxBytes = server.config.documents.importMaxBytes
+  await server.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } })
+  const { app, route } = signedInRoutes(server, 'documents')
   const { resumeDocuments, tasks } = app.services
-  const maxBytes = app.config.documents.importMaxBytes
-  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } })
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/resumes/:id/export',
-    {
-      config: { rateLimit: 'export' },
-      schema: {
-        tags,
-        summary: 'Download a resume as PDF, DOCX, HTML, Markdown, text or JSON Resume, drawn with a template',
-        security: bearerSecurity,
+    route(
+      'Download a resume as PDF, DOCX, HTML, Markdown, text or JSON Resume, drawn with a template',
+      {
         params: ResumeParams,
         querystring: ExportQuery,
         produces: [
@@ -64,9 +57,10 @@ export async function documentRoutes(server: FastifyInstance): Promise<void> {
           'text/plain',
           'application/json',
         ],
-        response: { 200: Type.String({ format: 'binary' }), ...problemResponses },
+        response: { 200: Type.String({ format: 'binary' }) },
       },
-    },
+      { config: { rateLimit: 'export' } },
+    ),
     async (request, reply) => {
       const { format, template, version, paper } = request.query
       const exported = await resumeDocuments.exportResume(authOf(request).user.id, request.params.id, {
@@ -87,24 +81,21 @@ export async function documentRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/resumes/import',
-    {
-      config: { rateLimit: 'upload' },
-      schema: {
-        tags,
-        summary: 'Import a PDF, DOCX or JSON Resume file as a new resume whose draft holds the parsed content',
+    route(
+      'Import a PDF, DOCX or JSON Resume file as a new resume whose draft holds the parsed content',
+      {
         description:
           'multipart/form-data with one file part. The type is judged by the content, not the name. With ' +
           '`?async=true` the import runs as a background task (202, poll GET /api/tasks/:id).',
-        security: bearerSecurity,
         consumes: ['multipart/form-data'],
         querystring: ImportQuery,
         response: {
           201: Type.Object({ resume: Resume_, draft: Draft_, report: ImportReport_ }, { additionalProperties: false }),
           202: Task_,
-          ...problemResponses,
         },
       },
-    },
+      { config: { rateLimit: 'upload' } },
+    ),
     async (request, reply) => {
       const ownerId = authOf(request).user.id
       const file = await uploadedFile(request, maxBytes)

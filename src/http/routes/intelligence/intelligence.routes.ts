@@ -1,7 +1,6 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
+import { authOf } from '../../plugins/auth.js'
 import {
   AtsReportBody,
   IntelligenceParams,
@@ -12,55 +11,40 @@ import {
   toAtsReportResponse,
   toSuggestionsResponse,
 } from '../../schemas/job-intelligence.js'
-import { problemResponses } from '../../schemas/problem.js'
 import { ResumeSummary_, toResumeSummaryResponse } from '../../schemas/resume.js'
+import { signedInRoutes } from '../route-group.js'
 
 export async function intelligenceRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'intelligence')
   const { intelligence } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.post(
     '/api/resumes/:id/ats-report',
-    {
-      schema: {
-        tags: ['intelligence'],
-        summary: 'Explainable ATS match of the working draft (or a version) against a job posting',
-        security: bearerSecurity,
-        params: IntelligenceParams,
-        body: AtsReportBody,
-        response: { 200: Type.Ref('AtsReport'), ...problemResponses },
-      },
-    },
+    route('Explainable ATS match of the working draft (or a version) against a job posting', {
+      params: IntelligenceParams,
+      body: AtsReportBody,
+      response: { 200: Type.Ref('AtsReport') },
+    }),
     async (request) =>
       toAtsReportResponse(await intelligence.atsReport(authOf(request).user.id, request.params.id, request.body)),
   )
 
   app.post(
     '/api/resumes/:id/suggestions',
-    {
-      config: { rateLimit: 'ai' },
-      schema: {
-        tags: ['intelligence'],
-        summary: 'Suggestions with the score impact of each patch',
-        security: bearerSecurity,
-        params: IntelligenceParams,
-        body: SuggestionsBody,
-        response: { 200: Suggestions_, ...problemResponses },
-      },
-    },
+    route(
+      'Suggestions with the score impact of each patch',
+      { params: IntelligenceParams, body: SuggestionsBody, response: { 200: Suggestions_ } },
+      { config: { rateLimit: 'ai' } },
+    ),
     async (request) =>
       toSuggestionsResponse(await intelligence.suggestions(authOf(request).user.id, request.params.id, request.body)),
   )
 
   app.post(
     '/api/resumes/:id/tailor',
-    {
-      config: { rateLimit: 'ai' },
-      schema: {
-        tags: ['intelligence'],
-        summary: 'Create a resume tailored to a saved job; its working draft holds the tailored content',
-        security: bearerSecurity,
+    route(
+      'Create a resume tailored to a saved job; its working draft holds the tailored content',
+      {
         params: IntelligenceParams,
         body: TailorBody,
         response: {
@@ -68,10 +52,10 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
             { resume: ResumeSummary_, draftEtag: Type.String(), changes: Type.Array(TailorChange) },
             { additionalProperties: false },
           ),
-          ...problemResponses,
         },
       },
-    },
+      { config: { rateLimit: 'ai' } },
+    ),
     async (request, reply) => {
       const result = await intelligence.tailor(authOf(request).user.id, request.params.id, request.body)
       reply.code(201).header('location', `/api/resumes/${result.resume.id}`)

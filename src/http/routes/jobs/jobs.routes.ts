@@ -1,8 +1,7 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { invalidCursor, isCursorInstant } from '../../../domain/resumes/cursor.js'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
+import { authOf } from '../../plugins/auth.js'
 import {
   CreateJobBody,
   JobIdParams,
@@ -11,7 +10,7 @@ import {
   toJobAnalysisResponse,
   toJobResponse,
 } from '../../schemas/job.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { signedInRoutes } from '../route-group.js'
 
 /**
  * A jobs cursor is `<createdAt ISO>|<id>` in base64url; the service checks its form, and here its instant is held
@@ -24,21 +23,12 @@ function assertJobCursorInstant(cursor: string | undefined): void {
 }
 
 export async function jobRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'jobs')
   const { jobs } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/jobs',
-    {
-      schema: {
-        tags: ['jobs'],
-        summary: 'Saved job postings, newest first',
-        security: bearerSecurity,
-        querystring: ListJobsQuery,
-        response: { 200: JobList, ...problemResponses },
-      },
-    },
+    route('Saved job postings, newest first', { querystring: ListJobsQuery, response: { 200: JobList } }),
     async (request) => {
       assertJobCursorInstant(request.query.cursor)
       const page = await jobs.list(authOf(request).user.id, request.query)
@@ -48,15 +38,7 @@ export async function jobRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/jobs',
-    {
-      schema: {
-        tags: ['jobs'],
-        summary: 'Save a job posting',
-        security: bearerSecurity,
-        body: CreateJobBody,
-        response: { 201: Type.Ref('Job'), ...problemResponses },
-      },
-    },
+    route('Save a job posting', { body: CreateJobBody, response: { 201: Type.Ref('Job') } }),
     async (request, reply) => {
       const job = await jobs.create(authOf(request).user.id, request.body)
       reply.code(201).header('location', `/api/jobs/${job.id}`)
@@ -66,29 +48,16 @@ export async function jobRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/jobs/:id',
-    {
-      schema: {
-        tags: ['jobs'],
-        summary: 'A saved job posting',
-        security: bearerSecurity,
-        params: JobIdParams,
-        response: { 200: Type.Ref('Job'), ...problemResponses },
-      },
-    },
+    route('A saved job posting', { params: JobIdParams, response: { 200: Type.Ref('Job') } }),
     async (request) => toJobResponse(await jobs.get(authOf(request).user.id, request.params.id)),
   )
 
   app.delete(
     '/api/jobs/:id',
-    {
-      schema: {
-        tags: ['jobs'],
-        summary: 'Delete a saved job posting',
-        security: bearerSecurity,
-        params: JobIdParams,
-        response: { 204: { type: 'null', description: 'Deleted' }, ...problemResponses },
-      },
-    },
+    route('Delete a saved job posting', {
+      params: JobIdParams,
+      response: { 204: { type: 'null', description: 'Deleted' } },
+    }),
     async (request, reply) => {
       await jobs.delete(authOf(request).user.id, request.params.id)
       return reply.code(204).send()
@@ -97,15 +66,10 @@ export async function jobRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/jobs/:id/analysis',
-    {
-      schema: {
-        tags: ['jobs'],
-        summary: 'Deterministic analysis of a saved posting: skills, requirements, weighted keywords',
-        security: bearerSecurity,
-        params: JobIdParams,
-        response: { 200: Type.Ref('JobAnalysis'), ...problemResponses },
-      },
-    },
+    route('Deterministic analysis of a saved posting: skills, requirements, weighted keywords', {
+      params: JobIdParams,
+      response: { 200: Type.Ref('JobAnalysis') },
+    }),
     async (request) => toJobAnalysisResponse(await jobs.analysis(authOf(request).user.id, request.params.id)),
   )
 }

@@ -1,24 +1,15 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { authOf } from '../../plugins/auth.js'
 import { Usage_ } from '../../schemas/usage.js'
+import { signedInRoutes } from '../route-group.js'
 
 export async function usageRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'account')
   const { usage } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/me/usage',
-    {
-      schema: {
-        tags: ['account'],
-        summary: 'How much of each storage quota the signed-in user uses',
-        security: bearerSecurity,
-        response: { 200: Usage_, ...problemResponses },
-      },
-    },
+    route('How much of each storage quota the signed-in user uses', { response: { 200: Usage_ } }),
     async (request) => usage.get(authOf(request).user.id),
   )
 }

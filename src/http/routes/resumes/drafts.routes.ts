@@ -1,9 +1,7 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDomainError } from '../../../domain/errors.js'
 import type { EtagCondition } from '../../../domain/resumes/resume.types.js'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { authOf } from '../../plugins/auth.js'
 import {
   CommitBody,
   Draft_,
@@ -14,8 +12,7 @@ import {
   toVersionResponse,
   Version_,
 } from '../../schemas/resume.js'
-
-const tags = ['drafts']
+import { signedInRoutes } from '../route-group.js'
 
 /** RFC 9110 If-Match: `*` or a list of strong entity tags (weak ones never match a strong comparison). */
 export function parseIfMatch(header: string | undefined): EtagCondition | undefined {
@@ -51,21 +48,15 @@ async function withCurrentEtag<T>(reply: FastifyReply, action: () => Promise<T>)
 }
 
 export async function draftsRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'drafts')
   const { drafts } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/resumes/:id/draft',
-    {
-      schema: {
-        tags,
-        summary: 'The working draft, or the head version when there is none; always with an ETag',
-        security: bearerSecurity,
-        params: ResumeParams,
-        response: { 200: Draft_, ...problemResponses },
-      },
-    },
+    route('The working draft, or the head version when there is none; always with an ETag', {
+      params: ResumeParams,
+      response: { 200: Draft_ },
+    }),
     async (request, reply) => {
       const draft = await drafts.get(authOf(request).user.id, request.params.id)
       reply.header('etag', quote(draft.etag)).header('cache-control', 'no-store')
@@ -75,17 +66,12 @@ export async function draftsRoutes(server: FastifyInstance): Promise<void> {
 
   app.put(
     '/api/resumes/:id/draft',
-    {
-      schema: {
-        tags,
-        summary: 'Autosave the draft. Needs If-Match with the ETag last read: 428 without it, 412 when stale',
-        security: bearerSecurity,
-        params: ResumeParams,
-        headers: IfMatchHeaders,
-        body: PutDraftBody,
-        response: { 200: Draft_, ...problemResponses },
-      },
-    },
+    route('Autosave the draft. Needs If-Match with the ETag last read: 428 without it, 412 when stale', {
+      params: ResumeParams,
+      headers: IfMatchHeaders,
+      body: PutDraftBody,
+      response: { 200: Draft_ },
+    }),
     async (request, reply) => {
       const condition = parseIfMatch(request.headers['if-match'])
       const draft = await withCurrentEtag(reply, () =>
@@ -98,16 +84,11 @@ export async function draftsRoutes(server: FastifyInstance): Promise<void> {
 
   app.delete(
     '/api/resumes/:id/draft',
-    {
-      schema: {
-        tags,
-        summary: 'Discard the draft (If-Match optional; when sent it must match)',
-        security: bearerSecurity,
-        params: ResumeParams,
-        headers: IfMatchHeaders,
-        response: { 204: { type: 'null', description: 'Discarded' }, ...problemResponses },
-      },
-    },
+    route('Discard the draft (If-Match optional; when sent it must match)', {
+      params: ResumeParams,
+      headers: IfMatchHeaders,
+      response: { 204: { type: 'null', description: 'Discarded' } },
+    }),
     async (request, reply) => {
       const condition = parseIfMatch(request.headers['if-match'])
       await withCurrentEtag(reply, () => drafts.discard(authOf(request).user.id, request.params.id, condition))
@@ -117,18 +98,11 @@ export async function draftsRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/resumes/:id/draft/commit',
-    {
-      schema: {
-        tags,
-        summary: 'Commit the draft as the next immutable version (If-Match optional; when sent it must match)',
-        security: bearerSecurity,
-        params: ResumeParams,
-        headers: IfMatchHeaders,
-        body: CommitBody,
-        response: { 201: Version_, ...problemResponses },
-      },
-      preValidation: emptyBodyAsObject,
-    },
+    route(
+      'Commit the draft as the next immutable version (If-Match optional; when sent it must match)',
+      { params: ResumeParams, headers: IfMatchHeaders, body: CommitBody, response: { 201: Version_ } },
+      { preValidation: emptyBodyAsObject },
+    ),
     async (request, reply) => {
       const condition = parseIfMatch(request.headers['if-match'])
       const version = await withCurrentEtag(reply, () =>

@@ -1,7 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { authOf } from '../../plugins/auth.js'
 import {
   CreateResumeBody,
   ListResumesQuery,
@@ -12,25 +10,18 @@ import {
   toResumeResponse,
   toResumeSummaryResponse,
 } from '../../schemas/resume.js'
-
-const tags = ['resumes']
+import { signedInRoutes } from '../route-group.js'
 
 export async function resumesRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'resumes')
   const { resumes } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/resumes',
-    {
-      schema: {
-        tags,
-        summary: 'Your resumes, newest first (or the trash), a page at a time, optionally by tag',
-        security: bearerSecurity,
-        querystring: ListResumesQuery,
-        response: { 200: ResumePage, ...problemResponses },
-      },
-    },
+    route('Your resumes, newest first (or the trash), a page at a time, optionally by tag', {
+      querystring: ListResumesQuery,
+      response: { 200: ResumePage },
+    }),
     async (request) => {
       const page = await resumes.list(authOf(request).user.id, request.query)
       return {
@@ -42,15 +33,10 @@ export async function resumesRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/resumes',
-    {
-      schema: {
-        tags,
-        summary: 'Create a resume (version 1), optionally as tailored from a version of another resume for a job',
-        security: bearerSecurity,
-        body: CreateResumeBody,
-        response: { 201: Resume_, ...problemResponses },
-      },
-    },
+    route('Create a resume (version 1), optionally as tailored from a version of another resume for a job', {
+      body: CreateResumeBody,
+      response: { 201: Resume_ },
+    }),
     async (request, reply) => {
       const resume = await resumes.create(authOf(request).user.id, request.body)
       reply.code(201).header('location', `/api/resumes/${resume.id}`)
@@ -60,44 +46,26 @@ export async function resumesRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/resumes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A resume with the content of its head version',
-        security: bearerSecurity,
-        params: ResumeParams,
-        response: { 200: Resume_, ...problemResponses },
-      },
-    },
+    route('A resume with the content of its head version', { params: ResumeParams, response: { 200: Resume_ } }),
     async (request) => toResumeResponse(await resumes.get(authOf(request).user.id, request.params.id)),
   )
 
   app.patch(
     '/api/resumes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change title, template or tags; new content is committed directly as a new version',
-        security: bearerSecurity,
-        params: ResumeParams,
-        body: PatchResumeBody,
-        response: { 200: Resume_, ...problemResponses },
-      },
-    },
+    route('Change title, template or tags; new content is committed directly as a new version', {
+      params: ResumeParams,
+      body: PatchResumeBody,
+      response: { 200: Resume_ },
+    }),
     async (request) => toResumeResponse(await resumes.update(authOf(request).user.id, request.params.id, request.body)),
   )
 
   app.delete(
     '/api/resumes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Move a resume to the trash (restorable for the retention period, 30 days by default)',
-        security: bearerSecurity,
-        params: ResumeParams,
-        response: { 204: { type: 'null', description: 'Moved to the trash' }, ...problemResponses },
-      },
-    },
+    route('Move a resume to the trash (restorable for the retention period, 30 days by default)', {
+      params: ResumeParams,
+      response: { 204: { type: 'null', description: 'Moved to the trash' } },
+    }),
     async (request, reply) => {
       await resumes.remove(authOf(request).user.id, request.params.id)
       return reply.code(204).send()
@@ -106,29 +74,13 @@ export async function resumesRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/resumes/:id/restore',
-    {
-      schema: {
-        tags,
-        summary: 'Bring a resume back from the trash',
-        security: bearerSecurity,
-        params: ResumeParams,
-        response: { 200: Resume_, ...problemResponses },
-      },
-    },
+    route('Bring a resume back from the trash', { params: ResumeParams, response: { 200: Resume_ } }),
     async (request) => toResumeResponse(await resumes.restore(authOf(request).user.id, request.params.id)),
   )
 
   app.get(
     '/api/resumes/:id/tailored',
-    {
-      schema: {
-        tags,
-        summary: 'The resumes tailored from this one, newest first',
-        security: bearerSecurity,
-        params: ResumeParams,
-        response: { 200: ResumePage, ...problemResponses },
-      },
-    },
+    route('The resumes tailored from this one, newest first', { params: ResumeParams, response: { 200: ResumePage } }),
     async (request) => {
       const children = await resumes.listTailored(authOf(request).user.id, request.params.id)
       return { items: children.map((r) => toResumeSummaryResponse(r)), nextCursor: null }

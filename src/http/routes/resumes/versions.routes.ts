@@ -1,7 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { authOf, bearerSecurity, requireAuth } from '../../plugins/auth.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { authOf } from '../../plugins/auth.js'
 import {
   CommitBody,
   Diff_,
@@ -15,27 +13,20 @@ import {
   VersionPage,
   VersionParams,
 } from '../../schemas/resume.js'
+import { signedInRoutes } from '../route-group.js'
 import { emptyBodyAsObject } from './drafts.routes.js'
 
-const tags = ['versions']
-
 export async function versionsRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = signedInRoutes(server, 'versions')
   const { versions } = app.services
-  app.addHook('onRequest', requireAuth)
 
   app.get(
     '/api/resumes/:id/versions',
-    {
-      schema: {
-        tags,
-        summary: 'The committed versions of a resume, newest first, a page at a time',
-        security: bearerSecurity,
-        params: ResumeParams,
-        querystring: ListVersionsQuery,
-        response: { 200: VersionPage, ...problemResponses },
-      },
-    },
+    route('The committed versions of a resume, newest first, a page at a time', {
+      params: ResumeParams,
+      querystring: ListVersionsQuery,
+      response: { 200: VersionPage },
+    }),
     async (request) => {
       const page = await versions.list(authOf(request).user.id, request.params.id, request.query)
       return { items: page.items.map(toVersionSummaryResponse), nextCursor: page.nextCursor ?? null }
@@ -44,32 +35,18 @@ export async function versionsRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/resumes/:id/versions/:number',
-    {
-      schema: {
-        tags,
-        summary: 'One version with its content',
-        security: bearerSecurity,
-        params: VersionParams,
-        response: { 200: Version_, ...problemResponses },
-      },
-    },
+    route('One version with its content', { params: VersionParams, response: { 200: Version_ } }),
     async (request) =>
       toVersionResponse(await versions.get(authOf(request).user.id, request.params.id, request.params.number)),
   )
 
   app.post(
     '/api/resumes/:id/versions/:number/restore',
-    {
-      schema: {
-        tags,
-        summary: 'Make a new version whose content is this version’s (history is never rewritten)',
-        security: bearerSecurity,
-        params: VersionParams,
-        body: CommitBody,
-        response: { 201: Version_, ...problemResponses },
-      },
-      preValidation: emptyBodyAsObject,
-    },
+    route(
+      'Make a new version whose content is this version’s (history is never rewritten)',
+      { params: VersionParams, body: CommitBody, response: { 201: Version_ } },
+      { preValidation: emptyBodyAsObject },
+    ),
     async (request, reply) => {
       const { id, number } = request.params
       const version = await versions.restore(authOf(request).user.id, id, number, request.body.message)
@@ -80,16 +57,11 @@ export async function versionsRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/resumes/:id/diff',
-    {
-      schema: {
-        tags,
-        summary: 'What changed between two versions, as an RFC 6902 JSON Patch',
-        security: bearerSecurity,
-        params: ResumeParams,
-        querystring: DiffQuery,
-        response: { 200: Diff_, ...problemResponses },
-      },
-    },
+    route('What changed between two versions, as an RFC 6902 JSON Patch', {
+      params: ResumeParams,
+      querystring: DiffQuery,
+      response: { 200: Diff_ },
+    }),
     async (request) => {
       const { from, to } = request.query
       return toDiffResponse(await versions.diff(authOf(request).user.id, request.params.id, from, to))

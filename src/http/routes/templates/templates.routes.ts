@@ -1,8 +1,7 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { Template_, TemplateIdParams, TemplateList, toTemplateResponse } from '../../schemas/document.js'
-import { problemResponses } from '../../schemas/problem.js'
+import { publicRoutes } from '../route-group.js'
 import { CACHE_CONTROL, sendCached } from './http-cache.js'
 
 /** The preview page may use its own inline styles and nothing else: no scripts, no requests, no framing. */
@@ -11,18 +10,12 @@ export const PREVIEW_CSP =
 
 /** Templates are public and the same for everyone, so they are cached for an hour and revalidated by ETag. */
 export async function templateRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>()
+  const { app, route } = publicRoutes(server, 'templates')
   const { templates } = app.services
 
   app.get(
     '/api/templates',
-    {
-      schema: {
-        tags: ['templates'],
-        summary: 'Built-in templates and installed JSON Resume themes',
-        response: { 200: TemplateList, 304: Type.Null(), ...problemResponses },
-      },
-    },
+    route('Built-in templates and installed JSON Resume themes', { response: { 200: TemplateList, 304: Type.Null() } }),
     async (request, reply) => {
       const body = { items: templates.list().map(toTemplateResponse) }
       if (sendCached(request, reply, JSON.stringify(body), CACHE_CONTROL.templates)) return reply
@@ -32,14 +25,7 @@ export async function templateRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/templates/:id',
-    {
-      schema: {
-        tags: ['templates'],
-        summary: 'One template',
-        params: TemplateIdParams,
-        response: { 200: Template_, 304: Type.Null(), ...problemResponses },
-      },
-    },
+    route('One template', { params: TemplateIdParams, response: { 200: Template_, 304: Type.Null() } }),
     async (request, reply) => {
       const body = toTemplateResponse(templates.get(request.params.id))
       if (sendCached(request, reply, JSON.stringify(body), CACHE_CONTROL.templates)) return reply
@@ -49,15 +35,11 @@ export async function templateRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/templates/:id/preview',
-    {
-      schema: {
-        tags: ['templates'],
-        summary: 'The template drawn with a sample resume (an HTML page)',
-        params: TemplateIdParams,
-        produces: ['text/html'],
-        response: { 200: Type.String({ description: 'text/html' }), 304: Type.Null(), ...problemResponses },
-      },
-    },
+    route('The template drawn with a sample resume (an HTML page)', {
+      params: TemplateIdParams,
+      produces: ['text/html'],
+      response: { 200: Type.String({ description: 'text/html' }), 304: Type.Null() },
+    }),
     async (request, reply) => {
       const html = await templates.preview(request.params.id)
       reply.header('content-security-policy', PREVIEW_CSP).header('x-content-type-options', 'nosniff')
