@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import type { JobRepository } from '../../domain/jobs/job.ports.js'
 import { type Job, jobBytes } from '../../domain/jobs/job.types.js'
 import { assertCountBelow, assertStorageFits } from '../../domain/usage/usage.types.js'
-import { addStorage, lockStorage } from './resume.repository.js'
 import type { JobsTable, Tables } from './tables.js'
+import { addStorage, countOwned, lockStorage } from './user-usage.js'
 
 type JobRow = Omit<JobsTable, 'created_at' | 'size_bytes'> & { created_at: Date | string }
 const COLUMNS = ['id', 'owner_id', 'title', 'company', 'url', 'description', 'created_at'] as const
@@ -26,12 +26,7 @@ export function createPostgresJobRepository(db: Kysely<Tables>): JobRepository {
       return db.transaction().execute(async (trx) => {
         // The same per-owner lock as resume writes: jobs and resumes share the storage quota.
         const storedBytes = await lockStorage(trx, job.ownerId)
-        const { count } = await trx
-          .selectFrom('jobs')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('owner_id', '=', job.ownerId)
-          .executeTakeFirstOrThrow()
-        assertCountBelow('jobs', Number(count), quotas.jobs)
+        assertCountBelow('jobs', await countOwned(trx, 'jobs', job.ownerId), quotas.jobs)
         const bytes = jobBytes(job)
         assertStorageFits(storedBytes, bytes, quotas.storageBytes)
         const row = await trx
@@ -53,13 +48,8 @@ export function createPostgresJobRepository(db: Kysely<Tables>): JobRepository {
       })
     },
 
-    async count(ownerId) {
-      const { count } = await db
-        .selectFrom('jobs')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('owner_id', '=', ownerId)
-        .executeTakeFirstOrThrow()
-      return Number(count)
+    count(ownerId) {
+      return countOwned(db, 'jobs', ownerId)
     },
 
     async findById(ownerId, id) {
