@@ -1,0 +1,249 @@
+// The entry sections of an imported resume (work, volunteering, education, projects, awards, certificates,
+// publications): a section's blocks split into entries at their title lines, each read into its JSON Resume shape.
+// Text arrives cleaned (see resume-text-parser.ts), so the patterns name single spaces.
+import { stripEnd, stripStart } from '../analysis/text.js'
+import { findDateRange } from './dates.js'
+import type { TextBlock } from './document.types.js'
+import type { Award, Certificate, Education, Project, Publication, Work } from './json-resume.js'
+import { clean, leadSplit, splitList } from './resume-text-lists.js'
+import { looksLikeDegree, looksLikeJobTitle, looksLikeSchool } from './section-vocabulary.js'
+
+export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s·|•,]+|\b(?:linkedin\.com|github\.com|gitlab\.com)\/[^\s·|•,]+/i
+export const PART_SPLIT = /\s+[·|•]\s+|\s{3,}|\t/
+/** Separators between a role and an organisation in an entry title. */
+const TITLE_SPLIT = / [—–|] | - /
+
+export interface Entry {
+  title: TextBlock
+  meta: string[]
+  paragraphs: string[]
+  bullets: string[]
+  dates: { startDate?: string; endDate?: string } | undefined
+}
+
+function isMetaLine(block: TextBlock | undefined): boolean {
+  if (!block || block.kind === 'bullet') return false
+  const found = findDateRange(block.text)
+  if (!found) return false
+  const rest = block.text.replace(found.text, '')
+  return rest.split(PART_SPLIT).every((p) => clean(p).length <= 70)
+}
+
+function isEntryTitle(blocks: readonly TextBlock[], i: number): boolean {
+  const block = blocks[i] as TextBlock
+  if (block.kind === 'bullet' || /^(keywords|courses|technologies|score|gpa)\s*:/i.test(block.text)) return false
+  if (block.kind === 'heading' || block.bold)
+    return !isMetaLine(block) || !blocks[i - 1] || blocks[i - 1]?.kind === 'bullet'
+  return isMetaLine(blocks[i + 1]) && !isMetaLine(block)
+}
+
+/** Splits a section's blocks into entries, each starting at a title line. */
+export function entriesOf(body: readonly TextBlock[]): Entry[] {
+  const entries: Entry[] = []
+  body.forEach((block, i) => {
+    const last = entries.at(-1)
+    if (!last || isEntryTitle(body, i)) {
+      const found = findDateRange(block.text)
+      const inTitle = found && isMetaLine(block)
+      entries.push({
+        title: inTitle ? { ...block, text: clean(stripEnd(block.text.replace(found.text, ''), ',·|—–-')) } : block,
+        meta: [],
+        paragraphs: [],
+        bullets: [],
+        dates: inTitle ? { startDate: found.startDate, endDate: found.endDate } : undefined,
+      })
+      return
+    }
+    if (block.kind === 'bullet') last.bullets.push(block.text)
+    else if (
+      last.dates === undefined &&
+      last.paragraphs.length === 0 &&
+      last.bullets.length === 0 &&
+      isMetaLine(block)
+    ) {
+      const found = findDateRange(block.text)
+      last.dates = { startDate: found?.startDate, endDate: found?.endDate }
+      const rest = found ? block.text.replace(found.text, '') : block.text
+      last.meta.push(
+        ...rest
+          .split(PART_SPLIT)
+          .map((p) => clean(stripEnd(stripStart(p, '·|•,'), '·|•,')))
+          .filter(Boolean),
+      )
+    } else if (
+      last.paragraphs.length === 0 &&
+      last.bullets.length === 0 &&
+      last.meta.length === 0 &&
+      last.dates === undefined &&
+      URL_PATTERN.test(block.text) &&
+      block.text.split(/\s+/).length === 1
+    ) {
+      last.meta.push(block.text)
+    } else last.paragraphs.push(block.text)
+  })
+  return entries
+}
+
+function splitTitle(text: string): [string, string | undefined] {
+  const parts = text.split(TITLE_SPLIT)
+  if (parts.length >= 2) return [clean(parts[0] as string), clean(parts.slice(1).join(' — '))]
+  const at = / at /i.exec(text)
+  if (at && at.index > 0) {
+    const [role, org] = [text.slice(0, at.index), text.slice(at.index + at[0].length)]
+    if (org && looksLikeJobTitle(role)) return [clean(role), clean(org)]
+  }
+  return [text, undefined]
+}
+
+function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
+  const out: { startDate?: string; endDate?: string } = {}
+  if (entry.dates?.startDate) out.startDate = entry.dates.startDate
+  if (entry.dates?.endDate) out.endDate = entry.dates.endDate
+  return out
+}
+
+function metaFields(entry: Entry): { url?: string; location?: string; score?: string; other: string[] } {
+  const out: { url?: string; location?: string; score?: string; other: string[] } = { other: [] }
+  for (const part of entry.meta) {
+    const score = /^(?:score|gpa|grade) ?:? ?(.+)$/i.exec(part)
+    if (score) out.score = score[1] as string
+    else if (URL_PATTERN.test(part) && !out.url) out.url = part
+    else if (!out.location) out.location = part
+    else out.other.push(part)
+  }
+  return out
+}
+
+export function workOf(entry: Entry, orgKey: 'name', unrecognised: string[]): Work {
+  const [first, second] = splitTitle(entry.title.text)
+  let position: string | undefined
+  let org: string | undefined
+  if (second === undefined) {
+    if (looksLikeJobTitle(first)) position = first
+    else org = first
+  } else if (!looksLikeJobTitle(first) && looksLikeJobTitle(second)) {
+    org = first
+    position = second
+  } else {
+    position = first
+    org = second
+  }
+  const meta = metaFields(entry)
+  unrecognised.push(...meta.other)
+  const work: Work = {
+    ...(org && { [orgKey]: org }),
+    ...(position && { position }),
+    ...(meta.location && { location: meta.location }),
+    ...(meta.url && { url: meta.url }),
+    ...datesOf(entry),
+  }
+  if (entry.paragraphs.length === 1) work.summary = entry.paragraphs[0]
+  else if (entry.paragraphs.length > 1) {
+    work.description = entry.paragraphs[0]
+    work.summary = entry.paragraphs.slice(1).join(' ')
+  }
+  if (entry.bullets.length > 0) work.highlights = entry.bullets
+  return work
+}
+
+export function educationOf(entry: Entry, unrecognised: string[]): Education {
+  const [first, second] = splitTitle(entry.title.text)
+  let degree: string | undefined
+  let institution: string | undefined
+  if (second === undefined) {
+    if (looksLikeSchool(first) || !looksLikeDegree(first)) institution = first
+    else degree = first
+  } else if (looksLikeSchool(first) && !looksLikeSchool(second)) {
+    institution = first
+    degree = second
+  } else {
+    degree = first
+    institution = second
+  }
+  const education: Education = { ...(institution && { institution }) }
+  if (degree) {
+    const m = studyAndArea(degree)
+    if (m && /,/.test(degree)) {
+      education.studyType = clean(m[0])
+      education.area = clean(m[1])
+    } else if (degree.includes(' in ')) {
+      const [studyType, ...area] = degree.split(' in ')
+      education.studyType = clean(studyType as string)
+      education.area = clean(area.join(' in '))
+    } else education.studyType = degree
+  }
+  Object.assign(education, datesOf(entry))
+  const meta = metaFields(entry)
+  if (meta.score) education.score = meta.score
+  if (meta.url) education.url = meta.url
+  if (meta.location) unrecognised.push(meta.location)
+  unrecognised.push(...meta.other)
+  for (const paragraph of [...entry.paragraphs, ...entry.bullets]) {
+    const [lead, rest] = leadSplit(paragraph)
+    if (rest && /^courses?$/i.test(lead)) education.courses = splitList(rest)
+    else if (rest && /^(score|gpa|grade)$/i.test(lead)) education.score = rest
+    else unrecognised.push(paragraph)
+  }
+  return education
+}
+
+const STUDY_AREA_SPLIT = /, ?| in | of (?=[A-Z][a-z]+ ?$)/g
+
+/** "BSc, Physics", "MSc in Physics", "Master of Science": the degree and its area, split at the first separator. */
+function studyAndArea(degree: string): [string, string] | undefined {
+  STUDY_AREA_SPLIT.lastIndex = 1
+  const separator = STUDY_AREA_SPLIT.exec(degree)
+  if (!separator) return undefined
+  const area = degree.slice(separator.index + separator[0].length)
+  return area ? [degree.slice(0, separator.index), area] : undefined
+}
+
+export function projectOf(entry: Entry, unrecognised: string[]): Project {
+  const [name, entity] = splitTitle(entry.title.text)
+  const meta = metaFields(entry)
+  const project: Project = { name, ...(entity && { entity }), ...datesOf(entry), ...(meta.url && { url: meta.url }) }
+  if (meta.location) unrecognised.push(meta.location)
+  const description: string[] = []
+  for (const paragraph of entry.paragraphs) {
+    const [lead, rest] = leadSplit(paragraph)
+    if (rest && /^(keywords|technologies|tech stack|stack|tools)$/i.test(lead)) project.keywords = splitList(rest)
+    else if (rest && /^roles?$/i.test(lead)) project.roles = splitList(rest)
+    else description.push(paragraph)
+  }
+  if (description.length > 0) project.description = description.join(' ')
+  if (entry.bullets.length > 0) project.highlights = entry.bullets
+  return project
+}
+
+export function awardOf(entry: Entry): Award {
+  const [title, awarder] = splitTitle(entry.title.text)
+  const date = entry.dates?.endDate ?? entry.dates?.startDate
+  return {
+    title,
+    ...(awarder && { awarder }),
+    ...(date && { date }),
+    ...(entry.paragraphs.length + entry.bullets.length > 0 && {
+      summary: [...entry.paragraphs, ...entry.bullets].join(' '),
+    }),
+  }
+}
+
+export function certificateOf(entry: Entry): Certificate {
+  const [name, issuer] = splitTitle(entry.title.text)
+  const date = entry.dates?.endDate ?? entry.dates?.startDate
+  const meta = metaFields(entry)
+  return { name, ...(issuer && { issuer }), ...(date && { date }), ...(meta.url && { url: meta.url }) }
+}
+
+export function publicationOf(entry: Entry): Publication {
+  const [name, publisher] = splitTitle(entry.title.text)
+  const releaseDate = entry.dates?.endDate ?? entry.dates?.startDate
+  const meta = metaFields(entry)
+  return {
+    name,
+    ...(publisher && { publisher }),
+    ...(releaseDate && { releaseDate }),
+    ...(meta.url && { url: meta.url }),
+    ...(entry.paragraphs.length > 0 && { summary: entry.paragraphs.join(' ') }),
+  }
+}
