@@ -1,261 +1,81 @@
 /**
- * Builds src/domain/analysis/taxonomy.data.ts, the compact skills taxonomy RoleReady ships, from:
- *  - RoleReady's own curated normalisation (scripts/build-taxonomy.curated.ts): canonical names, aliases, variants;
- *  - O*NET 29.2 Technology Skills (hot and in-demand technologies, vendor prefixes removed);
- *  - ESCO v1.1.1 skills (digital knowledge, transversal skills, short knowledge and skill labels).
- * Reads ../shared/data/skills (or SKILLS_DATA_DIR). The runtime never needs those files.
- * Usage: npx tsx scripts/build-taxonomy.ts   (see docs/data-attribution.md for the licences)
+ * Builds taxonomy/taxonomy.json, the skills taxonomy RoleReady loads at start, from taxonomy/sources/ only:
+ *  - curated.json: RoleReady's own normalisation (canonical names, aliases, variants);
+ *  - onet-technology-skills.json: O*NET 29.2 Technology Skills (hot and in-demand technologies);
+ *  - esco-skills.json: ESCO v1.1.1 skills (digital knowledge, transversal skills, short labels).
+ * The same sources always give the same bytes. Usage: npm run build:taxonomy (licences: taxonomy/README.md)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { CURATED } from './build-taxonomy.curated.js'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { readTaxonomyFile, TAXONOMY_FILE, type TaxonomyFile } from '../src/domain/analysis/taxonomy-file.js'
+import { buildSkillRows, type TaxonomySources } from './build-taxonomy.rules.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const dataDir = resolve(process.env.SKILLS_DATA_DIR ?? join(here, '../../shared/data/skills'))
-const outFile = join(here, '../src/domain/analysis/taxonomy.data.ts')
-if (!existsSync(join(dataDir, 'esco-skills.json'))) {
-  console.error(`skills data not found in ${dataDir}; set SKILLS_DATA_DIR`)
-  process.exit(1)
-}
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const SOURCES_DIR = path.join(ROOT, 'taxonomy/sources')
 
-interface EscoSkill {
-  label: string
-  alt: string[]
-  type: string
-  reuse: string
-  pillars: string[]
-  collections: string[]
-}
-interface OnetTech {
-  example: string
-  commodities: { code: string; title: string }[]
-  hot: boolean
-  occupations: string[]
-  inDemandFor: string[]
-}
-const esco = JSON.parse(readFileSync(join(dataDir, 'esco-skills.json'), 'utf8')) as EscoSkill[]
-const onet = JSON.parse(readFileSync(join(dataDir, 'onet-technology-skills.json'), 'utf8')) as OnetTech[]
-
-interface Entry {
-  id: string
-  name: string
-  kind: 'h' | 's'
-  category: string
-  aliases: Set<string>
-  exact: Set<string>
-  sources: Set<'r' | 'o' | 'e'>
-  hot: boolean
-}
-
-const entries: Entry[] = []
-/** Every alias (case-folded, or exact when marked) → its entry; the first claim wins. */
-const claimed = new Map<string, Entry>()
-const foldKey = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[-\s]+/g, ' ')
-    .trim()
-
-// Single words too vague to stand for a skill on their own when they come from the bulk sources.
-const VAGUE = new Set(
-  `design management sales marketing communication business software data service services systems system
-  technology engineering science law art music history english mathematics physics chemistry biology geography
-  languages language health safety quality security research policy policies planning operations support writing
-  reading training teaching education finance accounting economics production products product media network
-  networks internet computers computer office administration analysis statistics ethics philosophy religion
-  psychology sociology literature communications tools equipment materials materials hardware environment energy
-  transport travel food sport sports culture customers leadership teamwork work works people team teams time
-  development information knowledge processes process procedures methods techniques principles theory practice
-  standards regulations legislation types characteristics features functions models testing maintenance
-  installation repair manufacturing construction agriculture documentation presentation programming plan lead
-  manage communicate organise organize sell teach drive
-  report reports reporting sign signing right rights standard standards current electrical account accounts security log logs
-  logging cloud packing locking migration migrations graphic graphics statistical productivity mapping email billing
-  database databases sensor sensors chef robotics grade math maths google`.split(/\s+/),
+const Strings = Type.Array(Type.String())
+const CuratedSchema = Type.Array(
+  Type.Object({
+    category: Type.String({ minLength: 1 }),
+    kind: Type.Union([Type.Literal('hard'), Type.Literal('soft')]),
+    skills: Type.Array(Type.String({ minLength: 1 })),
+  }),
 )
-const words = (s: string) => s.split(/\s+/).length
-const BAD_PHRASE = /^(be|use|make|do|have|show|take|give|keep|get|go|work|think|react)\b/i
-
-function addEntry(e: Omit<Entry, 'aliases' | 'exact' | 'sources'> & { source: 'r' | 'o' | 'e' }): Entry | undefined {
-  const key = foldKey(e.name)
-  const existing = claimed.get(key)
-  if (existing) {
-    existing.sources.add(e.source)
-    existing.hot ||= e.hot
-    return existing
-  }
-  const entry: Entry = { ...e, aliases: new Set(), exact: new Set(), sources: new Set([e.source]) }
-  entries.push(entry)
-  return entry
-}
-
-function claim(entry: Entry, alias: string, exact = false): void {
-  const clean = alias.replace(/\s+/g, ' ').trim()
-  if (clean.length < 1 || clean.length > 60) return
-  const key = exact ? `=${clean}` : foldKey(clean)
-  if (claimed.has(key)) return
-  if (!exact && claimed.has(`=${clean}`)) return
-  if (exact && claimed.has(foldKey(clean))) return
-  claimed.set(key, entry)
-  if (exact) entry.exact.add(clean)
-  else entry.aliases.add(clean)
-}
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/\+/g, 'plus')
-    .replace(/#/g, 'sharp')
-    .replace(/^\./, 'dot')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-
-// 1. Curated entries first: they own their aliases.
-for (const group of CURATED) {
-  for (const line of group.lines) {
-    const [rawName = '', rawAliases = ''] = line.split('|').map((s) => s.trim())
-    const exactName = rawName.startsWith('=')
-    const name = exactName ? rawName.slice(1) : rawName
-    const entry = addEntry({
-      id: slug(name),
-      name,
-      kind: group.kind === 'soft' ? 's' : 'h',
-      category: group.category,
-      hot: false,
-      source: 'r',
-    })
-    if (!entry) continue
-    claim(entry, name, exactName)
-    for (const a of rawAliases
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      if (a.startsWith('=')) claim(entry, a.slice(1), true)
-      else claim(entry, a)
-    }
-  }
-}
-
-// 2. O*NET technologies that employers ask for: hot, in demand, or listed by many occupations.
-const VENDORS =
-  /^(Microsoft|Amazon Web Services|Amazon|Apache|Atlassian|Oracle|Google|IBM|Adobe|Autodesk|Apple|Red Hat|The MathWorks|Dassault Systemes|Intuit|Cisco|Bentley|Trimble|Henry Schein|ESRI|SAP|Salesforce|Meta|Facebook|Epic Systems|Hewlett Packard|HP|Dell|VMware|Citrix|Corel|Sage|Infor|Epicor|Siemens|Tyler Technologies|Blackbaud|Ellucian|Cerner|Allscripts|NextGen|Teradata|Informatica|Alteryx|Qlik|Minitab|Wolfram|Bloomberg|Thomson Reuters|Wolters Kluwer)\s+/
-function onetAliases(example: string): string[] {
-  const out = new Set<string>([example])
-  let core = example.replace(/\s+software$/i, '').trim()
-  out.add(core)
-  // A trailing acronym ("Amazon Simple Storage Service S3", "Cascading style sheets CSS").
-  const acronym = /^(.*\S)\s+([A-Z][A-Z0-9/.+#-]{1,9})$/.exec(core)
-  if (acronym?.[1] && acronym[2] && /[a-z]/.test(acronym[1])) {
-    out.add(acronym[2])
-    out.add(acronym[1])
-    core = acronym[1]
-  }
-  const bare = core.replace(VENDORS, '')
-  // A bare one-word product name is often an ordinary word ("Access", "Project", "Teams"): match it only as written.
-  if (bare !== core && bare.length >= 2) out.add(words(bare) === 1 ? `=${bare}` : bare)
-  return [...out].filter((a) => a.length >= 2 && !VAGUE.has(a.replace(/^=/, '').toLowerCase()))
-}
-for (const tech of onet) {
-  const wanted = tech.hot || tech.inDemandFor.length > 0 || tech.occupations.length >= 12
-  if (!wanted) continue
-  const aliases = onetAliases(tech.example)
-  const owner = aliases
-    .map((a) => (a.startsWith('=') ? (claimed.get(a) ?? claimed.get(foldKey(a.slice(1)))) : claimed.get(foldKey(a))))
-    .find((e) => e !== undefined)
-  const core = tech.example.replace(/\s+software$/i, '').trim()
-  const name = /^(.*\S)\s+([A-Z][A-Z0-9/.+#-]{1,9})$/.exec(core)?.[2] ?? core
-  const entry =
-    owner ??
-    addEntry({
-      id: slug(name),
-      name,
-      kind: 'h',
-      category: tech.commodities[0]?.title ?? 'Technology',
-      hot: tech.hot,
-      source: 'o',
-    })
-  if (!entry) continue
-  entry.sources.add('o')
-  entry.hot ||= tech.hot
-  for (const a of aliases) {
-    if (a.startsWith('=')) claim(entry, a.slice(1), true)
-    else claim(entry, a)
-  }
-}
-
-// 3. ESCO: digital knowledge (named technologies), transversal skills (soft), and short knowledge/skill labels.
-const stripQualifier = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '').trim()
-function escoUsable(label: string, maxWords: number): boolean {
-  if (words(label) > maxWords || label.length < 2) return false
-  if (words(label) === 1 && (VAGUE.has(label.toLowerCase()) || label.length < 4)) return false
-  return !BAD_PHRASE.test(label)
-}
-for (const skill of esco) {
-  const language = skill.pillars.includes('L') || skill.collections.includes('language')
-  if (language) continue
-  const soft = skill.reuse === 'transversal' || skill.collections.includes('transversal')
-  const digitalKnowledge = skill.collections.includes('digital') && skill.type === 'knowledge'
-  const knowledge = skill.type === 'knowledge' && skill.reuse !== 'transversal'
-  const competence = skill.type === 'skill/competence' && !soft
-  const label = stripQualifier(skill.label)
-  const maxWords = digitalKnowledge ? 4 : soft ? 4 : knowledge ? 3 : 4
-  if (!(digitalKnowledge || soft || knowledge || competence)) continue
-  if (!escoUsable(label, maxWords)) continue
-  // Verb-phrase competences are only worth matching when they are specific (three or four words).
-  if (competence && words(label) < 3) continue
-  const aliases = [skill.label, label, ...skill.alt.map(stripQualifier)].filter((a) => escoUsable(a, maxWords))
-  const owner = aliases.map((a) => claimed.get(foldKey(a))).find((e) => e !== undefined)
-  const entry =
-    owner ??
-    addEntry({
-      id: slug(label),
-      name: label,
-      kind: soft ? 's' : 'h',
-      category: soft ? 'Soft skills' : digitalKnowledge ? 'Digital' : knowledge ? 'Knowledge' : 'Skills',
-      hot: false,
-      source: 'e',
-    })
-  if (!entry) continue
-  entry.sources.add('e')
-  // Curated entries keep their own aliases: ESCO's alternative labels are too loose for them ("Mocha", "Ext").
-  if (entry.sources.has('r')) continue
-  for (const a of aliases.slice(0, competence ? 2 : 5)) claim(entry, a)
-}
-
-// Unique ids (the first entry keeps the plain slug).
-const seenIds = new Map<string, number>()
-for (const entry of entries) {
-  const n = seenIds.get(entry.id) ?? 0
-  seenIds.set(entry.id, n + 1)
-  if (n > 0) entry.id = `${entry.id}-${n + 1}`
-}
-
-const kept = entries.filter((e) => e.aliases.size + e.exact.size > 0)
-const rows = kept.map((e) =>
-  JSON.stringify([
-    e.id,
-    e.name,
-    e.kind,
-    e.category,
-    // The name is matched as an alias at run time (unless it is exact-case), so it is not repeated here.
-    [...e.aliases].filter((alias) => alias !== e.name),
-    [...e.exact],
-    [...e.sources].sort().join(''),
-    e.hot ? 1 : 0,
-  ]),
+const EscoSchema = Type.Array(
+  Type.Object({
+    label: Type.String(),
+    alt: Strings,
+    type: Type.String(),
+    reuse: Type.String(),
+    pillars: Strings,
+    collections: Strings,
+  }),
 )
-const header = `// Generated by scripts/build-taxonomy.ts from RoleReady's curated aliases, O*NET 29.2 Technology Skills and
-// ESCO v1.1.1 (modified: filtered, shortened and merged). Do not edit by hand. Attribution: docs/data-attribution.md.
-// biome-ignore-all format: generated, one record per line
-import type { SkillRow } from './taxonomy.js'
+const OnetSchema = Type.Array(
+  Type.Object({
+    example: Type.String({ minLength: 1 }),
+    commodities: Strings,
+    hot: Type.Boolean(),
+    occupationCount: Type.Integer({ minimum: 0 }),
+    inDemandCount: Type.Integer({ minimum: 0 }),
+  }),
+)
 
-export const SKILL_ROWS: readonly SkillRow[] = [
-`
-writeFileSync(outFile, `${header}${rows.map((r) => `  ${r},`).join('\n')}\n]\n`)
-const counts = {
-  entries: kept.length,
-  hard: kept.filter((e) => e.kind === 'h').length,
-  soft: kept.filter((e) => e.kind === 's').length,
+function readSource<T extends TSchema>(dir: string, name: string, schema: T): Static<T> {
+  const file = path.join(dir, name)
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  if (Value.Check(schema, data)) return data
+  const error = Value.Errors(schema, data).First()
+  throw new Error(`${file}${error?.path ?? ''}: ${error?.message ?? 'invalid'}`)
 }
-console.log(`wrote ${outFile}: ${JSON.stringify(counts)}, ${readFileSync(outFile).length} bytes`)
+
+/** The three inputs, checked against the fields the rules read. */
+export function readTaxonomySources(dir: string = SOURCES_DIR): TaxonomySources {
+  return {
+    curated: readSource(dir, 'curated.json', CuratedSchema),
+    esco: readSource(dir, 'esco-skills.json', EscoSchema),
+    onet: readSource(dir, 'onet-technology-skills.json', OnetSchema),
+  }
+}
+
+/** The text of taxonomy/taxonomy.json: compact, one record per line, so a rebuild's diff names the skills it changed. */
+export function renderTaxonomy(sources: TaxonomySources): string {
+  const notice =
+    "Generated by scripts/build-taxonomy.ts (npm run build:taxonomy) from RoleReady's curated aliases, O*NET 29.2 Technology Skills and ESCO v1.1.1 (modified: filtered, shortened and merged). Do not edit by hand. Attribution: taxonomy/README.md."
+  const skills = buildSkillRows(sources)
+  // What the runtime would refuse is refused here, before it is written.
+  readTaxonomyFile({ format: 1, notice, skills }, 'the generated taxonomy')
+  return `{"format":1,"notice":${JSON.stringify(notice)},"skills":[\n${skills.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const text = renderTaxonomy(readTaxonomySources())
+  const outFile = path.join(ROOT, TAXONOMY_FILE)
+  writeFileSync(outFile, text)
+  const { skills } = JSON.parse(text) as TaxonomyFile
+  const counts = { skills: skills.length, hard: skills.filter((s) => s[2] === 'h').length }
+  console.log(`wrote ${TAXONOMY_FILE}: ${JSON.stringify(counts)}, ${Buffer.byteLength(text)} bytes`)
+}

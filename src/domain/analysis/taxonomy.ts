@@ -1,8 +1,11 @@
-import { SKILL_ROWS } from './taxonomy.data.js'
+import taxonomyFile from '../../../taxonomy/taxonomy.json' with { type: 'json' }
+import { readTaxonomyFile } from './taxonomy-file.js'
 import { type Token, tokenize } from './text.js'
 
-/** One generated record: id, name, kind (h/s), category, aliases besides the name, exact-case aliases, sources, hot. */
-export type SkillRow = readonly [string, string, 'h' | 's', string, readonly string[], readonly string[], string, 0 | 1]
+export type { SkillRow } from './taxonomy-file.js'
+
+// Read once, when the module loads: a malformed file stops the service at start, naming the file.
+const SKILL_ROWS = readTaxonomyFile(taxonomyFile)
 
 export type SkillKind = 'hard' | 'soft'
 export type SkillSource = 'roleready' | 'onet' | 'esco'
