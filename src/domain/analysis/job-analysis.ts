@@ -1,18 +1,24 @@
 import {
   ANALYSIS_VERSION,
-  type EducationAsk,
-  type EducationLevel,
   type Importance,
   type JobAnalysis,
-  type Keyword,
   type PostingInput,
-  type RemoteMode,
-  type Seniority,
   type SkillAsk,
-  type YearsAsk,
 } from './analysis.types.js'
+import { groupByCategory, keywordsOf } from './job-keywords.js'
+import {
+  educationAsked,
+  firstMatch,
+  jobType,
+  locationOf,
+  remoteMode,
+  SALARY,
+  SENIORITY_WORDS,
+  seniorityOf,
+  yearsAsked,
+} from './posting-facts.js'
 import { findSkills } from './taxonomy.js'
-import { isSpace, sentences, squash, stripEnd, stripStart, tokenize } from './text.js'
+import { isSpace, sentences, squash, stripEnd, stripStart } from './text.js'
 import { STOP_WORDS } from './words.js'
 
 type Section = 'intro' | 'required' | 'preferred' | 'responsibilities' | 'other'
@@ -195,169 +201,6 @@ function importanceAt(line: Line, cues: Cues, start: number, end: number): Impor
   return line.section === 'preferred' ? 'preferred' : 'required'
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-}
-// Each stretch of white space has one place in the pattern (`\s*(?:\+\s*)?`, not `\s*\+?\s*`), so a long run of
-// spaces is not split between two `\s*` in every possible way.
-const YEARS =
-  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*(?:(?:\+|plus)\s*)?(?:(?:-|–|to)\s*(\d{1,2})\s*(?:\+\s*)?)?(?:years?|yrs?)\b/i
-
-function yearsAsked(lines: readonly Line[]): YearsAsk | undefined {
-  let best: YearsAsk | undefined
-  for (const line of lines) {
-    const importance = importanceOf(line)
-    if (!importance) continue
-    const m = YEARS.exec(line.text)
-    if (!m?.[1]) continue
-    if (!/experien|background|track record|working|in (a|an) |industry|role/i.test(line.text)) continue
-    const min = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])
-    const max = m[2] ? Number(m[2]) : undefined
-    if (min > 30) continue
-    const candidate: YearsAsk = { min, max, importance, sentence: line.text }
-    const rank = (y: YearsAsk) => (y.importance === 'required' ? 100 : 0) + y.min
-    if (!best || rank(candidate) > rank(best)) best = candidate
-  }
-  return best
-}
-
-const EDUCATION: readonly [EducationLevel, RegExp][] = [
-  ['high-school', /\b(high school|GED|secondary school|A-levels)\b/i],
-  ['associate', /\bassociate'?s?( degree| of)\b/i],
-  [
-    'bachelor',
-    /\b(bachelor'?s?|BSc|B\.S\.|BS\/BA|BA\/BS|BS or BA|B\.A\.|BEng|undergraduate degree|(4|four)[- ]year degree|university degree|college degree|degree in|relevant degree|related degree)\b/i,
-  ],
-  ['master', /\b(master'?s?|MSc|M\.S\.|MBA|MEng|MPH|MSN)\b/i],
-  ['doctorate', /\b(Ph\.?D|doctorate|doctoral)\b/i],
-]
-const LEVEL_RANK: Record<EducationLevel, number> = {
-  'high-school': 1,
-  associate: 2,
-  bachelor: 3,
-  master: 4,
-  doctorate: 5,
-}
-export function educationRank(level: EducationLevel): number {
-  return LEVEL_RANK[level]
-}
-
-function educationAsked(lines: readonly Line[]): EducationAsk | undefined {
-  let best: EducationAsk | undefined
-  for (const line of lines) {
-    const importance = importanceOf(line)
-    if (!importance) continue
-    const levels = EDUCATION.filter(([, re]) => re.test(line.text)).map(([level]) => level)
-    const level = levels[0]
-    if (!level) continue
-    const field = fieldOf(line.text)?.trim()
-    const candidate: EducationAsk = {
-      level,
-      field: field && field.length <= 80 ? field : undefined,
-      importance,
-      equivalentExperience: /equivalent (practical |work |professional )?experience|or equivalent/i.test(line.text),
-      sentence: line.text,
-    }
-    if (!best || (best.importance === 'preferred' && importance === 'required')) best = candidate
-  }
-  return best
-}
-
-const DEGREE_WORD = /\b(?:degree|bachelor'?s?|master'?s?|BSc|BS|BA|MSc|diploma)\b/i
-const IN_WORD = /\bin(\s+)/gi
-const FIELD_END = /,? or (?:equivalent|(?:a )?related)|[()]/gi
-
-/**
- * The field of study after a degree word: "degree in Computer Science, or equivalent" → "Computer Science". The
- * match of `/\b(?:degree|…)\b[^.;]*?\bin\s+([^.;()]+?)(?=,? or equivalent|,? or (?:a )?related|[.;()]|$)/i`,
- * found clause by clause: that pattern's lazy parts retry the rest of the clause from every degree word and "in".
- */
-function fieldOf(text: string): string | undefined {
-  for (const clause of text.split(/[.;]/)) {
-    const degree = DEGREE_WORD.exec(clause)
-    if (!degree) continue
-    IN_WORD.lastIndex = degree.index + degree[0].length
-    for (let found = IN_WORD.exec(clause); found; found = IN_WORD.exec(clause)) {
-      const spaces = (found[1] as string).length
-      const start = found.index + found[0].length
-      if (start < clause.length && clause[start] !== '(' && clause[start] !== ')') {
-        FIELD_END.lastIndex = start + 1
-        const end = FIELD_END.exec(clause)?.index ?? clause.length
-        return clause.slice(start, end)
-      }
-      // Nothing after "in": the pattern takes the last space as the field when there are two.
-      if (spaces >= 2) return ''
-    }
-  }
-  return undefined
-}
-
-const SENIORITY_IN_TITLE: readonly [Seniority, RegExp][] = [
-  ['intern', /\b(intern|internship|trainee|apprentice)\b/i],
-  ['executive', /\b(chief|vp|vice president|head of|director|cto|cfo|ceo|coo)\b/i],
-  ['principal', /\b(principal|staff|distinguished)\b/i],
-  ['lead', /\b(lead|manager|supervisor)\b/i],
-  ['senior', /\b(senior|sr\.?|iii)\b/i],
-  ['junior', /\b(junior|jr\.?|entry[- ]level|graduate|associate|assistant)\b/i],
-  ['mid', /\b(mid[- ]level|intermediate|ii)\b/i],
-]
-const SENIORITY_WORDS: Record<Seniority, string> = {
-  intern: 'Intern',
-  junior: 'Junior',
-  mid: 'Mid-level',
-  senior: 'Senior',
-  lead: 'Lead',
-  principal: 'Principal',
-  executive: 'Executive',
-}
-
-function seniorityOf(title: string | undefined, years: YearsAsk | undefined): JobAnalysis['seniority'] {
-  for (const [level, re] of SENIORITY_IN_TITLE) if (title && re.test(title)) return { level, inferred: false }
-  if (!years) return undefined
-  const level: Seniority = years.min <= 1 ? 'junior' : years.min <= 4 ? 'mid' : years.min <= 7 ? 'senior' : 'lead'
-  return { level, inferred: true }
-}
-
-function firstMatch(text: string, re: RegExp): string | undefined {
-  return re.exec(text)?.[0]
-}
-
-function jobType(text: string): string | undefined {
-  const m = /\b(full[- ]time|part[- ]time|contract(?:or)?|internship|temporary|freelance|fixed[- ]term)\b/i.exec(text)
-  if (!m?.[1]) return undefined
-  const word = m[1].toLowerCase().replace(' ', '-')
-  return word === 'contractor' || word === 'freelance' || word === 'fixed-term' ? 'contract' : word
-}
-
-function remoteMode(text: string): RemoteMode | undefined {
-  if (/\bhybrid\b/i.test(text)) return 'Hybrid'
-  if (/\b(fully remote|remote[- ]first|100% remote|remote[- ]friendly|work from home|remote\b)/i.test(text))
-    return 'Full'
-  if (/\b(on[- ]?site|in[- ]office|in person|office[- ]based)\b/i.test(text)) return 'None'
-  return undefined
-}
-
-const SALARY =
-  /[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[kK]?(?:\s*(?:-|–|to)\s*[$£€]?\s?\d[\d,]*(?:\.\d+)?\s?[kK]?)?(?:\s*(?:per|\/|an?)\s*(?:year|yr|hour|hr|annum|month))?/
-
-function locationOf(description: string): string | undefined {
-  // Leading white space within the line only: `^\s*` would also cross line breaks, from every line start of a run of
-  // blank lines (the match and its value are the same either way).
-  const m = /^[^\S\n\r\u2028\u2029]*(?:location|based in|office)\s*:\s*(.+)$/im.exec(normalizeQuotes(description))
-  return m?.[1] ? squash(m[1]).slice(0, 120) : undefined
-}
-
 function titleFromLine(firstLine: string): string | undefined {
   const line = stripEnd(stripStart(firstLine, '#*'), '*')
   if (line.split(/\s+/).length > 10 || /[.!?:,;]$/.test(line) || headingOf(line) || /:/.test(line)) return undefined
@@ -398,10 +241,6 @@ function tailStart(text: string, separatorLength: (text: string, index: number) 
     if (rest > i + length && rest > lastBreak && (!next || next.test(text[rest] ?? ''))) return start
   }
   return text.length
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100
 }
 
 /** Deterministic analysis of a job posting: the same text always gives the same analysis. */
@@ -445,8 +284,12 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
   const requiredSkills = allAsks.filter((a) => a.importance === 'required')
   const preferredSkills = allAsks.filter((a) => a.importance === 'preferred')
 
-  const years = yearsAsked(lines)
-  const education = educationAsked(lines)
+  const asking = lines.flatMap((line) => {
+    const importance = importanceOf(line)
+    return importance ? [{ text: line.text, importance }] : []
+  })
+  const years = yearsAsked(asking)
+  const education = educationAsked(asking)
   const seniority = seniorityOf(title, years)
 
   return {
@@ -454,7 +297,7 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
     title,
     company,
     type: jobType(flat),
-    location: locationOf(input.description),
+    location: locationOf(flat),
     remote: remoteMode(flat),
     salary: firstMatch(flat, SALARY)?.trim(),
     experience: seniority ? SENIORITY_WORDS[seniority.level] : undefined,
@@ -468,75 +311,6 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
     yearsOfExperience: years,
     seniority,
     education,
-    keywords: keywordsOf(allAsks, lines, title),
+    keywords: keywordsOf(allAsks, asking, title),
   }
-}
-
-function groupByCategory(asks: readonly SkillAsk[]): JobAnalysis['skills'] {
-  const groups = new Map<string, { name: string; level: string; keywords: string[] }>()
-  for (const ask of asks) {
-    const group = groups.get(ask.category) ?? { name: ask.category, level: '', keywords: [] }
-    group.keywords.push(ask.name)
-    if (ask.importance === 'required') group.level = 'required'
-    else if (!group.level) group.level = 'preferred'
-    groups.set(ask.category, group)
-  }
-  return [...groups.values()]
-}
-
-/** Skills first (weighted by kind, importance and repetition), then plain terms the posting repeats. */
-function keywordsOf(asks: readonly SkillAsk[], lines: readonly Line[], title: string | undefined): Keyword[] {
-  const raw: Keyword[] = asks.map((ask) => ({
-    term: ask.name,
-    skillId: ask.id,
-    kind: ask.kind,
-    importance: ask.importance,
-    weight:
-      (ask.kind === 'hard' ? 1 : 0.5) *
-      (ask.importance === 'required' ? 1 : 0.5) *
-      (1 + 0.25 * Math.min(ask.mentions - 1, 2)),
-    sentence: ask.sentence,
-  }))
-
-  // Plain keywords: content words repeated at least twice outside skills, in the parts that describe the work.
-  const skillWords = new Set(asks.flatMap((a) => tokenize(a.name).map((t) => t.fold)))
-  const titleWords = new Set(tokenize(title ?? '').map((t) => t.fold))
-  const counts = new Map<string, { term: string; count: number; sentence: string; importance: Importance }>()
-  for (const line of lines) {
-    const importance = importanceOf(line)
-    if (!importance) continue
-    // Mentions come left to right without overlapping, as tokens do: one walk finds the mention around a token.
-    const spans = findSkills(line.text)
-    let span = 0
-    for (const token of tokenize(line.text)) {
-      while ((spans[span + 1]?.start ?? Infinity) <= token.start) span += 1
-      const around = spans[span]
-      if (around && token.start >= around.start && token.end <= around.end) continue
-      const word = token.surface.toLowerCase()
-      if (word.length < 4 || !/^[a-z][a-z-]*$/.test(word) || STOP_WORDS.has(word) || STOP_WORDS.has(token.fold))
-        continue
-      if (skillWords.has(token.fold)) continue
-      const found = counts.get(token.fold)
-      if (found) found.count += 1
-      else counts.set(token.fold, { term: word, count: 1, sentence: line.text, importance })
-    }
-  }
-  const plain = [...counts.values()]
-    .filter((c) => c.count >= 2 || titleWords.has(tokenize(c.term)[0]?.fold ?? ''))
-    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-    .slice(0, 15)
-    .map<Keyword>((c) => ({
-      term: c.term,
-      skillId: undefined,
-      kind: 'keyword',
-      importance: c.importance,
-      weight: 0.25 * (1 + 0.25 * Math.min(c.count - 1, 2)),
-      sentence: c.sentence,
-    }))
-
-  const all = [...raw, ...plain]
-  const top = Math.max(0, ...all.map((k) => k.weight))
-  return all
-    .map((k) => ({ ...k, weight: top > 0 ? round2(k.weight / top) : 0 }))
-    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
 }

@@ -1,5 +1,5 @@
 import type { EducationLevel, JobAnalysis, Keyword, SkillAsk } from '../analysis/analysis.types.js'
-import { educationRank } from '../analysis/job-analysis.js'
+import { educationRank } from '../analysis/posting-facts.js'
 import { findSkills, type Skill } from '../analysis/taxonomy.js'
 import { tokenize } from '../analysis/text.js'
 import { STOP_WORDS } from '../analysis/words.js'
