@@ -18,6 +18,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: workers,
+    reporters: ['default', './test/reporters/tier-times.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Quiet, fast defaults; DATABASE_URL and REDIS_URL pass through to run the suite on real services.
