@@ -153,7 +153,12 @@ async function openHeavyWork(
         import: config.documents.importTimeoutMs,
         export: config.workers.exportBudgetMs,
       },
-      tasks: settings,
+      // In a worker the pool's termination is the budget; the readers' own timer stays only as a backstop past it,
+      // so an import over budget is always stopped (and counted) the same way.
+      tasks: {
+        ...settings,
+        importLimits: { ...settings.importLimits, timeoutMs: 2 * config.documents.importTimeoutMs + 1000 },
+      },
     },
     observer,
   )
