@@ -35,9 +35,11 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
       .catch(setError)
   }, [])
 
+  // The preview draws the working draft as last saved: it follows every autosave, no commit needed.
+  const savedEtag = draft.state === 'saved' ? draft.etag() : null
   useEffect(() => {
+    if (savedEtag === null) return
     let live = true
-    setPreview(null)
     text(
       url('/api/resumes/{id}/export', {
         path: { id: resume.id },
@@ -49,7 +51,7 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
     return () => {
       live = false
     }
-  }, [resume.id, resume.templateId, resume.headVersion])
+  }, [resume.id, resume.templateId, resume.headVersion, savedEtag])
 
   const choose = async (templateId: string) => {
     setError(null)
@@ -64,6 +66,8 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
     setBusy(format.id)
     setError(null)
     try {
+      // Downloads draw the saved draft: edits still waiting for autosave are saved first.
+      await draft.flush()
       const template = selected?.formats.includes(format.id) ? resume.templateId : undefined
       const path = url('/api/resumes/{id}/export', { path: { id: resume.id }, query: { format: format.id, template } })
       await download(path, `resume.${format.ext}`)
@@ -78,12 +82,10 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
   return (
     <div class="panel design">
       <ErrorNote error={error} onDismiss={() => setError(null)} />
-      {draft.state !== 'saved' || draft.baseVersion !== resume.headVersion || resume.hasDraft ? (
-        <p class="note">
-          Previews and downloads show the latest committed version (v{resume.headVersion}).{' '}
-          <Link href={`/resumes/${resume.id}/history`}>Commit the draft</Link> to include recent edits.
-        </p>
-      ) : null}
+      <p class="hint">
+        The preview and downloads show your latest edits, committed or not; commit them in{' '}
+        <Link href={`/resumes/${resume.id}/history`}>History</Link> to keep a version.
+      </p>
       <div class="design-grid">
         <section class="card">
           <h2>Template</h2>

@@ -1,6 +1,6 @@
 /**
- * Export and import of a user's stored resumes: export reads the head (or a chosen) version and draws it with the
- * resume's template unless another is asked for; import reads the file first and stores only when it was
+ * Export and import of a user's stored resumes: export draws what the editor shows (the working draft when there is
+ * one, else the head version) or a chosen version, with the resume's template unless another is asked for; import reads the file first and stores only when it was
  * understood, as a new resume whose draft holds the parsed content for the person to review and commit.
  */
 import type { DraftService } from '../resumes/draft.service.js'
@@ -25,7 +25,7 @@ export interface ResumeExportRequest {
   readonly format: DocumentFormat
   /** Defaults to the resume's own template (or `classic` when that is not installed here). */
   readonly templateId?: string
-  /** Defaults to the head version. */
+  /** A committed version; without it, the working draft when there is one, else the head version. */
   readonly version?: number
   readonly paper: PaperSize
 }
@@ -43,11 +43,17 @@ export function createResumeDocumentsService({
   const templateFor = (own: string) => (templates.list().some((t) => t.id === own) ? own : 'classic')
 
   return {
-    /** RESUME_NOT_FOUND, VERSION_NOT_FOUND, TEMPLATE_NOT_FOUND or EXPORT_FORMAT_UNSUPPORTED when it cannot. */
+    /**
+     * Draws the working copy (the draft, else the head) or the version asked for. RESUME_NOT_FOUND,
+     * VERSION_NOT_FOUND, TEMPLATE_NOT_FOUND or EXPORT_FORMAT_UNSUPPORTED when it cannot.
+     */
     async exportResume(ownerId: string, id: string, request: ResumeExportRequest): Promise<ExportedDocument> {
       const resume = await resumes.get(ownerId, id)
+      // What the editor shows: an import or a tailored copy holds its content in a draft until it is committed.
       const content =
-        request.version === undefined ? resume.content : (await versions.get(ownerId, id, request.version)).content
+        request.version === undefined
+          ? (await drafts.get(ownerId, id)).content
+          : (await versions.get(ownerId, id, request.version)).content
       return documents.exportResume(content, {
         format: request.format,
         templateId: request.templateId ?? templateFor(resume.templateId),

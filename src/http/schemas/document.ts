@@ -77,7 +77,10 @@ export const ExportQuery = Type.Object(
   {
     format: Type.Union(DOCUMENT_FORMATS.map((f) => Type.Literal(f))),
     template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]*$' })),
-    version: Type.Optional({ ...VersionNumber, description: 'Defaults to the head version' }),
+    version: Type.Optional({
+      ...VersionNumber,
+      description: 'A committed version; without it the working draft is drawn when there is one, else the head',
+    }),
     paper: Type.Optional(
       Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'PDF and DOCX page size (letter)' }),
     ),

@@ -3310,7 +3310,7 @@ export interface paths {
                 query: {
                     format: "pdf" | "docx" | "html" | "md" | "txt" | "json";
                     template?: string;
-                    /** @description Defaults to the head version */
+                    /** @description A committed version; without it the working draft is drawn when there is one, else the head */
                     version?: number;
                     /** @description PDF and DOCX page size (letter) */
                     paper?: "letter" | "a4";
