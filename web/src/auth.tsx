@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link } from './router.js'
 import type { User } from './types.js'
-import { ErrorNote, useAction, usePageTitle } from './ui.js'
+import { ErrorNote, TextField, useAction, usePageTitle } from './ui.js'
 
 interface Props {
   mode: 'signin' | 'signup'
@@ -34,40 +34,34 @@ export function AuthScreen({ mode, onSignedIn }: Props) {
       <h1 tabIndex={-1}>{signup ? 'Create your account' : 'Sign in'}</h1>
       <form onSubmit={submit}>
         {signup && (
-          <label>
-            Name (optional)
-            <input
-              name="displayName"
-              autocomplete="name"
-              value={displayName}
-              onInput={(e) => setDisplayName(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label="Name (optional)"
+            name="displayName"
+            autocomplete="name"
+            value={displayName}
+            onValue={setDisplayName}
+          />
         )}
-        <label>
-          Email
-          <input
-            name="email"
-            type="email"
-            autocomplete="email"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            name="password"
-            type="password"
-            autocomplete={signup ? 'new-password' : 'current-password'}
-            required
-            minLength={signup ? 8 : 1}
-            aria-describedby={signup ? 'password-hint' : undefined}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autocomplete={signup ? 'new-password' : 'current-password'}
+          required
+          minLength={signup ? 8 : 1}
+          aria-describedby={signup ? 'password-hint' : undefined}
+          value={password}
+          onValue={setPassword}
+        />
         {signup && (
           <p id="password-hint" class="hint">
             At least 8 characters; a phrase of a few words is easiest to remember.

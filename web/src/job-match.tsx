@@ -6,7 +6,7 @@ import { AnalysisView } from './job-analysis.js'
 import { Rewrites } from './rewrite.js'
 import { Link } from './router.js'
 import type { AtsReport, Job, JobAnalysis, ResumeSummary, Suggestion, TailorResult } from './types.js'
-import { Busy, ErrorNote, useAction } from './ui.js'
+import { Busy, ErrorNote, TextField, useAction } from './ui.js'
 
 interface Props {
   resume: ResumeSummary
@@ -96,14 +96,8 @@ export function PasteJob({ onSaved }: { onSaved: (job: Job) => void }) {
     <form class="card" onSubmit={save} aria-label="Paste a job posting">
       <h2>Paste a job posting</h2>
       <div class="grid">
-        <label>
-          Job title (optional)
-          <input value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
-        </label>
-        <label>
-          Company (optional)
-          <input value={company} maxLength={200} onInput={(e) => setCompany(e.currentTarget.value)} />
-        </label>
+        <TextField label="Job title (optional)" value={title} maxLength={200} onValue={setTitle} />
+        <TextField label="Company (optional)" value={company} maxLength={200} onValue={setCompany} />
       </div>
       <label>
         Posting text

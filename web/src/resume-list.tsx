@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link, navigate } from './router.js'
 import type { ResumeSummary } from './types.js'
-import { Busy, formatDate, ScreenNotes, usePageTitle } from './ui.js'
+import { Busy, formatDate, ScreenNotes, TextField, usePageTitle } from './ui.js'
 
 async function allResumes(trashed: boolean, tag: string): Promise<ResumeSummary[]> {
   const items: ResumeSummary[] = []
@@ -99,10 +99,7 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
       </div>
       {trashed && <p class="hint">Resumes in the trash are removed for good 30 days after you trash them.</p>}
       <search class="filters">
-        <label>
-          Search by title
-          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-        </label>
+        <TextField label="Search by title" type="search" value={search} onValue={setSearch} />
         <div class="filter-field">
           <label for="tag-filter">Tag</label>
           <select id="tag-filter" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
@@ -198,14 +195,8 @@ function CreateResume({ onError }: { onError: (e: unknown) => void }) {
   }
   return (
     <form class="create-form" onSubmit={create} aria-label="New resume">
-      <label>
-        New resume title
-        <input name="title" value={title} required maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
-      </label>
-      <label>
-        Tags (comma separated)
-        <input name="tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-      </label>
+      <TextField label="New resume title" name="title" value={title} required maxLength={200} onValue={setTitle} />
+      <TextField label="Tags (comma separated)" name="tags" value={tags} onValue={setTags} />
       <button type="submit" disabled={busy}>
         Create resume
       </button>

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact'
+import type { ComponentChildren, InputHTMLAttributes } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { messageOf } from './api.js'
 
@@ -112,4 +112,29 @@ export function useAction() {
     }
   }
   return { busy, error, setError, run }
+}
+
+interface TextFieldProps {
+  label: string
+  value: string
+  onValue: (value: string) => void
+  name?: string
+  type?: 'text' | 'email' | 'password' | 'search' | 'url'
+  autocomplete?: string
+  required?: boolean
+  minLength?: number
+  maxLength?: number
+  'aria-describedby'?: string | undefined
+}
+
+/** A labelled one-line input bound to a string: the label wraps the input, so it names it. */
+export function TextField({ label, value, onValue, ...input }: TextFieldProps) {
+  // Preact types an input's attributes as a union keyed by `type`; these props hold for every type listed above.
+  const attributes = input as InputHTMLAttributes<HTMLInputElement>
+  return (
+    <label>
+      {label}
+      <input {...attributes} value={value} onInput={(e) => onValue(e.currentTarget.value)} />
+    </label>
+  )
 }

@@ -9,7 +9,7 @@ import { JobPanel } from './job-match.js'
 import { parseTags } from './resume-list.js'
 import { Link } from './router.js'
 import type { ResumeSummary } from './types.js'
-import { Busy, Dialog, ErrorNote, usePageTitle } from './ui.js'
+import { Busy, Dialog, ErrorNote, TextField, usePageTitle } from './ui.js'
 
 export type Tab = 'edit' | 'history' | 'job' | 'design'
 
@@ -176,14 +176,8 @@ function Details({ resume, onSaved }: { resume: ResumeSummary; onSaved: (r: Resu
   }
   return (
     <form class="details-form" onSubmit={save} aria-label="Resume details">
-      <label>
-        Title
-        <input value={title} required maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
-      </label>
-      <label>
-        Tags (comma separated)
-        <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-      </label>
+      <TextField label="Title" value={title} required maxLength={200} onValue={setTitle} />
+      <TextField label="Tags (comma separated)" value={tags} onValue={setTags} />
       <button type="submit" class="secondary">
         Save details
       </button>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
 import { commonPasswords } from '../../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
@@ -6,19 +7,13 @@ import { createMemorySessionStore } from '../../adapters/memory/session.store.js
 import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
 import { createLoginGuard } from '../../adapters/security/login-guard.js'
 import { DomainError } from '../errors.js'
-import { createEventBus, type DomainEvent } from '../events.js'
 import { createAccountService } from './account.service.js'
 
 const client = { ip: '192.0.2.10' }
 
 function setup() {
-  let now = new Date('2026-11-01T09:00:00.000Z')
-  const clock = { now: () => now }
-  const events: DomainEvent[] = []
-  const bus = createEventBus(() => {})
-  bus.on((event) => {
-    events.push(event)
-  })
+  const { clock, advance } = movableClock()
+  const { bus, events } = recordingBus()
   let id = 0
   // Counts password checks: the brute-force limits bound how many happen, not only how many answers say so.
   const scrypt = createScryptHasher(10)
@@ -54,7 +49,7 @@ function setup() {
     accounts,
     events,
     verified: () => verified,
-    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+    advance,
   }
 }
 

@@ -61,9 +61,17 @@ function buildIndex(): Index {
   const fold = new Map<string, Skill>()
   const exact = new Map<string, Skill>()
   const prefixes = new Set<string>()
-  const addPrefixes = (tokens: readonly Token[], exactCase: boolean) => {
-    for (let len = 1; len <= tokens.length; len++)
-      prefixes.add(prefixKey(phraseKey(tokens.slice(0, len), exactCase), exactCase))
+  // The first skill to claim an alias keeps it.
+  const claim = (skill: Skill, aliases: readonly string[], exactCase: boolean) => {
+    const keys = exactCase ? exact : fold
+    for (const alias of aliases) {
+      const tokens = tokenize(alias)
+      if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
+      const key = phraseKey(tokens, exactCase)
+      if (!keys.has(key)) keys.set(key, skill)
+      for (let len = 1; len <= tokens.length; len++)
+        prefixes.add(prefixKey(phraseKey(tokens.slice(0, len), exactCase), exactCase))
+    }
   }
   for (const [id, name, kind, category, aliases, exactAliases, sources, hot] of SKILL_ROWS) {
     const skill: Skill = {
@@ -76,21 +84,8 @@ function buildIndex(): Index {
       hot: hot === 1,
     }
     byId.set(id, skill)
-    const foldAliases = exactAliases.includes(name) ? aliases : [name, ...aliases]
-    for (const alias of foldAliases) {
-      const tokens = tokenize(alias)
-      if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
-      const key = phraseKey(tokens, false)
-      if (!fold.has(key)) fold.set(key, skill)
-      addPrefixes(tokens, false)
-    }
-    for (const alias of exactAliases) {
-      const tokens = tokenize(alias)
-      if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
-      const key = phraseKey(tokens, true)
-      if (!exact.has(key)) exact.set(key, skill)
-      addPrefixes(tokens, true)
-    }
+    claim(skill, exactAliases.includes(name) ? aliases : [name, ...aliases], false)
+    claim(skill, exactAliases, true)
   }
   return { byId, fold, exact, prefixes }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
 import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
 import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../config/defaults.js'
 import { DomainError } from '../errors.js'
-import { createEventBus, type DomainEvent } from '../events.js'
 import { createDraftService } from './draft.service.js'
 import { createResumeService } from './resume.service.js'
 import { createVersionService } from './version.service.js'
@@ -12,13 +12,8 @@ import { createVersionService } from './version.service.js'
 const DAY = 24 * 3600 * 1000
 
 function setup(quotas = QUOTA_DEFAULTS) {
-  let now = new Date('2026-11-01T09:00:00.000Z')
-  const clock = { now: () => now }
-  const events: DomainEvent[] = []
-  const bus = createEventBus(() => {})
-  bus.on((event) => {
-    events.push(event)
-  })
+  const { clock, advance } = movableClock()
+  const { bus, events } = recordingBus()
   const jobs = createMemoryJobRepository()
   const deps = {
     resumes: createMemoryResumeRepository(),
@@ -34,9 +29,7 @@ function setup(quotas = QUOTA_DEFAULTS) {
     drafts: createDraftService(deps),
     versions: createVersionService(deps),
     events,
-    advance: (ms: number) => {
-      now = new Date(now.getTime() + ms)
-    },
+    advance,
   }
 }
 

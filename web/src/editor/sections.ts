@@ -20,181 +20,115 @@ export interface Section {
   fields: Field[]
 }
 
+const text = (key: string, label: string): Field => ({ key, label })
+const long = (key: string, label: string): Field => ({ key, label, kind: 'textarea' })
+const url = (key: string, label: string): Field => ({ key, label, kind: 'url' })
+const email = (key: string, label: string): Field => ({ key, label, kind: 'email' })
 const date = (key: string, label: string): Field => ({ key, label, kind: 'date' })
+const list = (key: string, label: string, item: string): Field => ({ key, label, kind: 'list', item })
+const section = (key: string, title: string, entry: string, nameField: string, fields: Field[]): Section => ({
+  key,
+  title,
+  entry,
+  nameField,
+  fields,
+})
 
 export const BASICS_FIELDS: Field[] = [
-  { key: 'name', label: 'Full name' },
-  { key: 'label', label: 'Headline (e.g. Backend Engineer)' },
-  { key: 'email', label: 'Email', kind: 'email' },
-  { key: 'phone', label: 'Phone' },
-  { key: 'url', label: 'Website', kind: 'url' },
-  { key: 'image', label: 'Photo URL', kind: 'url' },
-  { key: 'summary', label: 'Summary', kind: 'textarea' },
+  text('name', 'Full name'),
+  text('label', 'Headline (e.g. Backend Engineer)'),
+  email('email', 'Email'),
+  text('phone', 'Phone'),
+  url('url', 'Website'),
+  url('image', 'Photo URL'),
+  long('summary', 'Summary'),
 ]
 
 export const LOCATION_FIELDS: Field[] = [
-  { key: 'address', label: 'Address' },
-  { key: 'postalCode', label: 'Postal code' },
-  { key: 'city', label: 'City' },
-  { key: 'region', label: 'Region' },
-  { key: 'countryCode', label: 'Country code (e.g. US)' },
+  text('address', 'Address'),
+  text('postalCode', 'Postal code'),
+  text('city', 'City'),
+  text('region', 'Region'),
+  text('countryCode', 'Country code (e.g. US)'),
 ]
 
-export const PROFILE_SECTION: Section = {
-  key: 'profiles',
-  title: 'Profiles',
-  entry: 'profile',
-  nameField: 'network',
-  fields: [
-    { key: 'network', label: 'Network (e.g. GitHub)' },
-    { key: 'username', label: 'Username' },
-    { key: 'url', label: 'Profile URL', kind: 'url' },
-  ],
-}
+export const PROFILE_SECTION: Section = section('profiles', 'Profiles', 'profile', 'network', [
+  text('network', 'Network (e.g. GitHub)'),
+  text('username', 'Username'),
+  url('url', 'Profile URL'),
+])
 
 export const SECTIONS: Section[] = [
-  {
-    key: 'work',
-    title: 'Work experience',
-    entry: 'position',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Company' },
-      { key: 'position', label: 'Position' },
-      { key: 'location', label: 'Location' },
-      { key: 'url', label: 'Company website', kind: 'url' },
-      date('startDate', 'Start date'),
-      date('endDate', 'End date (empty if current)'),
-      { key: 'description', label: 'Company description' },
-      { key: 'summary', label: 'Summary', kind: 'textarea' },
-      { key: 'highlights', label: 'Highlights', kind: 'list', item: 'highlight' },
-    ],
-  },
-  {
-    key: 'volunteer',
-    title: 'Volunteering',
-    entry: 'role',
-    nameField: 'organization',
-    fields: [
-      { key: 'organization', label: 'Organization' },
-      { key: 'position', label: 'Position' },
-      { key: 'url', label: 'Website', kind: 'url' },
-      date('startDate', 'Start date'),
-      date('endDate', 'End date'),
-      { key: 'summary', label: 'Summary', kind: 'textarea' },
-      { key: 'highlights', label: 'Highlights', kind: 'list', item: 'highlight' },
-    ],
-  },
-  {
-    key: 'education',
-    title: 'Education',
-    entry: 'school',
-    nameField: 'institution',
-    fields: [
-      { key: 'institution', label: 'Institution' },
-      { key: 'studyType', label: 'Degree (e.g. Bachelor)' },
-      { key: 'area', label: 'Field of study' },
-      { key: 'url', label: 'Website', kind: 'url' },
-      date('startDate', 'Start date'),
-      date('endDate', 'End date'),
-      { key: 'score', label: 'Grade' },
-      { key: 'courses', label: 'Courses', kind: 'list', item: 'course' },
-    ],
-  },
-  {
-    key: 'awards',
-    title: 'Awards',
-    entry: 'award',
-    nameField: 'title',
-    fields: [
-      { key: 'title', label: 'Title' },
-      date('date', 'Date'),
-      { key: 'awarder', label: 'Awarded by' },
-      { key: 'summary', label: 'Summary', kind: 'textarea' },
-    ],
-  },
-  {
-    key: 'certificates',
-    title: 'Certificates',
-    entry: 'certificate',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Name' },
-      date('date', 'Date'),
-      { key: 'issuer', label: 'Issuer' },
-      { key: 'url', label: 'URL', kind: 'url' },
-    ],
-  },
-  {
-    key: 'publications',
-    title: 'Publications',
-    entry: 'publication',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Title' },
-      { key: 'publisher', label: 'Publisher' },
-      date('releaseDate', 'Release date'),
-      { key: 'url', label: 'URL', kind: 'url' },
-      { key: 'summary', label: 'Summary', kind: 'textarea' },
-    ],
-  },
-  {
-    key: 'skills',
-    title: 'Skills',
-    entry: 'skill',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Skill' },
-      { key: 'level', label: 'Level' },
-      { key: 'keywords', label: 'Keywords', kind: 'list', item: 'keyword' },
-    ],
-  },
-  {
-    key: 'languages',
-    title: 'Languages',
-    entry: 'language',
-    nameField: 'language',
-    fields: [
-      { key: 'language', label: 'Language' },
-      { key: 'fluency', label: 'Fluency' },
-    ],
-  },
-  {
-    key: 'interests',
-    title: 'Interests',
-    entry: 'interest',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Interest' },
-      { key: 'keywords', label: 'Keywords', kind: 'list', item: 'keyword' },
-    ],
-  },
-  {
-    key: 'references',
-    title: 'References',
-    entry: 'reference',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Name' },
-      { key: 'reference', label: 'Reference', kind: 'textarea' },
-    ],
-  },
-  {
-    key: 'projects',
-    title: 'Projects',
-    entry: 'project',
-    nameField: 'name',
-    fields: [
-      { key: 'name', label: 'Name' },
-      { key: 'description', label: 'Description', kind: 'textarea' },
-      { key: 'entity', label: 'Organization' },
-      { key: 'type', label: 'Type (e.g. application)' },
-      { key: 'url', label: 'URL', kind: 'url' },
-      date('startDate', 'Start date'),
-      date('endDate', 'End date'),
-      { key: 'roles', label: 'Roles', kind: 'list', item: 'role' },
-      { key: 'highlights', label: 'Highlights', kind: 'list', item: 'highlight' },
-      { key: 'keywords', label: 'Keywords', kind: 'list', item: 'keyword' },
-    ],
-  },
+  section('work', 'Work experience', 'position', 'name', [
+    text('name', 'Company'),
+    text('position', 'Position'),
+    text('location', 'Location'),
+    url('url', 'Company website'),
+    date('startDate', 'Start date'),
+    date('endDate', 'End date (empty if current)'),
+    text('description', 'Company description'),
+    long('summary', 'Summary'),
+    list('highlights', 'Highlights', 'highlight'),
+  ]),
+  section('volunteer', 'Volunteering', 'role', 'organization', [
+    text('organization', 'Organization'),
+    text('position', 'Position'),
+    url('url', 'Website'),
+    date('startDate', 'Start date'),
+    date('endDate', 'End date'),
+    long('summary', 'Summary'),
+    list('highlights', 'Highlights', 'highlight'),
+  ]),
+  section('education', 'Education', 'school', 'institution', [
+    text('institution', 'Institution'),
+    text('studyType', 'Degree (e.g. Bachelor)'),
+    text('area', 'Field of study'),
+    url('url', 'Website'),
+    date('startDate', 'Start date'),
+    date('endDate', 'End date'),
+    text('score', 'Grade'),
+    list('courses', 'Courses', 'course'),
+  ]),
+  section('awards', 'Awards', 'award', 'title', [
+    text('title', 'Title'),
+    date('date', 'Date'),
+    text('awarder', 'Awarded by'),
+    long('summary', 'Summary'),
+  ]),
+  section('certificates', 'Certificates', 'certificate', 'name', [
+    text('name', 'Name'),
+    date('date', 'Date'),
+    text('issuer', 'Issuer'),
+    url('url', 'URL'),
+  ]),
+  section('publications', 'Publications', 'publication', 'name', [
+    text('name', 'Title'),
+    text('publisher', 'Publisher'),
+    date('releaseDate', 'Release date'),
+    url('url', 'URL'),
+    long('summary', 'Summary'),
+  ]),
+  section('skills', 'Skills', 'skill', 'name', [
+    text('name', 'Skill'),
+    text('level', 'Level'),
+    list('keywords', 'Keywords', 'keyword'),
+  ]),
+  section('languages', 'Languages', 'language', 'language', [text('language', 'Language'), text('fluency', 'Fluency')]),
+  section('interests', 'Interests', 'interest', 'name', [
+    text('name', 'Interest'),
+    list('keywords', 'Keywords', 'keyword'),
+  ]),
+  section('references', 'References', 'reference', 'name', [text('name', 'Name'), long('reference', 'Reference')]),
+  section('projects', 'Projects', 'project', 'name', [
+    text('name', 'Name'),
+    long('description', 'Description'),
+    text('entity', 'Organization'),
+    text('type', 'Type (e.g. application)'),
+    url('url', 'URL'),
+    date('startDate', 'Start date'),
+    date('endDate', 'End date'),
+    list('roles', 'Roles', 'role'),
+    list('highlights', 'Highlights', 'highlight'),
+    list('keywords', 'Keywords', 'keyword'),
+  ]),
 ]
