@@ -9,6 +9,9 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
   const { app, route } = publicRoutes(server, 'auth')
   const { accounts } = app.services
   const { cookieName, cookieSecure } = app.config.auth
+  // The routes of the signed-in user's own session: bearer or cookie, checked before the handler.
+  const signedInRoute: typeof route = (summary, schema, extras) =>
+    route(summary, { security: bearerSecurity, ...schema }, { onRequest: requireAuth, ...extras })
 
   function signIn(reply: FastifyReply, signedIn: SignedIn) {
     reply.setCookie(cookieName, signedIn.token, {
@@ -19,6 +22,11 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       expires: signedIn.expiresAt,
     })
     return { user: toUserResponse(signedIn.user), token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString() }
+  }
+
+  function signOut(reply: FastifyReply) {
+    reply.clearCookie(cookieName, { path: '/' })
+    return reply.code(204).send(null)
   }
 
   app.post(
@@ -46,41 +54,30 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    route(
-      'Revoke the current session',
-      { security: bearerSecurity, response: { 204: Type.Null() } },
-      { onRequest: requireAuth },
-    ),
+    signedInRoute('Revoke the current session', { response: { 204: Type.Null() } }),
     async (request, reply) => {
       authOf(request)
       const token = sessionToken(request, cookieName)
       if (token) await accounts.logout(token)
-      reply.clearCookie(cookieName, { path: '/' })
-      return reply.code(204).send(null)
+      return signOut(reply)
     },
   )
 
   app.post(
     '/api/auth/logout-all',
-    route(
-      'Revoke every session of the signed-in user, on every device',
-      { security: bearerSecurity, response: { 204: Type.Null() } },
-      { onRequest: requireAuth },
-    ),
+    signedInRoute('Revoke every session of the signed-in user, on every device', { response: { 204: Type.Null() } }),
     async (request, reply) => {
       await accounts.logoutEverywhere(authOf(request).user.id)
-      reply.clearCookie(cookieName, { path: '/' })
-      return reply.code(204).send(null)
+      return signOut(reply)
     },
   )
 
   app.post(
     '/api/auth/password',
-    route(
-      'Change the password (needs the current one); ends every other session and returns a new token',
-      { security: bearerSecurity, body: ChangePasswordBody, response: { 200: SignedInResponse } },
-      { onRequest: requireAuth },
-    ),
+    signedInRoute('Change the password (needs the current one); ends every other session and returns a new token', {
+      body: ChangePasswordBody,
+      response: { 200: SignedInResponse },
+    }),
     async (request, reply) =>
       signIn(reply, await accounts.changePassword(authOf(request), request.body, { ip: request.ip })),
   )
