@@ -1,6 +1,6 @@
 /**
  * RoleReady's scaling numbers: the one source the Kubernetes manifests (deploy/k8s) and the single-host scripts
- * (deploy/scripts) follow. test/deploy/k8s-manifests.test.ts checks that every manifest agrees with these and that
+ * (deploy/scripts) follow. test/unit/k8s-manifests.test.ts checks that every manifest agrees with these and that
  * the database connection budget holds even while a blue-green rollout runs two full stacks.
  */
 export const SCALING = {
