@@ -6,6 +6,7 @@
  * than one it may go above 1, since in-process work uses one core).
  * Run: npm run bench:workers [-- --seconds 3 --rounds 3 --threads 1]
  */
+
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -16,6 +17,7 @@ import { createHeavyTasks, type HeavyTaskSettings } from '../src/adapters/worker
 import type { WorkerResult } from '../src/adapters/workers/heavy-work.worker.js'
 import { compiledWorkerFile } from '../src/adapters/workers/source-worker.js'
 import { WorkerPool } from '../src/adapters/workers/worker-pool.js'
+import { INPUT_LIMIT_DEFAULTS } from '../src/config/defaults.js'
 import type { HeavyInput, HeavyTaskName } from '../src/domain/work/heavy-work.js'
 
 const argument = (name: string, fallback: number) => {
@@ -34,7 +36,13 @@ const description = readFileSync(path.join(fixtures, 'posting-800-words.txt'), '
 const resume = JSON.parse(readFileSync(path.join(fixtures, 'resume-two-page.json'), 'utf8')) as Record<string, unknown>
 
 const settings: HeavyTaskSettings = {
-  importLimits: { maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000, maxEntries: 1000, maxUncompressedBytes: 50 << 20 },
+  importLimits: {
+    maxBytes: 10 * 1024 * 1024,
+    timeoutMs: 20_000,
+    maxEntries: 1000,
+    maxUncompressedBytes: 50 << 20,
+    input: INPUT_LIMIT_DEFAULTS,
+  },
   pdfFallbackFont: undefined,
 }
 const inProcess = await createHeavyTasks(settings)

@@ -1,4 +1,5 @@
 /** Builders of hostile and unusual files for import tests: ZIP archives (honest or lying), PNG images, PDFs. */
+
 import { crc32, deflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
 import { docxReader } from '../../src/adapters/documents/docx.reader.js'
@@ -8,6 +9,7 @@ import { pdfReader } from '../../src/adapters/documents/pdf.reader.js'
 import { createPdfRenderer } from '../../src/adapters/documents/pdf.renderer.js'
 import { markdownRenderer, textRenderer } from '../../src/adapters/documents/text.renderer.js'
 import { catalogOf } from '../../src/adapters/documents/theme-catalog.js'
+import { INPUT_LIMIT_DEFAULTS } from '../../src/config/defaults.js'
 import { createDocumentService, type ImportLimits } from '../../src/domain/documents/document.service.js'
 import type { ThemeCatalog } from '../../src/domain/templates/template.ports.js'
 import { createTemplateService } from '../../src/domain/templates/template.service.js'
@@ -21,6 +23,7 @@ export const TEST_IMPORT_LIMITS: ImportLimits = {
   timeoutMs: 20_000,
   maxEntries: 1000,
   maxUncompressedBytes: 50 * 1024 * 1024,
+  input: INPUT_LIMIT_DEFAULTS,
 }
 
 /** The document service as the app builds it, without storage or HTTP. */

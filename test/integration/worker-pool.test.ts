@@ -1,10 +1,17 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { WorkerPool, type WorkerPoolSettings } from '../../src/adapters/workers/worker-pool.js'
+import { INPUT_LIMIT_DEFAULTS } from '../../src/config/defaults.js'
 import { DomainError } from '../../src/domain/errors.js'
 import { pureTasks } from '../../src/domain/work/heavy-work.js'
 
 const TASKS: WorkerPoolSettings['tasks'] = {
-  importLimits: { maxBytes: 16 << 20, timeoutMs: 10_000, maxEntries: 100, maxUncompressedBytes: 10 << 20 },
+  importLimits: {
+    maxBytes: 16 << 20,
+    timeoutMs: 10_000,
+    maxEntries: 100,
+    maxUncompressedBytes: 10 << 20,
+    input: INPUT_LIMIT_DEFAULTS,
+  },
   pdfFallbackFont: undefined,
 }
 

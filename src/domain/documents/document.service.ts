@@ -3,9 +3,9 @@
  * JSON Resume file into a JSON Resume document with a report. Storage is the caller's business.
  */
 
-import { INPUT_LIMIT_DEFAULTS } from '../../config/defaults.js'
 import { DomainError } from '../errors.js'
 import { assertInputShape, type InputLimits } from '../input-shape.js'
+import type { ResumeDesign } from '../resumes/resume-design.js'
 import type { TemplateService } from '../templates/template.service.js'
 import type { DocumentFormat } from '../templates/template.types.js'
 import type { DocumentReaders, DocumentRenderers, ReadLimits } from './document.ports.js'
@@ -25,8 +25,8 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 
 export interface ImportLimits extends ReadLimits {
   readonly maxBytes: number
-  /** Shape limits of an imported JSON file, as for a request body (default: the INPUT_MAX_* defaults). */
-  readonly input?: InputLimits
+  /** Shape limits of an imported JSON file, as for a request body. */
+  readonly input: InputLimits
 }
 
 export interface DocumentServiceDeps {
@@ -42,6 +42,8 @@ export interface ExportRequest {
   readonly paper: PaperSize
   /** Used for the file name and the title metadata (e.g. the resume's title). */
   readonly title: string
+  /** How to draw it over the template's own choices (built-in templates; themes draw themselves). */
+  readonly design?: ResumeDesign
 }
 
 /** A file name safe in Content-Disposition: letters, digits, dashes; accents folded; never empty. */
@@ -97,6 +99,7 @@ export function createDocumentService({ templates, renderers, readers, limits }:
           paper: request.paper,
           title: request.title,
           author,
+          ...(request.design && { design: request.design }),
         }),
       )
     },
@@ -126,7 +129,7 @@ export function createDocumentService({ templates, renderers, readers, limits }:
   }
 }
 
-function importJson(bytes: Uint8Array, inputLimits: InputLimits = INPUT_LIMIT_DEFAULTS): ImportedResume {
+function importJson(bytes: Uint8Array, inputLimits: InputLimits): ImportedResume {
   let content: unknown
   try {
     content = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''))
