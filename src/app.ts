@@ -13,6 +13,7 @@ import { createServices } from './app/services.js'
 import type { Config } from './config/config.js'
 import type { AccountService } from './domain/accounts/account.service.js'
 import type { AiService } from './domain/ai/ai.service.js'
+import type { ApiKeyService } from './domain/api-keys/api-key.service.js'
 import type { IntelligenceService } from './domain/ats/intelligence.service.js'
 import type { CacheService } from './domain/cache/cache.service.js'
 import type { DocumentService } from './domain/documents/document.service.js'
@@ -34,6 +35,8 @@ import type { Observability } from './observability/observability.js'
 
 export interface Services {
   readonly accounts: AccountService
+  /** Personal API keys: created and revoked by their user, used by programs and the MCP server. */
+  readonly apiKeys: ApiKeyService
   readonly resumes: ResumeService
   readonly drafts: DraftService
   readonly versions: VersionService

@@ -2,11 +2,13 @@
  * Wires RoleReady's services from the opened infrastructure. Pure construction: nothing is opened, contacted or
  * scheduled here, so nothing built here needs closing.
  */
+import { apiKeySecrets } from '../adapters/crypto/api-key-secrets.js'
 import { commonPasswords } from '../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../adapters/crypto/session-tokens.js'
 import { htmlRenderer } from '../adapters/documents/html.renderer.js'
 import { createOpenAiProvider } from '../adapters/llm/openai.provider.js'
+import { createPostgresApiKeyRepository } from '../adapters/postgres/api-key.repository.js'
 import { createPostgresJobRepository } from '../adapters/postgres/job.repository.js'
 import { createPostgresResumeRepository } from '../adapters/postgres/resume.repository.js'
 import { createPostgresSessionStore } from '../adapters/postgres/session.store.js'
@@ -19,6 +21,7 @@ import type { Services } from '../app.js'
 import type { Config } from '../config/config.js'
 import { createAccountService } from '../domain/accounts/account.service.js'
 import { createAiService } from '../domain/ai/ai.service.js'
+import { createApiKeyService } from '../domain/api-keys/api-key.service.js'
 import { createIntelligenceService } from '../domain/ats/intelligence.service.js'
 import { createCacheService, withCachedReads } from '../domain/cache/cache.service.js'
 import type { ExportRequest } from '../domain/documents/document.service.js'
@@ -46,6 +49,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
   const users = createPostgresUserRepository(database.db)
   const resumeRepository = createPostgresResumeRepository(database.db)
   const jobRepository = createPostgresJobRepository(database.db)
+  const apiKeyRepository = createPostgresApiKeyRepository(database.db)
   const quotas = { ...config.quotas, resumes: config.resumes.maxPerUser }
   const resumeDeps = {
     resumes: resumeRepository,
@@ -80,6 +84,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
       events,
       sessionTtlSeconds: config.auth.sessionTtlSeconds,
       sessionIdleSeconds: config.auth.sessionIdleSeconds,
+      apiKeys: apiKeyRepository,
     }),
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
@@ -132,6 +137,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
 
   return {
     accounts,
+    apiKeys: createApiKeyService({ keys: apiKeyRepository, users, secrets: apiKeySecrets, clock, ids }),
     resumes,
     drafts,
     versions,

@@ -46,6 +46,11 @@ export const ERROR_CODES = {
     'The account is at one of its quotas (`quota` names which: storageBytes, resumes, versionsPerResume, jobs); see GET /api/me/usage.',
   WORKERS_BUSY: 'Every worker is busy and the queue of heavy work is full; retry after the time given in Retry-After.',
   JOB_NOT_FOUND: "No such saved job posting for this user (another user's job is reported the same way).",
+  API_KEY_NOT_FOUND: "No such API key for this user (another user's key is reported the same way).",
+  API_KEY_LIMIT_REACHED: 'The account already holds the most API keys it may (`limit`); revoke one first.',
+  API_KEY_SCOPE_MISSING: 'The API key lacks a scope this route or tool needs; `requiredScopes` lists the missing ones.',
+  API_KEY_NOT_ALLOWED:
+    'This route needs a signed-in session: API keys cannot manage the account, its password, its keys or admin settings.',
   DATABASE_UNAVAILABLE: 'The database could not be reached in time; retry later.',
   DATABASE_TIMEOUT: 'The database took too long to answer and the statement was cancelled; retry later.',
   SERVICE_UNAVAILABLE: 'The service is starting or shutting down; retry later.',

@@ -16,6 +16,7 @@ import { applySafetyHeaders, registerSecurity } from './plugins/security.js'
 import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js'
 import { adminCacheRoutes } from './routes/admin/cache.routes.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
+import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { documentRoutes } from './routes/documents/documents.routes.js'
@@ -34,6 +35,7 @@ import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
 import { AiDraft_ } from './schemas/ai-draft.js'
+import { ApiKey_ } from './schemas/api-key.js'
 import { Job_, JobAnalysis_ } from './schemas/job.js'
 import { AtsReport_ } from './schemas/job-intelligence.js'
 import { Problem } from './schemas/problem.js'
@@ -115,6 +117,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   server.addSchema(JobAnalysis_)
   server.addSchema(AtsReport_)
   server.addSchema(AiDraft_)
+  server.addSchema(ApiKey_)
   registerProblemHandlers(server)
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
@@ -127,6 +130,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(authRoutes)
   await server.register(meRoutes)
   await server.register(usageRoutes)
+  await server.register(apiKeyRoutes)
   await server.register(rateLimitRoutes)
   await server.register(adminRateLimitRoutes)
   await server.register(adminCacheRoutes)

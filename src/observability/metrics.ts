@@ -33,6 +33,8 @@ export interface Metrics {
   readonly rateLimitRejections: Counter<'policy'>
   /** Requests answered 503 by load shedding, by the pressure that caused it. */
   readonly loadShed: Counter<'reason'>
+  /** MCP tool calls by tool and outcome (ok, or the problem code of the error: API_KEY_SCOPE_MISSING, …). */
+  readonly mcpToolCalls: Counter<'tool' | 'outcome'>
   /** Prometheus text exposition of every metric. */
   render(): Promise<string>
   readonly contentType: string
@@ -113,6 +115,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'http_load_shed_total',
       help: 'Requests refused with 503 because the process was under pressure, by reason.',
       labelNames: ['reason'],
+      registers,
+    }),
+    mcpToolCalls: new Counter({
+      name: 'mcp_tool_calls_total',
+      help: 'MCP tool calls by tool and outcome (ok, or the problem code of the error).',
+      labelNames: ['tool', 'outcome'],
       registers,
     }),
     render: () => registry.metrics(),

@@ -15,6 +15,8 @@ const SENSITIVE_KEY =
 const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._%+-]/
 const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi
+// A personal API key written anywhere in text, with or without "Bearer" before it.
+const API_KEY = /\brr_live_[A-Za-z0-9_-]+/g
 
 /**
  * `text` with every match of `/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g` replaced, found
@@ -46,12 +48,15 @@ const SENSITIVE_NAMES =
   'password|passwd|passphrase|secret|token|authorization|cookie|api[-_]?key|apikey|credentials?|email|phone|mobile|telephone|dsn|code|sig|signature'
 // A sensitive query parameter inside a URL: `?token=…`, `&api_key=…`.
 const QUERY_PARAM = new RegExp(String.raw`([?&][\w.-]*(?:${SENSITIVE_NAMES})=)[^&#\s"']*`, 'gi')
-const MAYBE_SENSITIVE_TEXT = /@|bearer|basic|[?&][\w.-]*=/i
+const MAYBE_SENSITIVE_TEXT = /@|bearer|basic|rr_live_|[?&][\w.-]*=/i
 
 /** Masks emails, credentials and sensitive query parameters written inside free text (messages, URLs). */
 export function scrubText(text: string): string {
   if (!MAYBE_SENSITIVE_TEXT.test(text)) return text
-  return maskEmails(text).replace(BEARER, `$1 ${REDACTED}`).replace(QUERY_PARAM, `$1${REDACTED}`)
+  return maskEmails(text)
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(API_KEY, `rr_live_${REDACTED}`)
+    .replace(QUERY_PARAM, `$1${REDACTED}`)
 }
 
 /**

@@ -93,6 +93,18 @@ export interface RateLimitOverridesTable {
   updated_by: string | null
 }
 
+export interface ApiKeysTable {
+  id: string
+  user_id: string
+  name: string
+  scopes: string[]
+  hint: string
+  secret_hash: string
+  created_at: Timestamp
+  expires_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  last_used_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
 export interface Tables {
   users: UsersTable
   user_settings: UserSettingsTable
@@ -103,4 +115,5 @@ export interface Tables {
   rate_limit_overrides: RateLimitOverridesTable
   jobs: JobsTable
   user_usage: UserUsageTable
+  api_keys: ApiKeysTable
 }

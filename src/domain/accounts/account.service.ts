@@ -1,3 +1,4 @@
+import type { ApiKeyRepository } from '../api-keys/api-key.ports.js'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { Clock, IdGenerator } from '../ports.js'
@@ -39,6 +40,8 @@ export interface AccountServiceDeps {
   sessionTtlSeconds: number
   /** A session unused for this long ends. */
   sessionIdleSeconds: number
+  /** Personal API keys, revoked with the sessions when the password changes. */
+  apiKeys?: Pick<ApiKeyRepository, 'deleteAllForUser'>
 }
 
 /** Where a sign-in or sign-up comes from. */
@@ -172,8 +175,8 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /**
-     * Changes the password after checking the current one (counted like a sign-in); every session of the user ends
-     * and the caller gets a fresh session in place of the one it used.
+     * Changes the password after checking the current one (counted like a sign-in); every session and personal API
+     * key of the user ends and the caller gets a fresh session in place of the one it used.
      */
     async changePassword(
       auth: AuthContext,
@@ -185,6 +188,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       await users.updatePasswordHash(auth.user.id, await hasher.hash(input.newPassword), clock.now())
       await attempt.succeeded()
       await sessions.revokeAllForUser(auth.user.id)
+      await deps.apiKeys?.deleteAllForUser(auth.user.id)
       events.emit({ name: 'USER_UPDATED', userId: auth.user.id })
       return openSession(auth.user, undefined)
     },
@@ -233,7 +237,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       // Whoever else holds a session signed in under the old address: end them all but the caller's, which is put
       // back as it was (the stores can only revoke all of a user's sessions at once).
       await sessions.revokeAllForUser(userId)
-      await sessions.create(auth.session)
+      if (auth.session) await sessions.create(auth.session)
       events.emit({ name: 'USER_UPDATED', userId })
       return user
     },

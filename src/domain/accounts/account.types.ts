@@ -1,3 +1,5 @@
+import type { ApiKeyGrant } from '../api-keys/api-key.types.js'
+
 export const USER_TIERS = ['free', 'pro', 'premium'] as const
 export type UserTier = (typeof USER_TIERS)[number]
 
@@ -48,10 +50,13 @@ export interface Session {
   readonly lastSeenAt: Date
 }
 
-/** Who is calling, resolved from a session token. */
+/** Who is calling, resolved from a session token or a personal API key. */
 export interface AuthContext {
   readonly user: User
-  readonly session: Session
+  /** The session of a signed-in caller; undefined when the caller used a personal API key. */
+  readonly session?: Session
+  /** The key a program authenticated with, and what it may do; undefined for a session. */
+  readonly apiKey?: ApiKeyGrant
 }
 
 export function normalizeEmail(email: string): string {

@@ -11,9 +11,10 @@ import {
   type RateLimitSettings,
 } from './rate-limit.types.js'
 
-/** The counter key of a caller in the per-caller policies. */
+/** The counter key of a caller in the per-caller policies (a personal API key counts apart from its user). */
 export function callerKey(caller: RateLimitCaller): string {
-  return caller.kind === 'user' ? `u:${caller.userId}` : `ip:${caller.ip}`
+  if (caller.kind === 'anonymous') return `ip:${caller.ip}`
+  return caller.apiKeyId === undefined ? `u:${caller.userId}` : `k:${caller.apiKeyId}`
 }
 
 /** The limit and its source of each per-caller policy for a tier, with the user's overrides applied. */

@@ -25,9 +25,12 @@ export interface RateLimitSettings {
   readonly tierMultipliers: Readonly<Record<UserTier, number>>
 }
 
-/** Who a request counts against: a signed-in user, or an anonymous client address. */
+/**
+ * Who a request counts against: a signed-in user, or an anonymous client address. A request made with a personal
+ * API key names the key: it counts against an allowance of the key's own, sized by its user's tier and limits.
+ */
 export type RateLimitCaller =
-  | { readonly kind: 'user'; readonly userId: string; readonly tier: UserTier }
+  | { readonly kind: 'user'; readonly userId: string; readonly tier: UserTier; readonly apiKeyId?: string }
   | { readonly kind: 'anonymous'; readonly ip: string }
 
 /** Custom per-user limits (requests per window) an admin set; a policy absent here follows the tier. */

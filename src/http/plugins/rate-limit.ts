@@ -7,7 +7,7 @@ import {
   ROUTE_POLICIES,
   type RoutePolicy,
 } from '../../domain/rate-limits/rate-limit.types.js'
-import { sessionToken } from './auth.js'
+import { apiKeySecret, authenticateApiKey, sessionToken } from './auth.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -53,12 +53,20 @@ function routePoliciesOf(request: FastifyRequest): RoutePolicy[] {
 }
 
 /**
- * Who the request counts against: the signed-in user when the request carries a valid session (the session is kept
- * on the request, so `requireAuth` does not look it up again), else the client address (`request.ip`, which honours
+ * Who the request counts against: the signed-in user when the request carries a valid session, or that user's key
+ * when it carries a valid personal API key (either is kept on the request, so `requireAuth` does not look it up
+ * again), else the client address (`request.ip`, which honours
  * X-Forwarded-For only when TRUST_PROXY is set).
  */
 export async function rateLimitCaller(request: FastifyRequest): Promise<RateLimitCaller> {
-  if (!request.auth) {
+  const secret = apiKeySecret(request)
+  if (!request.auth && secret !== undefined) {
+    try {
+      await authenticateApiKey(request, secret)
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'UNAUTHENTICATED')) throw error
+    }
+  } else if (!request.auth) {
     const token = sessionToken(request, request.server.config.auth.cookieName)
     if (token) {
       try {
@@ -70,7 +78,10 @@ export async function rateLimitCaller(request: FastifyRequest): Promise<RateLimi
     }
   }
   const user = request.auth?.user
-  return user ? { kind: 'user', userId: user.id, tier: user.tier } : { kind: 'anonymous', ip: request.ip }
+  if (!user) return { kind: 'anonymous', ip: request.ip }
+  // Each key has an allowance of its own, on the same tier and custom limits as its user.
+  const apiKeyId = request.auth?.apiKey?.id
+  return { kind: 'user', userId: user.id, tier: user.tier, ...(apiKeyId !== undefined && { apiKeyId }) }
 }
 
 /** `RateLimit-Policy` and `RateLimit` as draft-ietf-httpapi-ratelimit-headers structured-field lists. */
