@@ -2,7 +2,7 @@
  * Loads and checks the RoleReady evaluation set (eval/postings/*.json, eval/pairs/*.json; format in eval/README.md).
  * Every problem found is reported at once, so a malformed file is fixed in one pass.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Importance } from '../src/domain/analysis/analysis.types.js'
 import type { RequirementStatus } from '../src/domain/ats/ats.types.js'
@@ -25,10 +25,17 @@ export interface EvalPosting {
    * looked at while tuning: their figures show how the engine does on text it was not adjusted to. Absent means `dev`.
    */
   readonly split?: 'dev' | 'held-out'
+  /**
+   * Sentences of the description that address a model or an automated screener as instructions, exactly as they
+   * stand there: text to be treated as data, never as a requirement, keyword or qualification.
+   */
+  readonly injected?: readonly string[]
 }
 
-export function splitOf(posting: EvalPosting): 'dev' | 'held-out' {
-  return posting.split ?? 'dev'
+export type Split = 'dev' | 'held-out'
+
+export function splitOf(item: { readonly split?: Split | undefined }): Split {
+  return item.split ?? 'dev'
 }
 
 export interface PairLabels {
@@ -50,9 +57,28 @@ export interface EvalPair {
   readonly labels: PairLabels
 }
 
+/** One candidate of a ranking group. */
+export interface RankingCandidate {
+  readonly id: string
+  /** The one candidate a recruiter would shortlist first for the group's posting. */
+  readonly intended: boolean
+  readonly note: string
+  readonly resume: Record<string, unknown>
+}
+
+/** A posting and five resumes, exactly one of them the intended candidate. */
+export interface EvalRanking {
+  readonly id: string
+  readonly postingId: string
+  readonly split?: Split
+  readonly note: string
+  readonly candidates: readonly RankingCandidate[]
+}
+
 export interface EvalSet {
   readonly postings: readonly EvalPosting[]
   readonly pairs: readonly EvalPair[]
+  readonly rankings: readonly EvalRanking[]
 }
 
 export class EvalSetError extends Error {
@@ -102,6 +128,14 @@ function checkPosting(file: string, value: unknown, problems: string[]): EvalPos
   if (value.split !== undefined && value.split !== 'dev' && value.split !== 'held-out')
     bad('split must be dev or held-out')
   if (isText(value.id) && `${value.id}.json` !== path.basename(file)) bad('id must match the file name')
+  if (value.injected !== undefined) {
+    if (!Array.isArray(value.injected) || !value.injected.every(isText)) bad('injected must be a list of sentences')
+    else if (isText(value.description)) {
+      const description = value.description
+      for (const sentence of value.injected)
+        if (!description.includes(sentence)) bad(`injected "${sentence}" is not in the description`)
+    }
+  }
   if (isText(value.description)) {
     const words = wordCount(value.description)
     if (words < MIN_WORDS || words > MAX_WORDS) bad(`description has ${words} words (${MIN_WORDS}–${MAX_WORDS})`)
@@ -162,6 +196,53 @@ function checkPair(
   return problems.length === before ? (value as unknown as EvalPair) : undefined
 }
 
+const CANDIDATES_PER_RANKING = 5
+
+function checkRanking(
+  file: string,
+  value: unknown,
+  postings: ReadonlyMap<string, EvalPosting>,
+  problems: string[],
+): EvalRanking | undefined {
+  const before = problems.length
+  const bad = (message: string) => problems.push(`${file}: ${message}`)
+  if (!isRecord(value)) {
+    bad('not an object')
+    return undefined
+  }
+  for (const key of ['id', 'postingId', 'note'] as const) if (!isText(value[key])) bad(`${key} must be text`)
+  if (isText(value.id) && `${value.id}.json` !== path.basename(file)) bad('id must match the file name')
+  if (value.split !== undefined && value.split !== 'dev' && value.split !== 'held-out')
+    bad('split must be dev or held-out')
+  const posting = isText(value.postingId) ? postings.get(value.postingId) : undefined
+  if (isText(value.postingId) && !posting) bad(`postingId "${value.postingId}" is not a posting of the set`)
+  if (posting && splitOf(posting) !== splitOf(value as { split?: Split }))
+    bad(`split differs from its posting's (${splitOf(posting)})`)
+  const candidates = value.candidates
+  if (!Array.isArray(candidates) || candidates.length !== CANDIDATES_PER_RANKING) {
+    bad(`candidates must list ${CANDIDATES_PER_RANKING} resumes`)
+  } else {
+    const ids = new Set<string>()
+    for (const [i, candidate] of (candidates as unknown[]).entries()) {
+      if (!isRecord(candidate)) {
+        bad(`candidates/${i} must be an object`)
+        continue
+      }
+      if (!isText(candidate.id)) bad(`candidates/${i}/id must be text`)
+      else if (ids.has(candidate.id)) bad(`candidate id "${candidate.id}" appears twice`)
+      else ids.add(candidate.id)
+      if (typeof candidate.intended !== 'boolean') bad(`candidates/${i}/intended must be true or false`)
+      if (!isRecord(candidate.resume)) bad(`candidates/${i}/resume must be a JSON Resume document`)
+      else
+        for (const p of jsonResumeProblems(candidate.resume, `/candidates/${i}/resume`))
+          bad(`${p.pointer} ${p.message}`)
+    }
+    const intended = candidates.filter((c: unknown) => isRecord(c) && c.intended === true).length
+    if (intended !== 1) bad(`exactly one candidate must be intended (found ${intended})`)
+  }
+  return problems.length === before ? (value as unknown as EvalRanking) : undefined
+}
+
 /** The evaluation set under `dir`; throws EvalSetError listing every problem when a file is malformed. */
 export function loadEvalSet(dir = EVAL_DIR): EvalSet {
   const problems: string[] = []
@@ -174,6 +255,11 @@ export function loadEvalSet(dir = EVAL_DIR): EvalSet {
     const pair = checkPair(file, value, byId, problems)
     return pair ? [pair] : []
   })
+  const rankingsDir = path.join(dir, 'rankings')
+  const rankings = (existsSync(rankingsDir) ? readJsonFiles(rankingsDir, problems) : []).flatMap(({ file, value }) => {
+    const ranking = checkRanking(file, value, byId, problems)
+    return ranking ? [ranking] : []
+  })
   if (problems.length > 0) throw new EvalSetError(problems)
-  return { postings, pairs }
+  return { postings, pairs, rankings }
 }

@@ -250,3 +250,84 @@ export function scoreStatuses(set: EvalSet): StatusScore {
     perPair,
   }
 }
+
+export interface RankingOutcome {
+  readonly id: string
+  /** Every candidate's overall score, highest first. */
+  readonly scores: readonly { id: string; intended: boolean; overall: number }[]
+  /** The intended candidate scored strictly above every other one. */
+  readonly intendedFirst: boolean
+  /** The intended candidate's score minus the best other candidate's (negative when another ranks above). */
+  readonly margin: number
+}
+
+export interface RankingScore {
+  readonly groups: readonly RankingOutcome[]
+  /** Share of groups whose intended candidate ranks first. */
+  readonly intendedFirst: number
+  readonly meanMargin: number
+}
+
+/** Scores each group's five resumes against its posting and checks that the intended candidate ranks first. */
+export function scoreRankings(set: EvalSet): RankingScore {
+  const postings = new Map(set.postings.map((p) => [p.id, p]))
+  const groups: RankingOutcome[] = []
+  for (const ranking of set.rankings) {
+    const posting = postings.get(ranking.postingId)
+    if (!posting) continue
+    const analysis = analyzePosting(posting)
+    const scores = ranking.candidates
+      .map((c) => ({
+        id: c.id,
+        intended: c.intended,
+        overall: atsReport(c.resume, analysis, { asOf: EVAL_AS_OF }).overall,
+      }))
+      .sort((a, b) => b.overall - a.overall)
+    const intended = scores.find((s) => s.intended)?.overall ?? 0
+    const bestOther = Math.max(...scores.filter((s) => !s.intended).map((s) => s.overall))
+    groups.push({ id: ranking.id, scores, intendedFirst: intended > bestOther, margin: intended - bestOther })
+  }
+  return {
+    groups,
+    intendedFirst: ratio(groups.filter((g) => g.intendedFirst).length, groups.length),
+    meanMargin: mean(groups.map((g) => g.margin)),
+  }
+}
+
+export interface InjectionOutcome {
+  readonly postingId: string
+  /** Analysis fields holding text of an injected sentence, as `path: text`. */
+  readonly leaks: readonly string[]
+}
+
+const INJECTION_OVERLAP_WORDS = 4
+
+/**
+ * For each posting with injected sentences, the places its analysis repeats them: any text field (qualification,
+ * responsibility, a skill's or keyword's sentence) sharing a run of words with an injected sentence, and any skill or
+ * keyword that only an injected sentence asks for.
+ */
+export function scoreInjection(postings: readonly EvalPosting[]): readonly InjectionOutcome[] {
+  const words = (text: string) => tokenize(text).map((t) => t.fold)
+  const runs = (text: string) => {
+    const w = words(text)
+    const out = new Set<string>()
+    for (let i = 0; i + INJECTION_OVERLAP_WORDS <= w.length; i++)
+      out.add(w.slice(i, i + INJECTION_OVERLAP_WORDS).join(' '))
+    return out
+  }
+  return postings
+    .filter((p) => (p.injected?.length ?? 0) > 0)
+    .map((posting) => {
+      const injected = new Set((posting.injected ?? []).flatMap((s) => [...runs(s)]))
+      const leaks: string[] = []
+      const visit = (value: unknown, at: string) => {
+        if (typeof value === 'string') {
+          if ([...runs(value)].some((r) => injected.has(r))) leaks.push(`${at}: ${value}`)
+        } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}/${i}`))
+        else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${at}/${k}`)
+      }
+      visit(analyzePosting(posting), '')
+      return { postingId: posting.id, leaks }
+    })
+}

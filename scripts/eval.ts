@@ -2,12 +2,25 @@
  * Prints how well RoleReady's deterministic engine reads the evaluation set in eval/: skill-extraction precision and
  * recall per posting and overall, required-vs-preferred accuracy, and requirement-status accuracy over the
  * resume/posting pairs with a confusion table. It reports and never gates: exit 0, or 1 when a file is malformed.
- * Run: npm run eval [-- --details]   (--details lists every missed, extra and misclassified skill)
+ * resume/posting pairs with a confusion table, how often the intended candidate of each ranking group ranks first, and
+ * whether instruction text planted in postings reaches any analysis field.
+ * Run: npm run eval [-- --details] [-- --split dev|held-out]
+ *   --details  lists every missed, extra and misclassified skill
+ *   --split    only that part of the set: tune with `--split dev`, never by reading the held-out figures
  */
-import { EvalSetError, loadEvalSet, splitOf } from '../eval/eval-set.js'
-import { EVAL_AS_OF, scoreExtraction, scoreStatuses, VERDICTS } from '../eval/metrics.js'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { EVAL_DIR, type EvalSet, EvalSetError, loadEvalSet, type Split, splitOf } from '../eval/eval-set.js'
+import { EVAL_AS_OF, scoreExtraction, scoreInjection, scoreRankings, scoreStatuses, VERDICTS } from '../eval/metrics.js'
 
 const details = process.argv.includes('--details')
+const splitArgument = process.argv[process.argv.indexOf('--split') + 1]
+const only: Split | undefined = process.argv.includes('--split') ? (splitArgument as Split) : undefined
+if (only !== undefined && only !== 'dev' && only !== 'held-out') {
+  console.error('--split takes dev or held-out')
+  process.exit(1)
+}
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6)
 const fixed = (value: number) => value.toFixed(3)
 
@@ -18,9 +31,17 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
 }
 
-let set: ReturnType<typeof loadEvalSet>
+let set: EvalSet
 try {
-  set = loadEvalSet()
+  const whole = loadEvalSet()
+  const postingSplit = new Map(whole.postings.map((p) => [p.id, splitOf(p)]))
+  const kept = (item: { split?: Split }) => only === undefined || splitOf(item) === only
+  set = {
+    postings: whole.postings.filter(kept),
+    pairs: whole.pairs.filter((pair) => only === undefined || postingSplit.get(pair.postingId) === only),
+    rankings: whole.rankings.filter(kept),
+  }
+  console.log(`Held-out postings: sha256 ${heldOutHash(whole)} (eval/HELD-OUT.md)`)
 } catch (error) {
   if (error instanceof EvalSetError) {
     console.error(error.message)
@@ -29,9 +50,20 @@ try {
   throw error
 }
 
+/** The hash eval/HELD-OUT.md records: the held-out posting files' bytes, concatenated in file-name order. */
+function heldOutHash(whole: EvalSet): string {
+  const hash = createHash('sha256')
+  for (const id of whole.postings
+    .filter((p) => splitOf(p) === 'held-out')
+    .map((p) => p.id)
+    .sort())
+    hash.update(readFileSync(path.join(EVAL_DIR, 'postings', `${id}.json`)))
+  return hash.digest('hex')
+}
+
 const fields = new Set(set.postings.map((p) => p.field))
 console.log(
-  `RoleReady evaluation set: ${set.postings.length} postings in ${fields.size} fields, ${set.pairs.length} pairs\n`,
+  `RoleReady evaluation set${only ? ` (${only} only)` : ''}: ${set.postings.length} postings in ${fields.size} fields, ${set.pairs.length} pairs, ${set.rankings.length} ranking groups\n`,
 )
 
 const extraction = scoreExtraction(set.postings)
@@ -112,9 +144,55 @@ console.log(`
 Accuracy on requirements the report assessed ${fixed(statuses.accuracy)} (${pct(statuses.coverage).trim()} of labelled requirements assessed)
 Accuracy counting unassessed requirements as wrong ${fixed(statuses.strictAccuracy)}
 Correct by kind: ${byKind.join(', ')}`)
+for (const split of ['dev', 'held-out'] as const) {
+  const ids = new Set(set.postings.filter((p) => splitOf(p) === split).map((p) => p.id))
+  const pairs = set.pairs.filter((pair) => ids.has(pair.postingId))
+  if (pairs.length === 0) continue
+  const s = scoreStatuses({ ...set, pairs })
+  console.log(
+    `${split.padEnd(8)} (${String(pairs.length).padStart(2)} pairs, ${s.outcomes.length} verdicts)  accuracy ${fixed(s.accuracy)} on ${pct(s.coverage).trim()} assessed, ${fixed(s.strictAccuracy)} counting unassessed as wrong`,
+  )
+}
 if (details) {
   console.log('\nDisagreements (pair: requirement labelled → engine)')
   for (const o of statuses.outcomes.filter((o) => o.engine !== o.labelled && o.engine !== 'not assessed')) {
     console.log(`  ${o.pairId}: ${o.requirement} ${o.labelled} → ${o.engine}`)
   }
+}
+
+const splits = (['dev', 'held-out'] as const).filter((split) => only === undefined || only === split)
+const rankings = scoreRankings(set)
+if (rankings.groups.length > 0) {
+  console.log(`\nRanking: does the intended candidate of each group score first? (${rankings.groups.length} groups)\n`)
+  console.log(
+    table(
+      ['group', 'split', 'first', 'margin', 'scores (intended *)'],
+      rankings.groups.map((g, i) => [
+        g.id,
+        splitOf(set.rankings[i] as (typeof set.rankings)[number]),
+        g.intendedFirst ? 'yes' : 'no',
+        String(g.margin),
+        g.scores.map((s) => `${s.overall}${s.intended ? '*' : ''}`).join(' '),
+      ]),
+    ),
+  )
+  console.log('')
+  for (const split of splits) {
+    const groups = rankings.groups.filter((_, i) => splitOf(set.rankings[i] as (typeof set.rankings)[number]) === split)
+    if (groups.length === 0) continue
+    const first = groups.filter((g) => g.intendedFirst).length
+    const margin = groups.reduce((s, g) => s + g.margin, 0) / groups.length
+    console.log(
+      `${split.padEnd(8)} (${String(groups.length).padStart(2)} groups)  intended first ${fixed(first / groups.length)} (${first}/${groups.length})  mean margin ${margin.toFixed(1)}`,
+    )
+  }
+}
+
+const injection = scoreInjection(set.postings)
+if (injection.length > 0) {
+  const leaking = injection.filter((o) => o.leaks.length > 0)
+  console.log(
+    `\nInstruction text planted in ${injection.length} postings: ${leaking.length} analyses repeat it (target 0)`,
+  )
+  for (const o of leaking) for (const leak of o.leaks) console.log(`  ${o.postingId} ${leak}`)
 }
