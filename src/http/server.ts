@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health/health.routes.js'
 import { aiDraftRoutes } from './routes/intelligence/ai-draft.routes.js'
 import { intelligenceRoutes } from './routes/intelligence/intelligence.routes.js'
 import { jobRoutes } from './routes/jobs/jobs.routes.js'
+import { mcpRoutes } from './routes/mcp/mcp.routes.js'
 import { meRoutes } from './routes/me/me.routes.js'
 import { usageRoutes } from './routes/me/usage.routes.js'
 import { metricsRoutes } from './routes/metrics/metrics.routes.js'
@@ -143,6 +144,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(templateRoutes)
   await server.register(taskRoutes)
   await server.register(documentRoutes)
+  await server.register(mcpRoutes, { version: OPENAPI_INFO.version })
   if (options.webRoot !== false) await registerWebApp(server, options.webRoot ?? DEFAULT_WEB_ROOT)
   for (const routes of options.routes ?? []) await server.register(routes)
   await server.ready()
