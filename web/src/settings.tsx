@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
+import { ApiKeysPanel } from './api-keys.js'
 import type { Usage } from './types.js'
 import { Busy, ErrorNote, usePageTitle } from './ui.js'
 
@@ -21,13 +22,14 @@ export function formatBytes(bytes: number): string {
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`
 
-/** The account's settings: for now, what it stores against each of its quotas. */
+/** The account's settings: what it stores against each of its quotas, and its personal API keys. */
 export function SettingsScreen() {
   usePageTitle('Settings')
   return (
     <section>
       <h1 tabIndex={-1}>Settings</h1>
       <UsagePanel />
+      <ApiKeysPanel />
     </section>
   )
 }
