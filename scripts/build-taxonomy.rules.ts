@@ -171,7 +171,10 @@ export function buildSkillRows({ curated, esco, onet }: TaxonomySources): SkillR
       .map((a) => (a.startsWith('=') ? (claimed.get(a) ?? claimed.get(foldKey(a.slice(1)))) : claimed.get(foldKey(a))))
       .find((e) => e !== undefined)
     const core = tech.example.replace(/\s+software$/i, '').trim()
-    const name = /^(.*\S)\s+([A-Z][A-Z0-9/.+#-]{1,9})$/.exec(core)?.[2] ?? core
+    const short = /^(.*\S)\s+([A-Z][A-Z0-9/.+#-]{1,9})$/.exec(core)?.[2] ?? core
+    // A commodity named by an ordinary word ("Accounting software", "Email software") keeps its whole name: the bare
+    // word, which the name is also matched as, names a field or a channel, not the software.
+    const name = VAGUE.has(short.toLowerCase()) ? tech.example : short
     const entry =
       owner ??
       addEntry({

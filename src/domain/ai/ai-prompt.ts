@@ -68,7 +68,8 @@ export function draftInstructions(sections: readonly AiSection[]): string {
 
 /**
  * What the model sees: the resume without contact details (name, email, phone, address and profiles stay home) at
- * the same JSON Pointers as the draft, and the posting's analysis and text.
+ * the same JSON Pointers as the draft, and the posting's analysis and text, without the sentences that address a
+ * model as instructions (the analysis reports them; they reach the model neither as data nor otherwise).
  */
 export function draftData(
   resume: Record<string, unknown>,
@@ -107,10 +108,19 @@ export function draftData(
       company: posting.company ?? analysis.company ?? null,
       requiredSkills: analysis.requiredSkills.map((s) => s.name),
       preferredSkills: analysis.preferredSkills.map((s) => s.name),
-      text: posting.description,
+      text: withoutInstructions(posting.description, analysis),
     },
   }
 }
+
+/** The posting's text with each sentence the analysis found speaking to a model replaced by a marker. */
+export function withoutInstructions(description: string, analysis: Pick<JobAnalysis, 'suspiciousText'>): string {
+  let text = description
+  for (const { text: sentence } of analysis.suspiciousText) text = text.split(sentence).join(REMOVED)
+  return text
+}
+
+const REMOVED = '[instruction-like text removed]'
 
 /** The model's answer as proposals for the checks. */
 export function proposalsOf(answer: EditsAnswer): ProposedEdit[] {

@@ -1,7 +1,7 @@
 import type { SkillKind } from './taxonomy.js'
 
 /** Version of the job-analysis rules; cached analyses of another version are recomputed. */
-export const ANALYSIS_VERSION = 'job-analysis/2'
+export const ANALYSIS_VERSION = 'job-analysis/3'
 
 export type Importance = 'required' | 'preferred'
 export type Seniority = 'intern' | 'junior' | 'mid' | 'senior' | 'lead' | 'principal' | 'executive'
@@ -57,6 +57,14 @@ export interface EducationAsk {
   readonly sentence: string
 }
 
+/** A sentence of the posting that speaks to a model or a screening program as instructions: reported, never read. */
+export interface SuspiciousText {
+  readonly text: string
+  /** Where it stands in the description, in UTF-16 code units: [start, end). */
+  readonly start: number
+  readonly end: number
+}
+
 /** The shape of the JSON Resume job schema, plus RoleReady's normalised requirements. */
 export interface JobAnalysis {
   readonly algorithmVersion: string
@@ -81,4 +89,6 @@ export interface JobAnalysis {
   readonly seniority: { level: Seniority; inferred: boolean } | undefined
   readonly education: EducationAsk | undefined
   readonly keywords: readonly Keyword[]
+  /** Instruction-like sentences found in the posting, treated as data: no skill, keyword or requirement comes from them. */
+  readonly suspiciousText: readonly SuspiciousText[]
 }

@@ -4,7 +4,9 @@ import {
   type JobAnalysis,
   type PostingInput,
   type SkillAsk,
+  type SuspiciousText,
 } from './analysis.types.js'
+import { isInstructionText } from './instructions.js'
 import { groupByCategory, keywordsOf } from './job-keywords.js'
 import {
   educationAsked,
@@ -113,13 +115,17 @@ function readLines(
   description: string,
   givenTitle: string | undefined,
   company: string | undefined,
-): { lines: Line[]; title: string | undefined } {
+): { lines: Line[]; title: string | undefined; suspicious: SuspiciousText[] } {
   const companyWord = companyWordOf(company)
   const lines: Line[] = []
+  const suspicious: SuspiciousText[] = []
   let section: Section = 'intro'
   let title = givenTitle
   let first = true
-  for (const raw of normalizeQuotes(description).split(/\r?\n/)) {
+  let lineStart = 0
+  for (const raw of normalizeQuotes(description).split(/\n/)) {
+    const rawStart = lineStart
+    lineStart += raw.length + 1
     const trimmed = raw.trim()
     if (!trimmed) continue
     if (first) {
@@ -137,11 +143,18 @@ function readLines(
       continue
     }
     const bullet = /^([-*•·▪◦]|\d+[.)])\s+/.test(trimmed)
-    for (const sentence of sentences(trimmed.replace(/^\d+[.)]\s+/, ''))) {
+    const body = trimmed.replace(/^\d+[.)]\s+/, '')
+    const bodyStart = rawStart + raw.indexOf(trimmed) + (trimmed.length - body.length)
+    for (const sentence of sentences(body)) {
+      if (isInstructionText(sentence.text)) {
+        const start = bodyStart + sentence.start
+        suspicious.push({ text: sentence.text, start, end: start + sentence.text.length })
+        continue
+      }
       lines.push({ text: sentence.text, section: sectionOfSentence(sentence.text, section, companyWord), bullet })
     }
   }
-  return { lines, title }
+  return { lines, title, suspicious }
 }
 
 function importanceOf(line: Line): Importance | undefined {
@@ -243,18 +256,39 @@ function tailStart(text: string, separatorLength: (text: string, index: number) 
   return text.length
 }
 
+// A degree or coursework named with its field: "Bachelor's degree in Accounting", "MSc or PhD in a quantitative field
+// (statistics, economics)", "coursework in accounting", "majoring in biology".
+const FIELD_OF_STUDY =
+  /\b(?:degree|bachelor'?s?|master'?s?|B\.?A|B\.?S\.?c?|M\.?S\.?c?|M\.?B\.?A|Ph\.?D|diploma|coursework|major(?:ing)?|graduate)\b[^.;:]{0,40}?\b(?:in|of)\b/i
+
+/** Where the fields of study of a degree named in the line begin, or the line's length when it names none. */
+function fieldOfStudyStart(text: string): number {
+  const match = FIELD_OF_STUDY.exec(text)
+  return match ? match.index + match[0].length : Number.POSITIVE_INFINITY
+}
+
 /** Deterministic analysis of a job posting: the same text always gives the same analysis. */
 export function analyzeJob(input: PostingInput): JobAnalysis {
   const company = input.company?.trim() ? squash(input.company) : undefined
-  const { lines, title } = readLines(input.description, input.title?.trim() ? squash(input.title) : undefined, company)
-  const flat = normalizeQuotes(input.description)
+  const { lines, title, suspicious } = readLines(
+    input.description,
+    input.title?.trim() ? squash(input.title) : undefined,
+    company,
+  )
+  // Posting-wide facts (type, location, salary) are read from the text without its instruction-like sentences.
+  const flat = withoutSpans(normalizeQuotes(input.description), suspicious)
 
   // Skills, by importance: a skill both required and preferred is required.
   const asks = new Map<string, { ask: SkillAsk; mentions: number }>()
   for (const line of lines) {
     if (!importanceOf(line)) continue
     const cues = cuesOf(line.text)
+    const fieldsFrom = fieldOfStudyStart(line.text)
     for (const mention of findSkills(maskCompany(line.text, company))) {
+      // "A degree in finance or accounting": the field of study belongs to the education requirement.
+      if (mention.start >= fieldsFrom) continue
+      // "C-level", "C-suite", "R-value": a one-letter name joined to a word is not the language.
+      if (mention.surface.length === 1 && /^-[A-Za-z]/.test(line.text.slice(mention.end))) continue
       const importance = importanceAt(line, cues, mention.start, mention.end)
       const found = asks.get(mention.skill.id)
       if (found) {
@@ -312,5 +346,13 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
     seniority,
     education,
     keywords: keywordsOf(allAsks, asking, title),
+    suspiciousText: suspicious,
   }
+}
+
+/** The text with each span blanked out (same length, so offsets hold). */
+function withoutSpans(text: string, spans: readonly SuspiciousText[]): string {
+  let out = text
+  for (const { start, end } of spans) out = `${out.slice(0, start)}${' '.repeat(end - start)}${out.slice(end)}`
+  return out
 }

@@ -46,11 +46,26 @@ interface Index {
   readonly byId: Map<string, Skill>
   readonly fold: Map<string, Skill>
   readonly exact: Map<string, Skill>
+  /**
+   * For each one-word key of `fold`: the word forms (plurals aside) its aliases are written in. Stemming makes
+   * "accounts" meet "accounting" and "schedules" meet "scheduling"; a one-word plural must be one of these forms.
+   */
+  readonly forms: Map<string, Set<string>>
   /** Every key of `fold` and `exact` and each of their leading token runs: a phrase is only read on while it is one. */
   readonly prefixes: Set<string>
 }
 
 let index: Index | undefined
+
+/** A word lower-cased with a plural ending removed: "APIs" and "API", "surveys" and "survey" are one form. */
+function wordForm(word: string): string {
+  const w = word.toLowerCase()
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`
+  if (/(x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2)
+  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1)
+  return w
+}
 
 function phraseKey(tokens: readonly Token[], exact: boolean): string {
   return tokens.map((t) => (exact ? t.surface : t.fold)).join(' ')
@@ -61,6 +76,7 @@ function buildIndex(): Index {
   const fold = new Map<string, Skill>()
   const exact = new Map<string, Skill>()
   const prefixes = new Set<string>()
+  const forms = new Map<string, Set<string>>()
   // The first skill to claim an alias keeps it.
   const claim = (skill: Skill, aliases: readonly string[], exactCase: boolean) => {
     const keys = exactCase ? exact : fold
@@ -69,6 +85,11 @@ function buildIndex(): Index {
       if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue
       const key = phraseKey(tokens, exactCase)
       if (!keys.has(key)) keys.set(key, skill)
+      if (!exactCase && tokens.length === 1 && keys.get(key) === skill) {
+        const known = forms.get(key) ?? new Set<string>()
+        known.add(wordForm(alias))
+        forms.set(key, known)
+      }
       for (let len = 1; len <= tokens.length; len++)
         prefixes.add(prefixKey(phraseKey(tokens.slice(0, len), exactCase), exactCase))
     }
@@ -87,7 +108,7 @@ function buildIndex(): Index {
     claim(skill, exactAliases.includes(name) ? aliases : [name, ...aliases], false)
     claim(skill, exactAliases, true)
   }
-  return { byId, fold, exact, prefixes }
+  return { byId, fold, exact, prefixes, forms }
 }
 
 /** Exact and folded keys share one prefix set; a mark keeps them apart. */
@@ -123,7 +144,13 @@ export function taxonomySize(): number {
  * cross a sentence boundary the caller drew (call per sentence). Offsets are relative to `text` plus `offset`.
  */
 export function findSkills(text: string, offset = 0): SkillMention[] {
-  const { exact, fold, prefixes } = getIndex()
+  const { exact, fold, prefixes, forms } = getIndex()
+  // A plural must be a plural of an alias ("accounts" is not "accounting"); a bare word may be the verb of one
+  // ("debug" asks for debugging, "schedule appointments" for scheduling).
+  const formMatches = (token: Token, key: string) => {
+    const form = wordForm(token.surface)
+    return form === token.surface.toLowerCase() || (forms.get(key)?.has(form) ?? true)
+  }
   const tokens = tokenize(text)
   const found: SkillMention[] = []
   let i = 0
@@ -145,9 +172,9 @@ export function findSkills(text: string, offset = 0): SkillMention[] {
     let matched = 0
     for (let len = keys.length; len >= 1; len--) {
       const key = keys[len - 1] as { exact: string; fold: string }
-      const skill = exact.get(key.exact) ?? fold.get(key.fold)
-      if (!skill) continue
       const first = tokens[i] as Token
+      const skill = exact.get(key.exact) ?? (len > 1 || formMatches(first, key.fold) ? fold.get(key.fold) : undefined)
+      if (!skill) continue
       const last = tokens[i + len - 1] as Token
       found.push({
         skill,

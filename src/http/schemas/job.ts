@@ -141,6 +141,17 @@ export const JobAnalysis_ = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    suspiciousText: Type.Array(
+      Type.Object(
+        { text: Type.String(), start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+      {
+        description:
+          'Sentences of the posting that address a model or a screening program as instructions ([start, end) in the ' +
+          'description): treated as data, so no skill, keyword or requirement is read from them',
+      },
+    ),
     attribution: Type.Array(Type.String(), { description: 'Notices for the ESCO and O*NET data behind the skills' }),
   },
   { $id: 'JobAnalysis', additionalProperties: false },
@@ -160,6 +171,7 @@ export function toJobAnalysisResponse(analysis: JobAnalysis): Static<typeof JobA
     hardSkills: [...analysis.hardSkills],
     softSkills: [...analysis.softSkills],
     keywords: [...analysis.keywords],
+    suspiciousText: [...analysis.suspiciousText],
     attribution: [...TAXONOMY_ATTRIBUTION],
   }
 }
