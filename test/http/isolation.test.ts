@@ -81,6 +81,21 @@ const FIXTURES: Record<string, Fixture> = {
     const id = created.json().id as string
     return { params: { id }, snapshot: () => read(server, token, [`/api/jobs/${id}`, `/api/jobs/${id}/analysis`]) }
   },
+  '/api/api-keys/': async (server, token) => {
+    const created = await server.inject({
+      method: 'POST',
+      url: '/api/api-keys',
+      headers: bearer(token),
+      payload: { name: 'Owner key', scopes: ['resumes:read'] },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const { id, secret } = created.json() as { id: string; secret: string }
+    // Whether the key still works, then its list entry (the use before the list, so lastUsedAt is settled in both).
+    return {
+      params: { id },
+      snapshot: async () => [await read(server, secret, ['/api/me']), await read(server, token, ['/api/api-keys'])],
+    }
+  },
 }
 
 /** A request body that would be accepted if the resource were the caller's, so only ownership can refuse it. */
