@@ -51,6 +51,8 @@ export function createServices(config: Config, infra: Infrastructure): Services 
   const jobRepository = createPostgresJobRepository(database.db)
   const apiKeyRepository = createPostgresApiKeyRepository(database.db)
   const quotas = { ...config.quotas, resumes: config.resumes.maxPerUser }
+  /** The page size a user chose in their settings: new resumes take it, and exports of resumes that name none. */
+  const pageSizeOf = async (userId: string) => (await users.findSettings(userId))?.pageSize
   const resumeDeps = {
     resumes: resumeRepository,
     jobs: jobRepository,
@@ -59,6 +61,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     events,
     limits: config.resumes,
     quotas,
+    pageSizeOf,
   }
 
   const uncached = {
@@ -124,6 +127,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     drafts,
     versions,
     limits: config.resumes,
+    pageSizeOf,
   })
   const tasks = createTaskService({ queue: infra.taskQueue })
   tasks.register(IMPORT_TASK, importTaskHandler(resumeDocuments))

@@ -37,6 +37,7 @@ import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
 import { AiDraft_ } from './schemas/ai-draft.js'
 import { ApiKey_ } from './schemas/api-key.js'
+import { Design_ } from './schemas/design.js'
 import { Job_, JobAnalysis_ } from './schemas/job.js'
 import { AtsReport_ } from './schemas/job-intelligence.js'
 import { Problem } from './schemas/problem.js'
@@ -119,6 +120,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   server.addSchema(AtsReport_)
   server.addSchema(AiDraft_)
   server.addSchema(ApiKey_)
+  server.addSchema(Design_)
   registerProblemHandlers(server)
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)

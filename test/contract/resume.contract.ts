@@ -38,6 +38,7 @@ export function aNewResume(ownerId: string, overrides: Partial<NewResume> = {}):
     ownerId,
     title: 'Engineer resume',
     templateId: 'classic',
+    design: {},
     tags: ['engineering', 'remote'],
     content: aResumeContent(),
     message: 'Created',
@@ -69,6 +70,7 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
         ownerId: owner,
         title: 'Engineer resume',
         templateId: 'classic',
+        design: {},
         tags: ['engineering', 'remote'],
         headVersion: 1,
         hasDraft: false,
@@ -310,6 +312,36 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       )
       expect(edited).toMatchObject({ templateId: 'modern', headVersion: 2, content })
       expect((await resumes.findVersion(owner, id, 1))?.content).toEqual(aResumeContent())
+    })
+
+    it('stores the design with the resume and applies changes field by field, null removing one', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const design = { pageSize: 'a4', fontSize: 11, sectionTitles: { work: 'Professional Experience' } } as const
+      const { id } = await resumes.create(aNewResume(owner, { design }), roomy)
+      expect((await resumes.find(owner, id))?.design).toEqual(design)
+      const changed = await resumes.update(
+        owner,
+        id,
+        { design: { accentColor: '#aa3300', fontSize: null, sectionOrder: ['skills', 'work'] } },
+        at(1),
+        undefined,
+        roomy,
+      )
+      const expected = {
+        pageSize: 'a4',
+        accentColor: '#aa3300',
+        sectionOrder: ['skills', 'work'],
+        sectionTitles: { work: 'Professional Experience' },
+      }
+      expect(changed?.design).toEqual(expected)
+      expect((await resumes.list(owner, { trashed: false, limit: 5 }))[0]?.design).toEqual(expected)
+      // Two changes at once both land: each is applied to the stored design in its own write.
+      await Promise.all([
+        resumes.update(owner, id, { design: { margins: 40 } }, at(2), undefined, roomy),
+        resumes.update(owner, id, { design: { lineSpacing: 1.5 } }, at(2), undefined, roomy),
+      ])
+      expect((await resumes.find(owner, id))?.design).toMatchObject({ margins: 40, lineSpacing: 1.5, pageSize: 'a4' })
     })
 
     it('numbers versions 1, 2, 3 and pages through them newest first', async () => {

@@ -79,3 +79,111 @@ export function docxText(docx: Uint8Array): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
 }
+
+export interface PdfWord {
+  readonly text: string
+  readonly page: number
+  readonly xMin: number
+  readonly yMin: number
+  readonly xMax: number
+  readonly yMax: number
+}
+
+/** Every word of a PDF with its box in points (pdftotext -bbox), in reading order. */
+export function pdfWords(pdf: Uint8Array): PdfWord[] {
+  const html = pdfText(pdf, ['-bbox'])
+  const words: PdfWord[] = []
+  let page = 0
+  for (const match of html.matchAll(
+    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (match[0] === '<page') {
+      page += 1
+      continue
+    }
+    words.push({
+      page,
+      xMin: Number(match[1]),
+      yMin: Number(match[2]),
+      xMax: Number(match[3]),
+      yMax: Number(match[4]),
+      text: (match[5] ?? '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
+    })
+  }
+  return words
+}
+
+/** The fonts a PDF uses, as pdffonts names them (subset prefixes removed), with whether each is embedded. */
+export function pdfFonts(pdf: Uint8Array): { name: string; embedded: boolean }[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rr-pdf-'))
+  try {
+    const file = path.join(dir, 'document.pdf')
+    writeFileSync(file, pdf)
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+    return lines.map((line) => {
+      const [name = ''] = line.split(/\s+/)
+      return {
+        name: name.replace(/^[A-Z]{6}\+/, ''),
+        embedded: /\byes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(line),
+      }
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A PDF's link annotations with their boxes in points from the page's top left, as pdftotext -bbox measures. */
+export async function pdfLinks(
+  pdf: Uint8Array,
+): Promise<{ page: number; url: string; xMin: number; yMin: number; xMax: number; yMax: number }[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise
+  const links: { page: number; url: string; xMin: number; yMin: number; xMax: number; yMax: number }[] = []
+  try {
+    for (let n = 1; n <= document.numPages; n += 1) {
+      const page = await document.getPage(n)
+      const height = page.view[3] ?? 0
+      for (const annotation of await page.getAnnotations()) {
+        if (annotation.subtype !== 'Link' || typeof annotation.url !== 'string') continue
+        const [x1, y1, x2, y2] = annotation.rect as [number, number, number, number]
+        links.push({ page: n, url: annotation.url, xMin: x1, xMax: x2, yMin: height - y2, yMax: height - y1 })
+      }
+    }
+  } finally {
+    await document.destroy()
+  }
+  return links
+}
+
+/** The words of a PDF that lie inside a box (a link's), joined with spaces. */
+export function wordsInside(words: readonly PdfWord[], box: Omit<PdfWord, 'text'>): string {
+  const cx = (w: PdfWord) => (w.xMin + w.xMax) / 2
+  const cy = (w: PdfWord) => (w.yMin + w.yMax) / 2
+  return words
+    .filter((w) => w.page === box.page && cx(w) > box.xMin && cx(w) < box.xMax && cy(w) > box.yMin && cy(w) < box.yMax)
+    .map((w) => w.text)
+    .join(' ')
+}
+
+/** A DOCX's external hyperlinks: each relationship's target, with the text of the w:hyperlink that uses it. */
+export function docxLinks(docx: Uint8Array): { target: string; text: string }[] {
+  const files = unzipped(docx)
+  const rels = files.get('word/_rels/document.xml.rels') ?? ''
+  const targets = new Map<string, string>()
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/>/g)) {
+    const attrs = m[1] ?? ''
+    if (!/TargetMode="External"/.test(attrs) || !/relationships\/hyperlink"/.test(attrs)) continue
+    const id = /Id="([^"]+)"/.exec(attrs)?.[1]
+    const target = /Target="([^"]+)"/.exec(attrs)?.[1]
+    if (id && target) targets.set(id, target.replace(/&amp;/g, '&'))
+  }
+  const xml = files.get('word/document.xml') ?? ''
+  return [...xml.matchAll(/<w:hyperlink\b[^>]*r:id="([^"]+)"[^>]*>(.*?)<\/w:hyperlink>/g)].map((m) => ({
+    target: targets.get(m[1] ?? '') ?? '',
+    text: [...(m[2] ?? '').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  }))
+}

@@ -1,25 +1,81 @@
 /**
  * DOCX export with the `docx` package: Word's built-in Heading 1/2/3 styles for the name, sections and entries and
- * real bulleted lists, so the file stays editable and its structure survives a round trip.
+ * real bulleted lists, so the file stays editable and its structure survives a round trip. The design's font is
+ * named with a fallback Word has (the font table's alternate name, family and PANOSE class) and LibreOffice bundles
+ * the fonts themselves; e-mail addresses, phone numbers and web addresses are hyperlinks.
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+} from 'docx'
+import { type RenderStyle, renderStyleOf } from '../../domain/documents/design-style.js'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
 import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
-import type { Template, TemplateStyle } from '../../domain/templates/template.types.js'
-import { requireStyle } from './pdf.renderer.js'
+import type { FontFamily } from '../../domain/resumes/resume-design.js'
+import type { Template } from '../../domain/templates/template.types.js'
 
-const FONT_NAMES: Record<TemplateStyle['font'], string> = {
-  serif: 'DejaVu Serif',
-  sans: 'DejaVu Sans',
-  condensed: 'DejaVu Sans Condensed',
+/** How each bundled family is named in a DOCX, and what Word draws when it is not installed. */
+export const DOCX_FONTS: Record<
+  FontFamily,
+  { name: string; fallback: string; family: 'swiss' | 'roman'; panose: string }
+> = {
+  'dejavu-sans': { name: 'DejaVu Sans', fallback: 'Verdana', family: 'swiss', panose: '020B0603030804020204' },
+  'dejavu-serif': { name: 'DejaVu Serif', fallback: 'Cambria', family: 'roman', panose: '02060603050605020204' },
+  'dejavu-sans-condensed': {
+    name: 'DejaVu Sans Condensed',
+    fallback: 'Arial Narrow',
+    family: 'swiss',
+    panose: '020B0606030804020204',
+  },
+  'liberation-sans': { name: 'Liberation Sans', fallback: 'Arial', family: 'swiss', panose: '020B0604020202020204' },
 }
+
 const PAGE_TWIPS = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } }
+const MUTED = '444444'
+const TEXT = '111111'
 const halfPoints = (pt: number) => Math.round(pt * 2)
 const twips = (pt: number) => Math.round(pt * 20)
 
-function paragraphOf(block: LayoutBlock, style: TemplateStyle): Paragraph {
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string)
+
+/**
+ * word/fontTable.xml naming the font and its fallback: Word substitutes the alternate name (or a font of the same
+ * family and PANOSE class) when the named font is missing.
+ */
+export function fontTableXml(family: FontFamily): string {
+  const font = DOCX_FONTS[family]
+  const entry = (name: string, altName: string | undefined) =>
+    `<w:font w:name="${escapeXml(name)}">` +
+    (altName ? `<w:altName w:val="${escapeXml(altName)}"/>` : '') +
+    `<w:panose1 w:val="${font.panose}"/><w:charset w:val="00"/><w:family w:val="${font.family}"/>` +
+    '<w:pitch w:val="variable"/></w:font>'
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    entry(font.name, font.fallback) +
+    entry(font.fallback, undefined) +
+    '</w:fonts>'
+  )
+}
+
+/** A run of text, or a hyperlink around it when it points somewhere. */
+function linked(text: string, href: string | undefined, color: string): ParagraphChild {
+  const run = new TextRun({ text, color })
+  return href ? new ExternalHyperlink({ link: href, children: [run] }) : run
+}
+
+function paragraphOf(block: LayoutBlock, style: RenderStyle): Paragraph {
   const color = style.accent.slice(1)
   const align = style.nameAlign === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT
   const gap = { after: twips(style.blockGap) }
@@ -40,7 +96,10 @@ function paragraphOf(block: LayoutBlock, style: TemplateStyle): Paragraph {
       return new Paragraph({
         alignment: align,
         spacing: gap,
-        children: [new TextRun({ text: block.parts.join(PART_SEPARATOR), color: '444444' })],
+        children: block.parts.flatMap((text, i) => [
+          ...(i > 0 ? [new TextRun({ text: PART_SEPARATOR, color: MUTED })] : []),
+          linked(text, block.links?.[i], MUTED),
+        ]),
       })
     case 'heading':
       return new Paragraph({
@@ -63,10 +122,19 @@ function paragraphOf(block: LayoutBlock, style: TemplateStyle): Paragraph {
       return new Paragraph({
         heading: HeadingLevel.HEADING_3,
         spacing: { before: twips(style.blockGap * 2) },
-        children: [new TextRun({ text: block.text, bold: true, size: halfPoints(style.baseSize), color: '111111' })],
+        children: [new TextRun({ text: block.text, bold: true, size: halfPoints(style.baseSize), color: TEXT })],
       })
-    case 'entryMeta':
-      return new Paragraph({ spacing: gap, children: [new TextRun({ text: block.text, color: '444444' })] })
+    case 'entryMeta': {
+      const { link } = block
+      const before = link ? block.text.slice(0, block.text.length - link.text.length) : block.text
+      return new Paragraph({
+        spacing: gap,
+        children: [
+          ...(before ? [new TextRun({ text: before, color: MUTED })] : []),
+          ...(link ? [linked(link.text, link.href, MUTED)] : []),
+        ],
+      })
+    }
     case 'paragraph':
       return new Paragraph({
         spacing: gap,
@@ -80,35 +148,34 @@ function paragraphOf(block: LayoutBlock, style: TemplateStyle): Paragraph {
 }
 
 export async function renderDocx(resume: JsonResume, template: Template, options: RenderOptions): Promise<Buffer> {
-  const style = requireStyle(template)
+  const style = renderStyleOf(template, options.design)
   const page = PAGE_TWIPS[options.paper]
+  const font = DOCX_FONTS[style.fontFamily].name
+  const margin = twips(style.margin)
   const document = new Document({
     title: options.title,
     creator: options.author,
     description: 'Resume',
     styles: {
       default: {
-        document: { run: { font: FONT_NAMES[style.font], size: halfPoints(style.baseSize), color: '111111' } },
+        document: {
+          run: { font: { ascii: font, hAnsi: font, cs: font }, size: halfPoints(style.baseSize), color: TEXT },
+          paragraph: { spacing: { line: Math.round(240 * style.lineSpacing), lineRule: LineRuleType.AUTO } },
+        },
+        // Word's heading styles name the theme's heading font; these draw in the design's font instead.
+        heading1: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
+        heading2: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
+        heading3: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
       },
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: page,
-            margin: {
-              top: twips(style.margin),
-              bottom: twips(style.margin),
-              left: twips(style.margin),
-              right: twips(style.margin),
-            },
-          },
-        },
-        children: layoutResume(resume).map((block) => paragraphOf(block, style)),
+        properties: { page: { size: page, margin: { top: margin, bottom: margin, left: margin, right: margin } } },
+        children: layoutResume(resume, options.design).map((block) => paragraphOf(block, style)),
       },
     ],
   })
-  return Packer.toBuffer(document)
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(style.fontFamily) }])
 }
 
 export const docxRenderer: DocumentRenderer = {

@@ -1,8 +1,10 @@
 /**
  * Fonts embedded in exported PDFs.
  *
- * - DejaVu (package `dejavu-fonts-ttf`; Bitstream Vera terms, DejaVu changes in the public domain) for every template:
- *   Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols, but no CJK.
+ * - DejaVu Sans, Serif and Sans Condensed (package `dejavu-fonts-ttf`; Bitstream Vera terms, DejaVu changes in the
+ *   public domain): Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols, but no CJK.
+ * - Liberation Sans (SIL Open Font License 1.1), metrically compatible with Arial, from the copy pdfjs-dist (already a
+ *   dependency, for import) ships as a standard font; characters it lacks are drawn with DejaVu Sans.
  * - Noto Sans CJK (SIL Open Font License 1.1) for Chinese, Japanese and Korean: the Simplified Chinese font
  *   (package `@embedpdf/fonts-sc`, Han ideographs including Japanese kanji, kana, CJK punctuation) and the Korean font
  *   (package `@embedpdf/fonts-kr`, Hangul), regular and bold. They are read and parsed the first time a document
@@ -13,16 +15,21 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import * as fontkit from 'fontkit'
-import type { TemplateStyle } from '../../domain/templates/template.types.js'
+import type { FontFamily } from '../../domain/resumes/resume-design.js'
 
 const require = createRequire(import.meta.url)
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`))
 const FONT_DIR = path.join(packageDir('dejavu-fonts-ttf'), 'ttf')
+const LIBERATION_DIR = path.join(packageDir('pdfjs-dist'), 'standard_fonts')
 
-const FILES: Record<TemplateStyle['font'], { regular: string; bold: string }> = {
-  serif: { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' },
-  sans: { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
-  condensed: { regular: 'DejaVuSansCondensed.ttf', bold: 'DejaVuSansCondensed-Bold.ttf' },
+const FILES: Record<FontFamily, { regular: string; bold: string }> = {
+  'dejavu-serif': { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' },
+  'dejavu-sans': { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
+  'dejavu-sans-condensed': { regular: 'DejaVuSansCondensed.ttf', bold: 'DejaVuSansCondensed-Bold.ttf' },
+  'liberation-sans': {
+    regular: path.join(LIBERATION_DIR, 'LiberationSans-Regular.ttf'),
+    bold: path.join(LIBERATION_DIR, 'LiberationSans-Bold.ttf'),
+  },
 }
 
 export type FontWeight = 'regular' | 'bold'
@@ -45,8 +52,8 @@ function load(file: string): Buffer {
   return bytes
 }
 
-/** The regular and bold font files of a template style, read once and kept. */
-export function fontPair(font: TemplateStyle['font']): { regular: Buffer; bold: Buffer } {
+/** The regular and bold font files of a bundled family, read once and kept. */
+export function fontPair(font: FontFamily): { regular: Buffer; bold: Buffer } {
   const files = FILES[font]
   return { regular: load(files.regular), bold: load(files.bold) }
 }

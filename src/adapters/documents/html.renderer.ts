@@ -1,13 +1,16 @@
 /**
- * HTML export: one self-contained page (inline CSS, no scripts, no external requests). Every user string is
- * escaped, so a field holding `<script>` shows as text.
+ * HTML export: one self-contained page (inline CSS, no scripts, no external requests) laid out as the page it prints
+ * on (size and margins from the design). Every user string is escaped, so a field holding `<script>` shows as text;
+ * links carry only http(s), mailto: and tel: addresses.
  */
+
+import { type RenderStyle, renderStyleOf } from '../../domain/documents/design-style.js'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
 import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
-import type { Template, TemplateStyle } from '../../domain/templates/template.types.js'
-import { requireStyle } from './pdf.renderer.js'
+import type { FontFamily } from '../../domain/resumes/resume-design.js'
+import type { Template } from '../../domain/templates/template.types.js'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -16,16 +19,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
 }
 
-const FONT_STACKS: Record<TemplateStyle['font'], string> = {
-  serif: "'DejaVu Serif', Georgia, 'Times New Roman', serif",
-  sans: "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif",
-  condensed: "'DejaVu Sans Condensed', 'Arial Narrow', Arial, sans-serif",
+/** Each bundled family, then fonts of the same look that browsers' systems have. */
+export const FONT_STACKS: Record<FontFamily, string> = {
+  'dejavu-serif': "'DejaVu Serif', Cambria, Georgia, 'Times New Roman', serif",
+  'dejavu-sans': "'DejaVu Sans', Verdana, 'Helvetica Neue', Arial, sans-serif",
+  'dejavu-sans-condensed': "'DejaVu Sans Condensed', 'Arial Narrow', 'Helvetica Neue', Arial, sans-serif",
+  'liberation-sans': "'Liberation Sans', Arial, Helvetica, sans-serif",
 }
 
-function css(style: TemplateStyle, paper: RenderOptions['paper']): string {
+/** Page widths in points. */
+const PAGE_WIDTH = { letter: 612, a4: 595.28 }
+
+function css(style: RenderStyle, paper: RenderOptions['paper']): string {
   return [
     `@page{size:${paper === 'a4' ? 'A4' : 'letter'};margin:${style.margin}pt}`,
-    `body{font-family:${FONT_STACKS[style.font]};font-size:${style.baseSize}pt;line-height:1.3;color:#111;max-width:46em;margin:2em auto;padding:0 1em}`,
+    `body{font-family:${FONT_STACKS[style.fontFamily]};font-size:${style.baseSize}pt;line-height:${Math.round(130 * style.lineSpacing) / 100};color:#111;margin:0;background:#fff}`,
+    // On screen the page is drawn at its size with its margins; printed, @page gives both.
+    `main{box-sizing:border-box;max-width:${PAGE_WIDTH[paper]}pt;margin:0 auto;padding:${style.margin}pt}`,
+    '@media print{main{max-width:none;padding:0}}',
+    'a{color:inherit;text-decoration:none}',
     `h1{font-size:${style.nameSize}pt;color:${style.accent};text-align:${style.nameAlign};margin:0 0 .2em}`,
     `.label{font-size:${style.baseSize + 1.5}pt;text-align:${style.nameAlign};margin:0}`,
     `.contact{color:#444;text-align:${style.nameAlign};margin:.2em 0}`,
@@ -36,6 +48,11 @@ function css(style: TemplateStyle, paper: RenderOptions['paper']): string {
     `ul{margin:${style.blockGap}pt 0;padding-left:1.2em}`,
     `li{margin:${style.blockGap / 2}pt 0}`,
   ].join('\n')
+}
+
+/** Text as a link when it points somewhere (the layout gives only http(s), mailto: and tel: addresses). */
+function linkHtml(text: string, href: string | undefined): string {
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text)
 }
 
 /** The body markup of a resume's blocks (used by the page and by previews). */
@@ -55,7 +72,9 @@ export function blocksToHtml(blocks: readonly LayoutBlock[]): string {
         out.push(`<p class="label">${escapeHtml(block.text)}</p>`)
         break
       case 'contact':
-        out.push(`<p class="contact">${block.parts.map(escapeHtml).join(escapeHtml(PART_SEPARATOR))}</p>`)
+        out.push(
+          `<p class="contact">${block.parts.map((part, i) => linkHtml(part, block.links?.[i])).join(escapeHtml(PART_SEPARATOR))}</p>`,
+        )
         break
       case 'heading':
         out.push(`<h2>${escapeHtml(block.text)}</h2>`)
@@ -63,9 +82,12 @@ export function blocksToHtml(blocks: readonly LayoutBlock[]): string {
       case 'entryTitle':
         out.push(`<h3>${escapeHtml(block.text)}</h3>`)
         break
-      case 'entryMeta':
-        out.push(`<p class="meta">${escapeHtml(block.text)}</p>`)
+      case 'entryMeta': {
+        const { link } = block
+        const before = link ? block.text.slice(0, block.text.length - link.text.length) : block.text
+        out.push(`<p class="meta">${escapeHtml(before)}${link ? linkHtml(link.text, link.href) : ''}</p>`)
         break
+      }
       case 'paragraph':
         out.push(
           block.lead
@@ -84,8 +106,12 @@ export function blocksToHtml(blocks: readonly LayoutBlock[]): string {
   return out.join('\n')
 }
 
-export function renderHtml(resume: JsonResume, template: Template, { paper, title, author }: RenderOptions): string {
-  const style = requireStyle(template)
+export function renderHtml(
+  resume: JsonResume,
+  template: Template,
+  { paper, title, author, design }: RenderOptions,
+): string {
+  const style = renderStyleOf(template, design)
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -99,7 +125,7 @@ export function renderHtml(resume: JsonResume, template: Template, { paper, titl
     '</head>',
     `<body class="template-${escapeHtml(template.id)}">`,
     '<main>',
-    blocksToHtml(layoutResume(resume)),
+    blocksToHtml(layoutResume(resume, design)),
     '</main>',
     '</body>',
     '</html>',

@@ -1,14 +1,16 @@
 /**
- * PDF export with pdfkit: embedded DejaVu fonts (subset), Noto Sans CJK for Chinese, Japanese and Korean text, a
- * real text layer written in reading order, document title/author metadata, US Letter or A4, automatic page breaks
- * that never clip a line, and headings kept with the entry that follows them.
+ * PDF export with pdfkit: the design's bundled font embedded (subset), Noto Sans CJK for Chinese, Japanese and Korean
+ * text, a real text layer written in reading order, document title/author metadata, US Letter or A4, automatic page
+ * breaks that never clip a line, headings kept with the entry that follows them, and link annotations on e-mail
+ * addresses, phone numbers and web addresses.
  */
 import PDFDocument from 'pdfkit'
+import { type RenderStyle, renderStyleOf } from '../../domain/documents/design-style.js'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
 import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
-import type { Template, TemplateStyle } from '../../domain/templates/template.types.js'
+import type { Template } from '../../domain/templates/template.types.js'
 import { cjkFallbacks, type FallbackFont, type FontWeight, fontPair, operatorFallback } from './fonts.js'
 
 const BULLET_INDENT = 12
@@ -33,10 +35,10 @@ type Doc = PDFKit.PDFDocument
 function renderPdf(
   resume: JsonResume,
   template: Template,
-  { paper, title, author }: RenderOptions,
+  { paper, title, author, design }: RenderOptions,
   { fallbackFontFile }: PdfRendererOptions,
 ): Promise<Uint8Array> {
-  const style = requireStyle(template)
+  const style = renderStyleOf(template, design)
   const doc = new PDFDocument({
     size: paper === 'a4' ? 'A4' : 'LETTER',
     margin: style.margin,
@@ -46,12 +48,13 @@ function renderPdf(
     pdfVersion: '1.7',
     bufferPages: false,
   })
-  const fonts = fontPair(style.font)
+  const fonts = fontPair(style.fontFamily)
   doc.registerFont('regular', fonts.regular)
   doc.registerFont('bold', fonts.bold)
-  // DejaVu Sans draws scripts DejaVu Serif lacks (Hebrew, Arabic); the fallbacks cover the rest (CJK). They are
-  // registered only when a character needs them, so a document embeds just the fonts it uses.
-  const sans = fontPair('sans')
+  // DejaVu Sans draws scripts the chosen font lacks (Hebrew, Arabic in DejaVu Serif; Greek and Cyrillic extensions in
+  // Liberation Sans); the fallbacks cover the rest (CJK). They are registered only when a character needs them, so a
+  // document embeds just the fonts it uses.
+  const sans = fontPair('dejavu-sans')
   doc.registerFont('alt-regular', sans.regular)
   doc.registerFont('alt-bold', sans.bold)
   const operator = operatorFallback(fallbackFontFile)
@@ -66,44 +69,53 @@ function renderPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  drawBlocks(doc, layoutResume(resume), style, createFontChooser(doc, fallbacks))
+  drawBlocks(doc, layoutResume(resume, design), style, createFontChooser(doc, fallbacks))
   doc.end()
   return done
 }
 
-export function requireStyle(template: Template): TemplateStyle {
-  if (!template.style) throw new Error(`template ${template.id} has no built-in style`)
-  return template.style
+/** A piece of a line: its text, weight and, for a link, where it points. */
+interface Segment {
+  readonly text: string
+  readonly font: FontWeight
+  readonly link?: string | undefined
 }
 
-function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateStyle, chooser: FontChooser) {
+function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: RenderStyle, chooser: FontChooser) {
   const left = doc.page.margins.left
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
-  const lineHeight = (size: number) => size * 1.25
+  // Line spacing adds to each line the font's own gap times (spacing − 1).
+  const lineGap = (size: number) => size * 1.2 * (style.lineSpacing - 1)
+  const lineHeight = (size: number) => size * 1.25 + lineGap(size)
   const bottom = () => doc.page.height - doc.page.margins.bottom
   /** Starts a new page unless `height` points fit below the current position. */
   const keep = (height: number) => {
     if (doc.y + height > bottom()) doc.addPage()
   }
-  /** Writes text, switching to the fallback font for runs the main font cannot draw. */
-  const write = (
-    raw: string,
-    font: 'regular' | 'bold',
-    size: number,
-    opts: PDFKit.Mixins.TextOptions,
-    continued = false,
-  ) => {
+  /**
+   * Writes a line of segments as one paragraph, switching to the fallback font for runs the main font cannot draw;
+   * a segment with a link gets a link annotation over its text.
+   */
+  const writeSegments = (segments: readonly Segment[], size: number, opts: PDFKit.Mixins.TextOptions) => {
     doc.fontSize(size)
-    const text = visualWordOrder(raw)
-    const runs = splitRuns(text, font, chooser)
-    // Every run sits on the template font's baseline: fonts place text by their own ascent, which would lift or
-    // drop a run in another font (Noto Sans CJK ascends further than DejaVu) off the line it shares.
-    const baseline = -(ascender(doc.font(font)) / 1000) * size
-    const options = { ...opts, ...alignRuns(doc, runs, opts), baseline }
+    const runs = segments.flatMap((segment) =>
+      splitRuns(visualWordOrder(segment.text), segment.font, chooser).map((run) => ({ ...run, link: segment.link })),
+    )
+    // Every run sits on the body font's baseline: fonts place text by their own ascent, which would lift or drop a
+    // run in another font (Noto Sans CJK ascends further than DejaVu) off the line it shares.
+    const baseline = -(ascender(doc.font(segments[0]?.font ?? 'regular')) / 1000) * size
+    const options = { ...opts, ...alignRuns(doc, runs, opts), baseline, lineGap: lineGap(size) }
     runs.forEach((run, i) => {
-      doc.font(run.font).text(run.text, { ...options, continued: continued || i < runs.length - 1 })
+      doc.font(run.font).text(run.text, {
+        ...options,
+        link: run.link ?? null,
+        underline: false,
+        continued: i < runs.length - 1,
+      })
     })
   }
+  const write = (text: string, font: FontWeight, size: number, opts: PDFKit.Mixins.TextOptions) =>
+    writeSegments([{ text, font }], size, opts)
 
   let previous: LayoutBlock['kind'] | undefined
   for (const block of blocks) {
@@ -128,10 +140,15 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
         doc.fillColor(TEXT)
         write(block.text, 'regular', base + 1.5, { width, align: style.nameAlign })
         break
-      case 'contact':
+      case 'contact': {
         doc.fillColor(MUTED)
-        write(block.parts.join(PART_SEPARATOR), 'regular', base, { width, align: style.nameAlign })
+        // Parts are packed into lines that fit, breaking between parts (an address never splits), each line drawn
+        // as one centred piece so its links stay over their text.
+        for (const line of packContactLine(doc, block.parts, block.links, base, width)) {
+          writeSegments(line, base, { width, align: style.nameAlign })
+        }
         break
+      }
       case 'heading': {
         // Keep a heading with at least the first two lines of what follows.
         keep(lineHeight(style.headingSize) + lineHeight(base) * 3)
@@ -155,16 +172,32 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
         doc.fillColor(TEXT)
         write(block.text, 'bold', base, { width })
         break
-      case 'entryMeta':
+      case 'entryMeta': {
         doc.fillColor(MUTED)
-        write(block.text, 'regular', base, { width })
+        const { link } = block
+        const before = link ? block.text.slice(0, block.text.length - link.text.length) : block.text
+        writeSegments(
+          [
+            ...(before ? [{ text: before, font: 'regular' as const }] : []),
+            ...(link ? [{ text: link.text, font: 'regular' as const, link: link.href }] : []),
+          ],
+          base,
+          { width },
+        )
         break
+      }
       case 'paragraph':
         keep(lineHeight(base))
         doc.fillColor(TEXT)
         if (block.lead) {
-          write(`${block.lead}: `, 'bold', base, { width }, true)
-          write(block.text, 'regular', base, { width })
+          writeSegments(
+            [
+              { text: `${block.lead}: `, font: 'bold' },
+              { text: block.text, font: 'regular' },
+            ],
+            base,
+            { width },
+          )
         } else {
           write(block.text, 'regular', base, { width })
         }
@@ -185,6 +218,43 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: TemplateSty
     }
     previous = block.kind
   }
+}
+
+/**
+ * Contact parts as lines of segments no wider than `width` (a part wider than a line gets a line of its own, which
+ * pdfkit wraps). A separator stays at the end of the line it follows, as word wrapping would leave it.
+ */
+function packContactLine(
+  doc: Doc,
+  parts: readonly string[],
+  links: readonly (string | undefined)[] | undefined,
+  size: number,
+  width: number,
+): Segment[][] {
+  doc.font('regular').fontSize(size)
+  const lines: Segment[][] = []
+  let line: Segment[] = []
+  let used = 0
+  parts.forEach((text, i) => {
+    const separator = i < parts.length - 1 ? PART_SEPARATOR : ''
+    const needed = doc.widthOfString(text + separator.trimEnd())
+    if (line.length > 0 && used + needed > width) {
+      lines.push(line)
+      line = []
+      used = 0
+    }
+    line.push({ text, font: 'regular', link: links?.[i] })
+    if (separator) line.push({ text: separator, font: 'regular' })
+    used += doc.widthOfString(text + separator)
+  })
+  if (line.length > 0) lines.push(line)
+  // A line ends at its last part: its separator's trailing space would only push a centred line off centre.
+  return lines.map((segments) => {
+    const last = segments.at(-1)
+    return last && !last.link && last.text === PART_SEPARATOR
+      ? [...segments.slice(0, -1), { ...last, text: PART_SEPARATOR.trimEnd() }]
+      : segments
+  })
 }
 
 /**

@@ -1,17 +1,18 @@
-/** Markdown and plain-text export from the shared layout. */
+/** Markdown and plain-text export from the shared layout, with the design's section order, titles and visibility. */
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
 import { layoutResume, PART_SEPARATOR, paragraphText } from '../../domain/documents/resume-layout.js'
+import type { ResumeDesign } from '../../domain/resumes/resume-design.js'
 
 /** Escapes characters Markdown would read as markup at any position. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|!~])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3')
 }
 
-export function renderMarkdown(resume: JsonResume): string {
+export function renderMarkdown(resume: JsonResume, design?: ResumeDesign): string {
   const lines: string[] = []
   let previous = ''
-  for (const block of layoutResume(resume)) {
+  for (const block of layoutResume(resume, design)) {
     const gap = block.kind === 'bullet' && previous === 'bullet' ? [] : ['']
     if (lines.length > 0) lines.push(...gap)
     switch (block.kind) {
@@ -47,10 +48,10 @@ export function renderMarkdown(resume: JsonResume): string {
   return `${lines.join('\n')}\n`
 }
 
-export function renderText(resume: JsonResume): string {
+export function renderText(resume: JsonResume, design?: ResumeDesign): string {
   const lines: string[] = []
   let previous = ''
-  for (const block of layoutResume(resume)) {
+  for (const block of layoutResume(resume, design)) {
     if (lines.length > 0 && (block.kind === 'heading' || (block.kind === 'entryTitle' && previous !== 'heading')))
       lines.push('')
     switch (block.kind) {
@@ -81,13 +82,13 @@ export function renderText(resume: JsonResume): string {
 const encode = (text: string) => new TextEncoder().encode(text)
 
 export const markdownRenderer: DocumentRenderer = {
-  async render(resume) {
-    return encode(renderMarkdown(resume))
+  async render(resume, _template, options) {
+    return encode(renderMarkdown(resume, options.design))
   },
 }
 
 export const textRenderer: DocumentRenderer = {
-  async render(resume) {
-    return encode(renderText(resume))
+  async render(resume, _template, options) {
+    return encode(renderText(resume, options.design))
   },
 }

@@ -10,6 +10,7 @@ import {
   type ResumeVersion,
   type ResumeWithContent,
 } from '../../domain/resumes/resume.types.js'
+import { applyDesignChanges } from '../../domain/resumes/resume-design.js'
 import { assertCountBelow, assertStorageFits, type Quotas } from '../../domain/usage/usage.types.js'
 
 interface Stored {
@@ -90,6 +91,7 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
           ownerId: input.ownerId,
           title: input.title,
           templateId: input.templateId,
+          design: structuredClone(input.design),
           tags: [...input.tags],
           headVersion: 0,
           tailoredFrom: input.tailoredFrom && { ...input.tailoredFrom },
@@ -153,6 +155,7 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
         ...found.resume,
         ...(changes.title !== undefined && { title: changes.title }),
         ...(changes.templateId !== undefined && { templateId: changes.templateId }),
+        ...(changes.design !== undefined && { design: applyDesignChanges(found.resume.design, changes.design) }),
         ...(changes.tags !== undefined && { tags: [...changes.tags] }),
         updatedAt: at,
       }

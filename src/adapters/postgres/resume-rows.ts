@@ -8,6 +8,7 @@ import type {
   ResumeWithContent,
   VersionSummary,
 } from '../../domain/resumes/resume.types.js'
+import { readDesign } from '../../domain/resumes/resume-design.js'
 import type { ResumeDraftsTable, ResumesTable, ResumeVersionsTable, Tables } from './tables.js'
 import { lockStorage } from './user-usage.js'
 
@@ -24,6 +25,7 @@ export function rowToResume(row: ResumeRow): Resume {
     ownerId: row.owner_id,
     title: row.title,
     templateId: row.template_id,
+    design: readDesign(row.design),
     tags: [...row.tags],
     headVersion: row.head_version,
     hasDraft: row.has_draft,

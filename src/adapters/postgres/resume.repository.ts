@@ -1,11 +1,20 @@
 import { type Kysely, sql } from 'kysely'
 import type { ResumeRepository } from '../../domain/resumes/resume.ports.js'
+import type { DesignChanges } from '../../domain/resumes/resume-design.js'
 import { assertCountBelow } from '../../domain/usage/usage.types.js'
 import { createPostgresResumeDrafts } from './resume-drafts.repository.js'
 import { findWithContent, jsonText, lockLive, rowToResume, selectResumes, UUID } from './resume-rows.js'
 import { appendVersion, createPostgresResumeVersions } from './resume-versions.repository.js'
 import type { Tables } from './tables.js'
 import { addStorage, countOwned, lockStorage } from './user-usage.js'
+
+/** A design change as one atomic jsonb update: given fields merged in, `null` fields removed. */
+function designUpdate(changes: DesignChanges) {
+  const entries = Object.entries(changes)
+  const set = Object.fromEntries(entries.filter(([, value]) => value !== null))
+  const removed = entries.filter(([, value]) => value === null).map(([key]) => key)
+  return sql<string>`(design || ${JSON.stringify(set)}::jsonb) - ${removed}::text[]`
+}
 
 /** Resumes in Postgres: the resume rows here, their versions and drafts in resume-versions and resume-drafts. */
 export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeRepository {
@@ -25,6 +34,7 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
             owner_id: resume.ownerId,
             title: resume.title,
             template_id: resume.templateId,
+            design: JSON.stringify(resume.design),
             tags: [...resume.tags],
             head_version: 1,
             tailored_from_resume_id: resume.tailoredFrom?.resumeId ?? null,
@@ -104,6 +114,7 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
           .set({
             ...(changes.title !== undefined && { title: changes.title }),
             ...(changes.templateId !== undefined && { template_id: changes.templateId }),
+            ...(changes.design !== undefined && { design: designUpdate(changes.design) }),
             ...(changes.tags !== undefined && { tags: [...changes.tags] }),
             updated_at: at,
           })

@@ -33,6 +33,8 @@ export interface ResumesTable {
   owner_id: string
   title: string
   template_id: string
+  /** The resume's design options (jsonb; `{}` leaves every choice to the template). */
+  design: ColumnType<Record<string, unknown>, string | undefined, string>
   tags: string[]
   head_version: number
   tailored_from_resume_id: string | null

@@ -1,3 +1,4 @@
+import type { ResumeDesign } from '../resumes/resume-design.js'
 import type { DocumentFormat } from '../templates/template.types.js'
 
 /** A JSON Resume 1.2.1 document as stored (the resumes feature keeps it exactly as given). */
@@ -11,6 +12,8 @@ export interface RenderOptions {
   readonly title: string
   /** Document author metadata. */
   readonly author: string
+  /** The resume's design over the template's choices; none draws the template as it is. */
+  readonly design?: ResumeDesign
 }
 
 export interface ExportedDocument {

@@ -6,6 +6,7 @@
 import type { DraftService } from '../resumes/draft.service.js'
 import { assertContentSize, type ResumeLimits } from '../resumes/resume.limits.js'
 import type { ResumeService } from '../resumes/resume.service.js'
+import type { PageSize, ResumeDesign } from '../resumes/resume-design.js'
 import type { VersionService } from '../resumes/version.service.js'
 import type { TemplateService } from '../templates/template.service.js'
 import type { DocumentFormat } from '../templates/template.types.js'
@@ -19,7 +20,12 @@ export interface ResumeDocumentsDeps {
   drafts: Pick<DraftService, 'get'>
   versions: Pick<VersionService, 'get'>
   limits: Pick<ResumeLimits, 'maxContentBytes'>
+  /** The owner's page size setting, for resumes whose design names none. */
+  pageSizeOf?: (ownerId: string) => Promise<PageSize | undefined>
 }
+
+/** Design options a download may set for itself, over the resume's stored design. */
+export type DesignOverrides = Pick<ResumeDesign, 'accentColor' | 'fontFamily' | 'fontSize' | 'lineSpacing' | 'margins'>
 
 export interface ResumeExportRequest {
   readonly format: DocumentFormat
@@ -27,7 +33,10 @@ export interface ResumeExportRequest {
   readonly templateId?: string
   /** A committed version; without it, the working draft when there is one, else the head version. */
   readonly version?: number
-  readonly paper: PaperSize
+  /** Defaults to the resume's design, then the owner's settings, then Letter. */
+  readonly paper?: PaperSize
+  /** Options for this download only, over the resume's design. */
+  readonly design?: DesignOverrides
 }
 
 const TITLE_MAX = 120
@@ -39,6 +48,7 @@ export function createResumeDocumentsService({
   drafts,
   versions,
   limits,
+  pageSizeOf,
 }: ResumeDocumentsDeps) {
   const templateFor = (own: string) => (templates.list().some((t) => t.id === own) ? own : 'classic')
 
@@ -54,11 +64,14 @@ export function createResumeDocumentsService({
         request.version === undefined
           ? (await drafts.get(ownerId, id)).content
           : (await versions.get(ownerId, id, request.version)).content
+      const design: ResumeDesign = { ...resume.design, ...request.design }
+      const paper = request.paper ?? design.pageSize ?? (await pageSizeOf?.(ownerId)) ?? 'letter'
       return documents.exportResume(content, {
         format: request.format,
         templateId: request.templateId ?? templateFor(resume.templateId),
-        paper: request.paper,
+        paper,
         title: resume.title,
+        design,
       })
     },
 

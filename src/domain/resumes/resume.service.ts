@@ -15,6 +15,13 @@ import {
 } from './resume.limits.js'
 import type { ResumeRepository } from './resume.ports.js'
 import type { Page, Resume, ResumeContent, ResumeWithContent } from './resume.types.js'
+import {
+  applyDesignChanges,
+  assertValidDesign,
+  type DesignChanges,
+  normalizeDesignChanges,
+  type PageSize,
+} from './resume-design.js'
 
 export interface ResumeServiceDeps {
   resumes: ResumeRepository
@@ -26,11 +33,18 @@ export interface ResumeServiceDeps {
   limits: ResumeLimits
   /** What one user may store (`resumes`, `versionsPerResume`, `storageBytes`); the settings' defaults when not given. */
   quotas: Quotas
+  /** The page size the owner chose in their settings, given to a new resume that names none (else Letter). */
+  pageSizeOf?: (ownerId: string) => Promise<PageSize | undefined>
 }
+
+/** A design given with a resume: its options, and `template` as another name for `templateId`. */
+export type DesignInput = DesignChanges & { readonly template?: string }
 
 export interface CreateResumeInput {
   title?: string
   templateId?: string
+  /** Options left out are the template's (a tailored copy's are its base's); the page size defaults to the owner's. */
+  design?: DesignInput
   tags?: readonly string[]
   /** Required unless tailoredFrom is given (then it defaults to the base version's content). */
   content?: ResumeContent
@@ -45,6 +59,8 @@ export interface CreateResumeInput {
 export interface UpdateResumeInput {
   title?: string
   templateId?: string
+  /** Given options replace the stored ones; `null` resets one to the template's choice. */
+  design?: DesignInput
   tags?: readonly string[]
   /** New content: committed directly as a new version. */
   content?: ResumeContent
@@ -54,7 +70,35 @@ export interface UpdateResumeInput {
 const DAY_MS = 24 * 3600 * 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function createResumeService({ resumes, jobs, clock, ids, events, limits, quotas }: ResumeServiceDeps) {
+/** The template a request names through `templateId` or `design.template` (VALIDATION_FAILED when they differ). */
+function templateOf(input: { templateId?: string; design?: DesignInput }): string | undefined {
+  const fromDesign = input.design?.template
+  if (fromDesign !== undefined && input.templateId !== undefined && fromDesign !== input.templateId) {
+    throw new DomainError('VALIDATION_FAILED', 'templateId and design.template name different templates.', {
+      errors: [{ pointer: '/body/design/template', message: 'must equal templateId when both are given' }],
+    })
+  }
+  return fromDesign ?? input.templateId
+}
+
+/** The design options of an input (without `template`), checked. */
+function designChangesOf(design: DesignInput | undefined): DesignChanges | undefined {
+  if (design === undefined) return undefined
+  const { template: _template, ...changes } = design
+  assertValidDesign(changes, '/body/design')
+  return changes
+}
+
+export function createResumeService({
+  resumes,
+  jobs,
+  clock,
+  ids,
+  events,
+  limits,
+  quotas,
+  pageSizeOf,
+}: ResumeServiceDeps) {
   const trashCutoff = () => new Date(clock.now().getTime() - limits.trashRetentionDays * DAY_MS)
 
   async function baseOf(ownerId: string, from: NonNullable<CreateResumeInput['tailoredFrom']>) {
@@ -90,6 +134,10 @@ export function createResumeService({ resumes, jobs, clock, ids, events, limits,
       }
       assertValidContent(content, limits, '/body/content')
       if (input.draft !== undefined) assertContentSize(input.draft, limits, '/body/draft')
+      const templateId = templateOf(input)
+      const changes = designChangesOf(input.design) ?? {}
+      let design = applyDesignChanges(lineage?.base.design ?? {}, changes)
+      if (design.pageSize === undefined) design = { ...design, pageSize: (await pageSizeOf?.(ownerId)) ?? 'letter' }
       const title =
         input.title ?? (lineage ? `${lineage.base.title} (tailored)`.slice(0, TITLE_MAX_LENGTH) : 'Untitled resume')
       const created = await resumes.create(
@@ -97,7 +145,8 @@ export function createResumeService({ resumes, jobs, clock, ids, events, limits,
           id: ids.uuid(),
           ownerId,
           title,
-          templateId: input.templateId ?? lineage?.base.templateId ?? DEFAULT_TEMPLATE_ID,
+          templateId: templateId ?? lineage?.base.templateId ?? DEFAULT_TEMPLATE_ID,
+          design,
           tags: normalizeTags(input.tags ?? []),
           content,
           message: lineage ? `Tailored from version ${lineage.version.number}` : 'Created',
@@ -149,13 +198,16 @@ export function createResumeService({ resumes, jobs, clock, ids, events, limits,
     /** Changes metadata; new content becomes a new version in the same transaction. */
     async update(ownerId: string, id: string, input: UpdateResumeInput): Promise<ResumeWithContent> {
       if (input.content !== undefined) assertValidContent(input.content, limits, '/body/content')
+      const templateId = templateOf(input)
+      const changes = designChangesOf(input.design)
       const at = clock.now()
       const updated = await resumes.update(
         ownerId,
         id,
         {
           ...(input.title !== undefined && { title: input.title }),
-          ...(input.templateId !== undefined && { templateId: input.templateId }),
+          ...(templateId !== undefined && { templateId }),
+          ...(changes !== undefined && { design: normalizeDesignChanges(changes) }),
           ...(input.tags !== undefined && { tags: normalizeTags(input.tags) }),
         },
         at,

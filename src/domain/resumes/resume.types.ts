@@ -1,3 +1,5 @@
+import type { DesignChanges, ResumeDesign } from './resume-design.js'
+
 /** A JSON Resume 1.2.1 document, kept exactly as given (fields the schema does not name included). */
 export type ResumeContent = Record<string, unknown>
 
@@ -13,6 +15,8 @@ export interface Resume {
   readonly ownerId: string
   readonly title: string
   readonly templateId: string
+  /** How the resume is drawn beside its template (fields left out are the template's choice). */
+  readonly design: ResumeDesign
   readonly tags: readonly string[]
   /** Number of the latest committed version (versions count 1, 2, 3, … per resume). */
   readonly headVersion: number
@@ -34,6 +38,7 @@ export interface NewResume {
   readonly ownerId: string
   readonly title: string
   readonly templateId: string
+  readonly design: ResumeDesign
   readonly tags: readonly string[]
   readonly content: ResumeContent
   /** Message of version 1. */
@@ -47,6 +52,8 @@ export interface NewResume {
 export interface ResumeChanges {
   readonly title?: string
   readonly templateId?: string
+  /** A checked change to the design, applied to the stored one in the same write (`null` removes a field). */
+  readonly design?: DesignChanges
   readonly tags?: readonly string[]
 }
 

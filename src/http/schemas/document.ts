@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { Task } from '../../domain/tasks/task.types.js'
 import { DOCUMENT_FORMATS, type Template } from '../../domain/templates/template.types.js'
+import { DesignOptions } from './design.js'
 import { VersionNumber } from './resume.js'
 
 export const TemplateIdParams = Type.Object(
@@ -81,11 +82,17 @@ export const ExportQuery = Type.Object(
       ...VersionNumber,
       description: 'A committed version; without it the working draft is drawn when there is one, else the head',
     }),
-    paper: Type.Optional(
-      Type.Union([Type.Literal('letter'), Type.Literal('a4')], { description: 'PDF and DOCX page size (letter)' }),
-    ),
+    paper: Type.Optional({
+      ...DesignOptions.pageSize,
+      description: "Page size for this download; defaults to the resume's design, then your settings, then letter",
+    }),
+    accentColor: Type.Optional({ ...DesignOptions.accentColor, description: "Accent colour over the design's" }),
+    fontFamily: Type.Optional({ ...DesignOptions.fontFamily, description: "Font over the design's" }),
+    fontSize: Type.Optional({ ...DesignOptions.fontSize, description: "Body text size over the design's" }),
+    lineSpacing: Type.Optional({ ...DesignOptions.lineSpacing, description: "Line spacing over the design's" }),
+    margins: Type.Optional({ ...DesignOptions.margins, description: "Page margins over the design's" }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Design values given here apply to this download only' },
 )
 
 export const ImportQuery = Type.Object(

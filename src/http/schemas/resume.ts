@@ -10,6 +10,7 @@ import {
 } from '../../domain/resumes/resume.limits.js'
 import type { Resume, ResumeVersion, ResumeWithContent, VersionSummary } from '../../domain/resumes/resume.types.js'
 import type { VersionDiff } from '../../domain/resumes/version.service.js'
+import { DesignChanges, DesignInput, DesignRef, toDesignResponse } from './design.js'
 import { type Equals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
@@ -78,6 +79,7 @@ export const CreateResumeBody = Type.Object(
   {
     title: Type.Optional(Title),
     templateId: Type.Optional(TemplateId),
+    design: Type.Optional(DesignInput),
     tags: Type.Optional(Tags),
     content: Type.Optional(Content),
     tailoredFrom: Type.Optional(TailoredFrom),
@@ -89,6 +91,7 @@ export const PatchResumeBody = Type.Object(
   {
     title: Type.Optional(Title),
     templateId: Type.Optional(TemplateId),
+    design: Type.Optional(DesignChanges),
     tags: Type.Optional(Tags),
     content: Type.Optional({ ...Content, description: 'New content, committed directly as a new version' }),
     message: Type.Optional(Message),
@@ -106,6 +109,7 @@ const ResumeFields = {
   id: Type.String({ format: 'uuid' }),
   title: Type.String(),
   templateId: Type.String(),
+  design: DesignRef,
   tags: Type.Array(Type.String()),
   headVersion: Type.Integer(),
   hasDraft: Type.Boolean(),
@@ -163,6 +167,7 @@ export function toResumeSummaryResponse(resume: Resume, purgeAt?: Date): Static<
     id: resume.id,
     title: resume.title,
     templateId: resume.templateId,
+    design: toDesignResponse(resume.templateId, resume.design),
     tags: [...resume.tags],
     headVersion: resume.headVersion,
     hasDraft: resume.hasDraft,

@@ -1551,6 +1551,7 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 templateId: string;
+                                design: components["schemas"]["ResumeDesign"];
                                 tags: string[];
                                 headVersion: number;
                                 hasDraft: boolean;
@@ -1605,6 +1606,44 @@ export interface paths {
                         title?: string;
                         /** @description Template used to render the resume */
                         templateId?: string;
+                        /** @description How the resume is drawn; options left out are the template’s */
+                        design?: {
+                            /** @description The template (the same as templateId; give either) */
+                            template?: string;
+                            /** @description Page size of PDF and DOCX (and HTML when printed) */
+                            pageSize?: "letter" | "a4";
+                            /** @description Colour of the name and headings, #rrggbb */
+                            accentColor?: string;
+                            /** @description A bundled open font (embedded in PDFs) */
+                            fontFamily?: "dejavu-sans" | "dejavu-serif" | "dejavu-sans-condensed" | "liberation-sans";
+                            /** @description Body text size in points */
+                            fontSize?: number;
+                            /** @description Line height as a multiple (1 = single) */
+                            lineSpacing?: number;
+                            /** @description Page margin on every side in points (72 = 1 inch) */
+                            margins?: number;
+                            /** @description Sections drawn first, in this order; the others follow in the standard order */
+                            sectionOrder?: ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+                            /** @description Sections left out of every format */
+                            hiddenSections?: ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+                            /** @description Headings drawn instead of the standard ones, by section */
+                            sectionTitles?: {
+                                summary?: string;
+                                work?: string;
+                                education?: string;
+                                skills?: string;
+                                projects?: string;
+                                volunteer?: string;
+                                awards?: string;
+                                certificates?: string;
+                                publications?: string;
+                                languages?: string;
+                                interests?: string;
+                                references?: string;
+                            };
+                            /** @description Whether templates with a photo slot draw the photo */
+                            showPhoto?: boolean;
+                        };
                         tags?: string[];
                         /** @description A JSON Resume 1.2.1 document (https://jsonresume.org/schema). Fields the schema does not name are kept as given. */
                         content?: {
@@ -1635,6 +1674,7 @@ export interface paths {
                             id: string;
                             title: string;
                             templateId: string;
+                            design: components["schemas"]["ResumeDesign"];
                             tags: string[];
                             headVersion: number;
                             hasDraft: boolean;
@@ -1712,6 +1752,7 @@ export interface paths {
                             id: string;
                             title: string;
                             templateId: string;
+                            design: components["schemas"]["ResumeDesign"];
                             tags: string[];
                             headVersion: number;
                             hasDraft: boolean;
@@ -1812,6 +1853,39 @@ export interface paths {
                         title?: string;
                         /** @description Template used to render the resume */
                         templateId?: string;
+                        /** @description Given options replace the stored ones; null resets an option to the template’s choice */
+                        design?: {
+                            /** @description The template (the same as templateId; give either) */
+                            template?: string;
+                            pageSize?: null | ("letter" | "a4");
+                            /** @description Colour of the name and headings, #rrggbb */
+                            accentColor?: string | null;
+                            fontFamily?: null | ("dejavu-sans" | "dejavu-serif" | "dejavu-sans-condensed" | "liberation-sans");
+                            /** @description Body text size in points */
+                            fontSize?: number | null;
+                            /** @description Line height as a multiple (1 = single) */
+                            lineSpacing?: number | null;
+                            /** @description Page margin on every side in points (72 = 1 inch) */
+                            margins?: number | null;
+                            sectionOrder?: null | ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+                            hiddenSections?: null | ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+                            sectionTitles?: null | {
+                                summary?: string;
+                                work?: string;
+                                education?: string;
+                                skills?: string;
+                                projects?: string;
+                                volunteer?: string;
+                                awards?: string;
+                                certificates?: string;
+                                publications?: string;
+                                languages?: string;
+                                interests?: string;
+                                references?: string;
+                            };
+                            /** @description Whether templates with a photo slot draw the photo */
+                            showPhoto?: boolean | null;
+                        };
                         tags?: string[];
                         /** @description New content, committed directly as a new version */
                         content?: {
@@ -1834,6 +1908,7 @@ export interface paths {
                             id: string;
                             title: string;
                             templateId: string;
+                            design: components["schemas"]["ResumeDesign"];
                             tags: string[];
                             headVersion: number;
                             hasDraft: boolean;
@@ -1909,6 +1984,7 @@ export interface paths {
                             id: string;
                             title: string;
                             templateId: string;
+                            design: components["schemas"]["ResumeDesign"];
                             tags: string[];
                             headVersion: number;
                             hasDraft: boolean;
@@ -1987,6 +2063,7 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 templateId: string;
+                                design: components["schemas"]["ResumeDesign"];
                                 tags: string[];
                                 headVersion: number;
                                 hasDraft: boolean;
@@ -3075,6 +3152,7 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 templateId: string;
+                                design: components["schemas"]["ResumeDesign"];
                                 tags: string[];
                                 headVersion: number;
                                 hasDraft: boolean;
@@ -3494,8 +3572,18 @@ export interface paths {
                     template?: string;
                     /** @description A committed version; without it the working draft is drawn when there is one, else the head */
                     version?: number;
-                    /** @description PDF and DOCX page size (letter) */
+                    /** @description Page size for this download; defaults to the resume's design, then your settings, then letter */
                     paper?: "letter" | "a4";
+                    /** @description Accent colour over the design's */
+                    accentColor?: string;
+                    /** @description Font over the design's */
+                    fontFamily?: "dejavu-sans" | "dejavu-serif" | "dejavu-sans-condensed" | "liberation-sans";
+                    /** @description Body text size over the design's */
+                    fontSize?: number;
+                    /** @description Line spacing over the design's */
+                    lineSpacing?: number;
+                    /** @description Page margins over the design's */
+                    margins?: number;
                 };
                 header?: never;
                 path: {
@@ -3594,6 +3682,7 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 templateId: string;
+                                design: components["schemas"]["ResumeDesign"];
                                 tags: string[];
                                 headVersion: number;
                                 hasDraft: boolean;
@@ -3821,6 +3910,12 @@ export interface components {
                 weight: number;
                 sentence: string;
             }[];
+            /** @description Sentences of the posting that address a model or a screening program as instructions ([start, end) in the description): treated as data, so no skill, keyword or requirement is read from them */
+            suspiciousText: {
+                text: string;
+                start: number;
+                end: number;
+            }[];
             /** @description Notices for the ESCO and O*NET data behind the skills */
             attribution: string[];
         };
@@ -3937,6 +4032,44 @@ export interface components {
              * @description Updated at most once a minute
              */
             lastUsedAt?: string;
+        };
+        /** @description How the resume is drawn; options left out are the template’s */
+        ResumeDesign: {
+            /** @description The template (the same as templateId) */
+            template: string;
+            /** @description Page size of PDF and DOCX (and HTML when printed) */
+            pageSize?: "letter" | "a4";
+            /** @description Colour of the name and headings, #rrggbb */
+            accentColor?: string;
+            /** @description A bundled open font (embedded in PDFs) */
+            fontFamily?: "dejavu-sans" | "dejavu-serif" | "dejavu-sans-condensed" | "liberation-sans";
+            /** @description Body text size in points */
+            fontSize?: number;
+            /** @description Line height as a multiple (1 = single) */
+            lineSpacing?: number;
+            /** @description Page margin on every side in points (72 = 1 inch) */
+            margins?: number;
+            /** @description Sections drawn first, in this order; the others follow in the standard order */
+            sectionOrder?: ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+            /** @description Sections left out of every format */
+            hiddenSections?: ("summary" | "work" | "education" | "skills" | "projects" | "volunteer" | "awards" | "certificates" | "publications" | "languages" | "interests" | "references")[];
+            /** @description Headings drawn instead of the standard ones, by section */
+            sectionTitles?: {
+                summary?: string;
+                work?: string;
+                education?: string;
+                skills?: string;
+                projects?: string;
+                volunteer?: string;
+                awards?: string;
+                certificates?: string;
+                publications?: string;
+                languages?: string;
+                interests?: string;
+                references?: string;
+            };
+            /** @description Whether templates with a photo slot draw the photo */
+            showPhoto?: boolean;
         };
     };
     responses: never;

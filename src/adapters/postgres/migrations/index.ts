@@ -5,6 +5,7 @@ import * as m20261129T0400 from './20261129T0400_resumes.js'
 import * as m20261129T0410 from './20261129T0410_rate_limit_overrides.js'
 import * as m20261129T0420 from './20261129T0420_jobs.js'
 import * as m20261130T0300 from './20261130T0300_storage_usage.js'
+import * as m20261207T1400 from './20261207T1400_resume_design.js'
 import * as m20261207T1500 from './20261207T1500_api_keys.js'
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T0410_rate_limit_overrides': m20261129T0410,
   '20261129T0420_jobs': m20261129T0420,
   '20261130T0300_storage_usage': m20261130T0300,
+  '20261207T1400_resume_design': m20261207T1400,
   '20261207T1500_api_keys': m20261207T1500,
 }

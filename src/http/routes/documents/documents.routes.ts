@@ -62,10 +62,11 @@ export async function documentRoutes(server: FastifyInstance): Promise<void> {
       { config: { rateLimit: 'export' } },
     ),
     async (request, reply) => {
-      const { format, template, version, paper } = request.query
+      const { format, template, version, paper, ...design } = request.query
       const exported = await resumeDocuments.exportResume(authOf(request).user.id, request.params.id, {
         format,
-        paper: paper ?? 'letter',
+        design,
+        ...(paper !== undefined && { paper }),
         ...(template !== undefined && { templateId: template }),
         ...(version !== undefined && { version }),
       })
