@@ -30,6 +30,16 @@ export interface AtsOptions {
   readonly asOf: string
 }
 
+// A skill only listed (in the skills section) is met, but earns less than one shown in work, projects or volunteering:
+// a keyword list is easy to write, and a rewrite that shows the skill in use gains what a recruiter would give it.
+const LISTED_ONLY_CREDIT = 0.75
+
+function skillCredit(req: Requirement): number {
+  if (req.status === 'met' && req.evidence.length > 0 && req.evidence.every((e) => e.pointer.startsWith('/skills/')))
+    return LISTED_ONLY_CREDIT
+  return CREDIT[req.status]
+}
+
 function weightedScore(items: readonly { weight: number; credit: number }[]): number | undefined {
   const total = items.reduce((s, i) => s + i.weight, 0)
   if (total === 0) return undefined
@@ -72,7 +82,7 @@ export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis
   for (const kind of ['hard', 'soft'] as const) {
     const items = skillReqs
       .filter(({ ask }) => ask.kind === kind)
-      .map(({ ask, req }) => ({ weight: weightOf.get(ask.id) ?? 0.1, credit: CREDIT[req.status] }))
+      .map(({ ask, req }) => ({ weight: weightOf.get(ask.id) ?? 0.1, credit: skillCredit(req) }))
     push(kind === 'hard' ? 'hardSkills' : 'softSkills', weightedScore(items))
   }
 
@@ -134,8 +144,8 @@ export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis
 }
 
 /**
- * The overall score `atsReport` would give the resume with `texts` added to it as new fields (what a patch that only
- * adds does, such as a keyword in the skills), from `base`, the resume's own report. Only the skill and keyword
+ * The overall score `atsReport` would give the resume with `texts` added to its skills section as new fields (what a
+ * patch that adds a keyword to the skills does), from `base`, the resume's own report. Only the skill and keyword
  * credits that the new texts can change are looked at again; the resume is not read again for each patch.
  */
 export function createRescorer(
@@ -159,7 +169,7 @@ export function createRescorer(
     return {
       list,
       weights,
-      credits: Float64Array.from(list, (ask) => CREDIT[skillRequirement(ask, index).status]),
+      credits: Float64Array.from(list, (ask) => skillCredit(skillRequirement(ask, index))),
       byId,
       byFamily,
       // Summed in the order `weightedScore` sums, so the score is the same to the last bit.
@@ -183,7 +193,8 @@ export function createRescorer(
       if (component.name === 'hardSkills' || component.name === 'softSkills') {
         const kind = kinds[component.name === 'hardSkills' ? 0 : 1]
         if (!kind || kind.total === 0) return component
-        // A newly named skill meets its asks and is related evidence for the rest of its family.
+        // A skill newly listed in the skills section meets its asks (as a listed skill) and is related evidence for
+        // the rest of its family.
         const credits = kind.credits.slice()
         for (const id of named) {
           const family = familyOf(id)
@@ -191,7 +202,8 @@ export function createRescorer(
             credits[i] = Math.max(credits[i] as number, CREDIT.partial)
           }
         }
-        for (const id of named) for (const i of kind.byId.get(id) ?? []) credits[i] = CREDIT.met
+        for (const id of named)
+          for (const i of kind.byId.get(id) ?? []) credits[i] = Math.max(credits[i] as number, LISTED_ONLY_CREDIT)
         let sum = 0
         for (let i = 0; i < credits.length; i += 1) sum += (kind.weights[i] as number) * (credits[i] as number)
         score = Math.round((100 * sum) / kind.total)

@@ -11,6 +11,7 @@ import type { Evidence, Requirement, RequirementStatus } from './ats.types.js'
 import { coveredMonths, monthIndex } from './dates.js'
 import { familyOf } from './related-skills.js'
 import { asArray, asObject, asString, type ResumeField, resumeFields } from './resume-fields.js'
+import { shownEvidence } from './shown-skills.js'
 
 /** Most evidence quotes one requirement carries. */
 export const MAX_EVIDENCE = 3
@@ -92,6 +93,16 @@ export function skillRequirement(ask: SkillAsk, index: ResumeIndex): Requirement
       detail: `No ${ask.name}, but the related ${related.name}.`,
     }
   }
+  // Shown rather than named: two different pieces of evidence meet it, one meets it in part.
+  const shown = shownEvidence(ask.id, index.fields)
+  if (shown.length > 0) {
+    return {
+      ...base,
+      status: shown.length >= 2 ? 'met' : 'partial',
+      evidence: rankEvidence(shown),
+      detail: `The resume does not name ${ask.name} but shows it in what was done.`,
+    }
+  }
   return { ...base, status: 'missing', evidence: [], detail: `The resume does not mention ${ask.name}.` }
 }
 
@@ -112,10 +123,16 @@ const TITLE_NOISE = new Set([
   'iv',
 ])
 
+/** The role in a posting title, without what follows a separator: "Staff Pharmacist – Community Pharmacy" → "Staff Pharmacist". */
+function roleOf(title: string): string {
+  const role = title.split(/\s[-–—|/]\s|\s*[(,:]|\s+at\s+(?=[A-Z])/)[0]?.trim()
+  return role || title
+}
+
 export function titleRequirement(title: string, resume: Record<string, unknown>): Requirement {
   const wanted = [
     ...new Set(
-      tokenize(title)
+      tokenize(roleOf(title))
         .map((t) => t.fold)
         .filter((w) => !TITLE_NOISE.has(w) && !STOP_WORDS.has(w) && /[a-z0-9]/.test(w)),
     ),
