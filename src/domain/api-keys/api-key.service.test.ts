@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
 import { apiKeySecrets } from '../../adapters/crypto/api-key-secrets.js'
+import { commonPasswords } from '../../adapters/crypto/common-passwords.js'
+import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
+import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
 import { createMemoryApiKeyRepository } from '../../adapters/memory/api-key.repository.js'
+import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
 import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
+import { createLoginGuard } from '../../adapters/security/login-guard.js'
+import { createAccountService } from '../accounts/account.service.js'
 import { DomainError } from '../errors.js'
 import { API_KEY_TOUCH_INTERVAL_MS, createApiKeyService } from './api-key.service.js'
 import { API_KEY_SECRET_PATTERN, API_KEYS_PER_USER, missingScopes } from './api-key.types.js'
@@ -127,5 +134,42 @@ describe('API key service', () => {
 
   it('names the scopes a grant lacks', () => {
     expect(missingScopes({ id: 'k', scopes: ['jobs'] }, ['resumes:read', 'jobs'])).toEqual(['resumes:read'])
+  })
+
+  it('ends every key of the user when the account service changes the password', async () => {
+    const { clock } = movableClock()
+    const users = createMemoryUserRepository()
+    const keys = createMemoryApiKeyRepository()
+    let n = 0
+    const ids = { uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` }
+    const accounts = createAccountService({
+      users,
+      sessions: createMemorySessionStore(clock),
+      hasher: createScryptHasher(10),
+      tokens: sessionTokens,
+      passwords: commonPasswords,
+      guard: createLoginGuard({
+        accountFailures: 5,
+        accountBlockSeconds: 600,
+        ipFailuresPerDay: 100,
+        registrationsPerHour: 100,
+        slowdownMs: 0,
+        keyPrefix: 'test:',
+      }),
+      clock,
+      ids,
+      events: recordingBus().bus,
+      sessionTtlSeconds: 3600,
+      sessionIdleSeconds: 1800,
+      apiKeys: keys,
+    })
+    const service = createApiKeyService({ keys, users, secrets: apiKeySecrets, clock, ids })
+    const client = { ip: '192.0.2.1' }
+    const signedIn = await accounts.register({ email: 'kay@example.com', password: 'long enough' }, client)
+    const { secret } = await service.create(signedIn.user.id, { name: 'k', scopes: ['jobs'] })
+    const auth = await accounts.authenticate(signedIn.token)
+    await accounts.changePassword(auth, { currentPassword: 'long enough', newPassword: 'brand new secret' }, client)
+    expect(await codeOf(service.authenticate(secret))).toBe('UNAUTHENTICATED')
+    expect(await service.list(signedIn.user.id)).toEqual([])
   })
 })
