@@ -47,10 +47,9 @@ export async function mcpRoutes(server: FastifyInstance, { version }: { version:
         const value = request.headers[name]
         if (typeof value === 'string') headers.set(name, value)
       }
-      const response = await transport.handleRequest(
-        new Request(`http://localhost${request.url}`, { method: 'POST', headers }),
-        { parsedBody: body },
-      )
+      const response = await transport.handleRequest(new Request('http://localhost/mcp', { method: 'POST', headers }), {
+        parsedBody: body,
+      })
       reply.code(response.status)
       response.headers.forEach((value, name) => {
         reply.header(name, value)
