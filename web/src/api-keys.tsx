@@ -130,7 +130,10 @@ function NewKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) 
               checked={scopes.includes(scope)}
               onChange={(e) => toggle(scope, e.currentTarget.checked)}
             />
-            <code>{scope}</code> — {label}
+            {/* One flex item, so the space around the dash is kept. */}
+            <span>
+              <code>{scope}</code> — {label}
+            </span>
           </label>
         ))}
       </fieldset>
