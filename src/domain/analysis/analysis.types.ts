@@ -28,6 +28,8 @@ export interface SkillAsk {
   readonly asWritten: string
   /** The first sentence that asked for it at this importance. */
   readonly sentence: string
+  /** The years of experience the posting asks for with this skill ("5+ years of React"), when it asks. */
+  readonly minYears?: number
 }
 
 export interface Keyword {

@@ -18,6 +18,7 @@ import {
   SENIORITY_WORDS,
   seniorityOf,
   yearsAsked,
+  yearsSpans,
 } from './posting-facts.js'
 import { findSkills } from './taxonomy.js'
 import { isSpace, sentences, squash, stripEnd, stripStart } from './text.js'
@@ -284,15 +285,18 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
     if (!importanceOf(line)) continue
     const cues = cuesOf(line.text)
     const fieldsFrom = fieldOfStudyStart(line.text)
+    const spans = yearsSpans(line.text)
     for (const mention of findSkills(maskCompany(line.text, company))) {
       // "A degree in finance or accounting": the field of study belongs to the education requirement.
       if (mention.start >= fieldsFrom) continue
       // "C-level", "C-suite", "R-value": a one-letter name joined to a word is not the language.
       if (mention.surface.length === 1 && /^-[A-Za-z]/.test(line.text.slice(mention.end))) continue
       const importance = importanceAt(line, cues, mention.start, mention.end)
+      const minYears = spans.find((span) => mention.start >= span.start && mention.end <= span.end)?.min
       const found = asks.get(mention.skill.id)
       if (found) {
         found.mentions += 1
+        if (minYears !== undefined && minYears > (found.ask.minYears ?? 0)) found.ask = { ...found.ask, minYears }
         if (found.ask.importance === 'preferred' && importance === 'required') {
           found.ask = { ...found.ask, importance, sentence: line.text, asWritten: mention.surface }
         }
@@ -310,6 +314,7 @@ export function analyzeJob(input: PostingInput): JobAnalysis {
           mentions: 1,
           asWritten: mention.surface,
           sentence: line.text,
+          ...(minYears !== undefined && { minYears }),
         },
       })
     }

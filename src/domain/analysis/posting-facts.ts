@@ -53,6 +53,41 @@ export function yearsAsked(sentences: readonly AskingSentence[]): YearsAsk | und
   return best
 }
 
+/** A stretch of a sentence that asks for years with what it names: "5+ years of React and TypeScript". */
+export interface YearsSpan {
+  readonly min: number
+  /** Where the things the years are asked with begin and end in the sentence. */
+  readonly start: number
+  readonly end: number
+}
+
+// After "N years": an optional "of (professional) experience", then "with/in/of/using/building …" up to a clause break.
+const YEARS_WITH =
+  /^\s*(?:of\s+)?(?:(?:professional|hands-on|commercial|production|relevant|practical|recent|industry)\s+)?(?:experience\s+)?(?:with|in|of|using|building|writing|developing|working with|programming in)\s+/i
+
+/** The stretches of a sentence that ask for a number of years with something: where the skills named get that ask. */
+export function yearsSpans(text: string): YearsSpan[] {
+  const spans: YearsSpan[] = []
+  const years = new RegExp(YEARS.source, 'gi')
+  for (const m of text.matchAll(years)) {
+    if (!m[1]) continue
+    const min = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])
+    if (min > 30) continue
+    const after = m.index + m[0].length
+    const lead = YEARS_WITH.exec(text.slice(after))
+    if (!lead) continue
+    const start = after + lead[0].length
+    // Up to the end of the clause: a semicolon, a full stop, a dash, or a comma before another number ("…, at least 2
+    // of them in Go" asks 2 years of Go, not 5).
+    const rest = text.slice(start)
+    const stop = rest.search(
+      /[;.!?]|\s[-–—]\s|,\s*(?:and\s+|with\s+|including\s+)?(?:at least\s+)?(?:\d|one|two|three|four|five)\b/i,
+    )
+    spans.push({ min, start, end: start + (stop === -1 ? rest.length : stop) })
+  }
+  return spans
+}
+
 const EDUCATION: readonly [EducationLevel, RegExp][] = [
   ['high-school', /\b(high school|GED|secondary school|A-levels)\b/i],
   ['associate', /\bassociate'?s?( degree| of)\b/i],

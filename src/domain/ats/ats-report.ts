@@ -67,8 +67,8 @@ function monthOf(asOf: string): number {
  * analysis and `asOf` give the same report, byte for byte.
  */
 export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis, options: AtsOptions): AtsReport {
-  const index = indexResume(resume)
   const asOfMonth = monthOf(options.asOf)
+  const index = indexResume(resume, asOfMonth)
   const weightOf = new Map(analysis.keywords.filter((k) => k.skillId).map((k) => [k.skillId as string, k.weight]))
 
   const requirements: Requirement[] = []
@@ -114,7 +114,7 @@ export function atsReport(resume: Record<string, unknown>, analysis: JobAnalysis
   } else push('experienceYears', undefined)
 
   // Education.
-  const education = educationRequirement(analysis, resume, yearsMet)
+  const education = educationRequirement(analysis, resume, yearsMet, asOfMonth)
   if (education) {
     requirements.push(education)
     push('education', Math.round(CREDIT[education.status] * 100))
@@ -152,8 +152,9 @@ export function createRescorer(
   resume: Record<string, unknown>,
   analysis: JobAnalysis,
   base: AtsReport,
+  options: AtsOptions,
 ): (texts: readonly string[]) => number {
-  const index = indexResume(resume)
+  const index = indexResume(resume, monthOf(options.asOf))
   const weightOf = new Map(analysis.keywords.filter((k) => k.skillId).map((k) => [k.skillId as string, k.weight]))
   const asks = [...analysis.requiredSkills, ...analysis.preferredSkills]
   const kinds = (['hard', 'soft'] as const).map((kind) => {

@@ -26,9 +26,11 @@ export interface ResumeIndex {
   readonly words: Map<string, Evidence>
   /** Family → its members the resume names, first named first (two at most: enough to find one besides any skill). */
   readonly families: Map<number, string[]>
+  /** Work entry index → the months it covers, [start, end), ongoing roles counted to the report's month. */
+  readonly workMonths: Map<number, [number, number]>
 }
 
-export function indexResume(resume: Record<string, unknown>): ResumeIndex {
+export function indexResume(resume: Record<string, unknown>, asOfMonth: number): ResumeIndex {
   const fields = resumeFields(resume)
   const skills = new Map<string, Evidence[]>()
   const skillObjects = new Map<string, Skill>()
@@ -53,7 +55,31 @@ export function indexResume(resume: Record<string, unknown>): ResumeIndex {
     if (members.length < 2) members.push(id)
     families.set(family, members)
   }
-  return { fields, skills, skillObjects, words, families }
+  return { fields, skills, skillObjects, words, families, workMonths: workMonthsOf(resume, asOfMonth) }
+}
+
+function workMonthsOf(resume: Record<string, unknown>, asOfMonth: number): Map<number, [number, number]> {
+  const months = new Map<number, [number, number]>()
+  asArray(resume.work).forEach((w, i) => {
+    const entry = asObject(w)
+    const startMonth = monthIndex(asString(entry.startDate) ?? '')
+    if (startMonth === undefined) return
+    const end = asString(entry.endDate)
+    const endMonth = end ? monthIndex(end) : asOfMonth
+    if (endMonth === undefined || endMonth < startMonth) return
+    months.set(i, [startMonth, Math.min(endMonth, asOfMonth) + (end ? 1 : 0)])
+  })
+  return months
+}
+
+/** Years of the work entries whose text names the skill (overlaps counted once), to one decimal. */
+function yearsWith(evidence: readonly Evidence[], index: ResumeIndex): number {
+  const entries = new Set(evidence.flatMap((e) => /^\/work\/(\d+)\//.exec(e.pointer)?.[1] ?? []).map(Number))
+  const intervals = [...entries].flatMap((i) => {
+    const months = index.workMonths.get(i)
+    return months ? [months] : []
+  })
+  return Math.round((coveredMonths(intervals) / 12) * 10) / 10
 }
 
 /** Evidence from work and projects first: a skill shown in use outranks one only listed. */
@@ -77,6 +103,19 @@ export function skillRequirement(ask: SkillAsk, index: ResumeIndex): Requirement
   }
   const direct = index.skills.get(ask.id)
   if (direct?.length) {
+    if (ask.minYears !== undefined && ask.minYears > 0) {
+      // "5+ years of React": the years of the roles that name it must reach the ask.
+      // Only roles can say how long: a skill named only in the skills list or summary is not judged on years.
+      const years = yearsWith(direct, index)
+      if (years > 0 && years < ask.minYears) {
+        return {
+          ...base,
+          status: 'partial',
+          evidence: rankEvidence(direct),
+          detail: `About ${years} years with ${ask.name} in the roles that name it; the posting asks for ${ask.minYears}.`,
+        }
+      }
+    }
     return { ...base, status: 'met', evidence: rankEvidence(direct), detail: `The resume names ${ask.name}.` }
   }
   // A related skill of the same narrow family (MySQL for PostgreSQL, Docker for Kubernetes) earns half credit: the
@@ -174,34 +213,50 @@ export function experienceYears(
   resume: Record<string, unknown>,
   asOfMonth: number,
 ): { years: number; evidence: Evidence[] } {
-  const intervals: [number, number][] = []
-  const evidence: Evidence[] = []
-  asArray(resume.work).forEach((w, i) => {
-    const entry = asObject(w)
-    const start = asString(entry.startDate)
-    const startMonth = start ? monthIndex(start) : undefined
-    if (start === undefined || startMonth === undefined) return
-    const end = asString(entry.endDate)
-    const endMonth = end ? monthIndex(end) : asOfMonth
-    if (endMonth === undefined || endMonth < startMonth) return
-    intervals.push([startMonth, Math.min(endMonth, asOfMonth) + (end ? 1 : 0)])
-    evidence.push({ pointer: `/work/${i}/startDate`, quote: start })
-  })
-  return { years: Math.round((coveredMonths(intervals) / 12) * 10) / 10, evidence }
+  const months = workMonthsOf(resume, asOfMonth)
+  const work = asArray(resume.work)
+  const evidence = [...months.keys()].map((i) => ({
+    pointer: `/work/${i}/startDate`,
+    quote: asString(asObject(work[i]).startDate) ?? '',
+  }))
+  return { years: Math.round((coveredMonths([...months.values()]) / 12) * 10) / 10, evidence }
 }
 
 const RESUME_EDUCATION: readonly [EducationLevel, RegExp][] = [
-  ['doctorate', /\b(ph\.?d|doctor|doctorate|dphil|ed\.?d)\b/i],
-  ['master', /\b(master|m\.?sc|m\.?s\.?|m\.?a\.?|mba|m\.?eng|msn|mph)\b/i],
-  ['bachelor', /\b(bachelor|b\.?sc|b\.?s\.?|b\.?a\.?|b\.?eng|bsn|undergraduate|licence|diplom)\b/i],
-  ['associate', /\b(associate|a\.?a\.?s?|a\.?d\.?n|hnd|foundation degree)\b/i],
+  [
+    'doctorate',
+    /\b(ph\.?\s?d|doctor|doctorate|dphil|ed\.?\s?d|pharm\.?\s?d|m\.d|j\.?d|d\.?n\.?p|d\.?p\.?t|psy\.?\s?d|d\.?v\.?m)\b/i,
+  ],
+  [
+    'master',
+    /\b(master|m\.?sc|m\.?s\.?|m\.?a\.?|mba|m\.?eng|msn|mph|m\.?ed|m\.?mus|mfa|ll\.?m|m\.?tech|msw|m\.?arch|mpa|mpp|m\.?phil)\b/i,
+  ],
+  [
+    'bachelor',
+    /\b(bachelor|b\.?sc|b\.?s\.?|b\.?a\.?|b\.?eng|bsn|b\.?m\.?|b\.?mus|bfa|bba|b\.?com|ll\.?b|b\.?ed|b\.?tech|b\.?arch|bsw|undergraduate|licence|diplom)\b/i,
+  ],
+  ['associate', /\b(associate|a\.?a\.?s?|a\.?s\.?|a\.?d\.?n|hnd|foundation degree)\b/i],
   ['high-school', /\b(high school|ged|diploma|a-levels?|secondary)\b/i],
 ]
+
+// A degree still under way counts one level below a finished one.
+const UNFINISHED =
+  /\b(pursuing|expected|anticipated|in progress|candidate|currently enrolled|enrolled|ongoing|incomplete|not completed|to be completed)\b/i
+
+function unfinished(entry: Record<string, unknown>, asOfMonth: number): boolean {
+  const texts = ['studyType', 'area', 'institution', 'score'].map((key) => asString(entry[key]) ?? '')
+  if (texts.some((text) => UNFINISHED.test(text))) return true
+  const end = monthIndex(asString(entry.endDate) ?? '')
+  return end !== undefined && end > asOfMonth
+}
+
+const LEVELS: readonly EducationLevel[] = ['high-school', 'associate', 'bachelor', 'master', 'doctorate']
 
 export function educationRequirement(
   analysis: JobAnalysis,
   resume: Record<string, unknown>,
   yearsMet: boolean,
+  asOfMonth: number,
 ): Requirement | undefined {
   const asked = analysis.education
   if (!asked) return undefined
@@ -210,7 +265,9 @@ export function educationRequirement(
     const entry = asObject(e)
     const studyType = asString(entry.studyType)
     if (!studyType) return
-    const level = RESUME_EDUCATION.find(([, re]) => re.test(studyType))?.[0]
+    const named = RESUME_EDUCATION.find(([, re]) => re.test(studyType))?.[0]
+    if (!named) return
+    const level = unfinished(entry, asOfMonth) ? LEVELS[Math.max(0, LEVELS.indexOf(named) - 1)] : named
     if (!level) return
     if (!best || educationRank(level) > educationRank(best.level)) {
       best = { level, pointer: `/education/${i}/studyType`, quote: studyType, area: asString(entry.area) }

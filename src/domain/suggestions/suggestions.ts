@@ -56,7 +56,7 @@ function textsAddedBy(resume: Record<string, unknown>, name: string): string[] |
 export function suggest(resume: Record<string, unknown>, analysis: JobAnalysis, options: AtsOptions): Suggestion[] {
   const base = atsReport(resume, analysis, options)
   // Each skill's patch is scored without re-reading the resume: a report per patch made this quadratic.
-  const rescore = createRescorer(resume, analysis, base)
+  const rescore = createRescorer(resume, analysis, base, options)
   const scoreOf = (name: string, patch: readonly Operation[]) => {
     const added = textsAddedBy(resume, name)
     return added ? rescore(added) : atsReport(applyPatch(resume, patch), analysis, options).overall

@@ -75,6 +75,9 @@ const SkillAsk = Type.Object(
     mentions: Type.Integer(),
     asWritten: Type.String({ description: 'The words exactly as the posting wrote them (e.g. "k8s")' }),
     sentence: Type.String({ description: 'The posting sentence that asked for the skill' }),
+    minYears: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Years of experience asked with this skill ("5+ years of React")' }),
+    ),
   },
   { additionalProperties: false },
 )
