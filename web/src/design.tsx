@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, download, text, url } from './api.js'
+import { type DesignChange, DesignOptions, withChange } from './design-options.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { Link } from './router.js'
-import type { ResumeSummary, Template } from './types.js'
+import type { ResumeDesign, ResumeSummary, Template } from './types.js'
 import { Busy, ErrorNote } from './ui.js'
 
 const FORMATS = [
@@ -35,7 +36,9 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
       .catch(setError)
   }, [])
 
-  // The preview draws the working draft as last saved: it follows every autosave, no commit needed.
+  // The preview draws the working draft as last saved with the stored design: it follows every autosave and every
+  // design change, no commit needed.
+  const designKey = JSON.stringify(resume.design)
   const savedEtag = draft.state === 'saved' ? draft.etag() : null
   useEffect(() => {
     if (savedEtag === null) return
@@ -51,7 +54,7 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
     return () => {
       live = false
     }
-  }, [resume.id, resume.templateId, resume.headVersion, savedEtag])
+  }, [resume.id, resume.templateId, resume.headVersion, savedEtag, designKey])
 
   const choose = async (templateId: string) => {
     setError(null)
@@ -59,6 +62,25 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
       onChanged(await api.patch('/api/resumes/{id}', { path: { id: resume.id }, body: { templateId } }))
     } catch (e) {
       setError(e)
+    }
+  }
+
+  const [saving, setSaving] = useState(false)
+  // The options show a change at once; the stored design replaces it when the save answers (or a failure undoes it).
+  const [shown, setShown] = useState<ResumeDesign>(resume.design)
+  useEffect(() => setShown(resume.design), [resume.design])
+  const changeDesign = async (design: DesignChange) => {
+    setError(null)
+    setSaving(true)
+    setShown((current) => withChange(current, design))
+    try {
+      onChanged(await api.patch('/api/resumes/{id}', { path: { id: resume.id }, body: { design } }))
+      setNotice('Design saved.')
+    } catch (e) {
+      setShown(resume.design)
+      setError(e)
+    } finally {
+      setSaving(false)
     }
   }
 
@@ -115,6 +137,11 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
               ))}
             </fieldset>
           )}
+          <h2>Design</h2>
+          {selected?.source === 'theme' ? (
+            <p class="hint">This theme draws itself; the design applies to the built-in templates.</p>
+          ) : null}
+          <DesignOptions design={shown} disabled={saving} onChange={(change) => void changeDesign(change)} />
           <h2>Download</h2>
           <ul class="export-buttons">
             {FORMATS.map((f) => (

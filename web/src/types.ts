@@ -28,3 +28,6 @@ export type TailorResult = ResponseOf<'/api/resumes/{id}/tailor', 'post'>
 export type Template = ResponseOf<'/api/templates', 'get'>['items'][number]
 export type ImportReport = Extract<ResponseOf<'/api/resumes/import', 'post'>, { report: unknown }>['report']
 export type Usage = ResponseOf<'/api/me/usage', 'get'>
+export type ResumeDesign = Schemas['ResumeDesign']
+export type SectionKey = NonNullable<ResumeDesign['sectionOrder']>[number]
+export type FontFamily = NonNullable<ResumeDesign['fontFamily']>
