@@ -229,6 +229,15 @@ describe('MCP server at /mcp', () => {
     expect((await clientOf(server, user.token).get('/api/resumes')).json().items).toEqual([])
     const metrics = (await server.inject({ method: 'GET', url: '/metrics' })).body
     expect(metrics).toContain('mcp_tool_calls_total{tool="create_resume",outcome="API_KEY_SCOPE_MISSING"} 1')
+
+    // Resources follow the same scopes: a jobs-only key sees templates, and no resume.
+    const jobsOnly = await connect(baseUrl, (await keyFor(server, user.token, ['jobs'])).secret)
+    expect((await jobsOnly.listResources()).resources.every((r) => r.uri.startsWith('roleready://templates/'))).toBe(
+      true,
+    )
+    await expect(jobsOnly.readResource({ uri: `roleready://resumes/${crypto.randomUUID()}` })).rejects.toMatchObject({
+      data: { code: 'API_KEY_SCOPE_MISSING' },
+    })
   })
 
   it('answers a stale draft etag with DRAFT_VERSION_CONFLICT (412) and the current etag, changing nothing', async () => {

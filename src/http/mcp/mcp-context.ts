@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Services } from '../../app.js'
-import type { ApiKeyScope } from '../../domain/api-keys/api-key.types.js'
 import { DomainError } from '../../domain/errors.js'
 import type { RoutePolicy } from '../../domain/rate-limits/rate-limit.types.js'
 import type { Observability } from '../../observability/observability.js'
@@ -50,6 +49,3 @@ export function createMcpContext(
     },
   }
 }
-
-/** Scopes named by the tools and resources of the MCP server. */
-export type Scopes = readonly ApiKeyScope[]

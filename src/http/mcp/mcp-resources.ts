@@ -1,6 +1,7 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js'
-import { type ApiKeyScope, missingScopes } from '../../domain/api-keys/api-key.types.js'
-import { DomainError, isDomainError } from '../../domain/errors.js'
+import { missingScopes } from '../../domain/api-keys/api-key.types.js'
+import { type DomainError, isDomainError } from '../../domain/errors.js'
+import { assertScopes } from '../plugins/api-key-scopes.js'
 import { toTemplateResponse } from '../schemas/document.js'
 import { toResumeResponse } from '../schemas/resume.js'
 import type { McpContext } from './mcp-context.js'
@@ -42,17 +43,6 @@ function resourceError(error: DomainError): McpError {
   return new McpError(code, error.message, problem)
 }
 
-function assertScopes(context: McpContext, scopes: readonly ApiKeyScope[]): void {
-  const missing = missingScopes(context.auth.apiKey, scopes)
-  if (missing.length > 0) {
-    throw resourceError(
-      new DomainError('API_KEY_SCOPE_MISSING', `This API key lacks the scope ${missing.join(', ')}.`, {
-        extra: { requiredScopes: missing },
-      }),
-    )
-  }
-}
-
 /** Templates always; the newest resumes when the key may read resumes. */
 export async function listResources(context: McpContext) {
   const { services, auth } = context
@@ -78,7 +68,7 @@ export async function readResource(context: McpContext, uri: string) {
   try {
     const resume = RESUME_URI.exec(uri)
     if (resume?.[1]) {
-      assertScopes(context, ['resumes:read'])
+      assertScopes(context.auth.apiKey, ['resumes:read'])
       return json(uri, toResumeResponse(await context.services.resumes.get(context.auth.user.id, resume[1])))
     }
     const template = TEMPLATE_URI.exec(uri)

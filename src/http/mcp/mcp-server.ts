@@ -12,7 +12,7 @@ import {
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js'
 import { missingScopes } from '../../domain/api-keys/api-key.types.js'
-import { DomainError } from '../../domain/errors.js'
+import { assertScopes } from '../plugins/api-key-scopes.js'
 import type { McpContext } from './mcp-context.js'
 import { problemOf, type ToolProblem } from './mcp-errors.js'
 import { TAILOR_PROMPT, tailorPromptMessages } from './mcp-prompts.js'
@@ -34,12 +34,7 @@ function toolError(problem: ToolProblem): CallToolResult {
 
 /** Runs one tool call: scope check, argument validation, route policy, then the service; failures become problems. */
 async function callTool(context: McpContext, tool: McpTool, args: unknown): Promise<CallToolResult> {
-  const missing = missingScopes(context.auth.apiKey, tool.scopes)
-  if (missing.length > 0) {
-    throw new DomainError('API_KEY_SCOPE_MISSING', `This API key lacks the scope ${missing.join(', ')}.`, {
-      extra: { requiredScopes: missing },
-    })
-  }
+  assertScopes(context.auth.apiKey, tool.scopes)
   const input = validateArguments(tool.input, args)
   if (tool.policy) await context.consume(tool.policy)
   const output = await tool.run(context, input)
