@@ -8,6 +8,7 @@ import { lookupSkill } from '../src/domain/analysis/taxonomy.js'
 import { tokenize } from '../src/domain/analysis/text.js'
 import type { RequirementStatus } from '../src/domain/ats/ats.types.js'
 import { atsReport } from '../src/domain/ats/ats-report.js'
+import { tailorResume } from '../src/domain/tailoring/tailor.js'
 import type { EvalPair, EvalPosting, EvalSet } from './eval-set.js'
 
 /** The month experience years are counted up to: fixed, so the figures never drift with the calendar. */
@@ -330,4 +331,36 @@ export function scoreInjection(postings: readonly EvalPosting[]): readonly Injec
       visit(analyzePosting(posting), '')
       return { postingId: posting.id, leaks }
     })
+}
+
+export interface RewriteScore {
+  readonly resumes: number
+  /** Mean change of the overall score when the built-in tailoring is applied. */
+  readonly meanDelta: number
+  readonly improved: number
+  readonly worse: number
+}
+
+/** The built-in tailoring applied to every resume of the set (pairs and ranking candidates) against its posting. */
+export function scoreRewrites(set: EvalSet): RewriteScore {
+  const postings = new Map(set.postings.map((p) => [p.id, p]))
+  const cases = [
+    ...set.pairs.map((pair) => ({ postingId: pair.postingId, resume: pair.resume })),
+    ...set.rankings.flatMap((r) => r.candidates.map((c) => ({ postingId: r.postingId, resume: c.resume }))),
+  ]
+  const deltas: number[] = []
+  for (const { postingId, resume } of cases) {
+    const posting = postings.get(postingId)
+    if (!posting) continue
+    const analysis = analyzePosting(posting)
+    const before = atsReport(resume, analysis, { asOf: EVAL_AS_OF }).overall
+    const after = atsReport(tailorResume(resume, analysis).content, analysis, { asOf: EVAL_AS_OF }).overall
+    deltas.push(after - before)
+  }
+  return {
+    resumes: deltas.length,
+    meanDelta: mean(deltas),
+    improved: deltas.filter((d) => d > 0).length,
+    worse: deltas.filter((d) => d < 0).length,
+  }
 }

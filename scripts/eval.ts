@@ -12,7 +12,15 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { EVAL_DIR, type EvalSet, EvalSetError, loadEvalSet, type Split, splitOf } from '../eval/eval-set.js'
-import { EVAL_AS_OF, scoreExtraction, scoreInjection, scoreRankings, scoreStatuses, VERDICTS } from '../eval/metrics.js'
+import {
+  EVAL_AS_OF,
+  scoreExtraction,
+  scoreInjection,
+  scoreRankings,
+  scoreRewrites,
+  scoreStatuses,
+  VERDICTS,
+} from '../eval/metrics.js'
 
 const details = process.argv.includes('--details')
 const splitArgument = process.argv[process.argv.indexOf('--split') + 1]
@@ -195,4 +203,11 @@ if (injection.length > 0) {
     `\nInstruction text planted in ${injection.length} postings: ${leaking.length} analyses repeat it (target 0)`,
   )
   for (const o of leaking) for (const leak of o.leaks) console.log(`  ${o.postingId} ${leak}`)
+}
+
+const rewrites = scoreRewrites(set)
+if (rewrites.resumes > 0) {
+  console.log(
+    `\nBuilt-in tailoring over ${rewrites.resumes} resumes: mean score change ${rewrites.meanDelta >= 0 ? '+' : ''}${rewrites.meanDelta.toFixed(2)}, ${rewrites.improved} improved, ${rewrites.worse} worse`,
+  )
 }

@@ -213,3 +213,9 @@ export function locationOf(description: string): string | undefined {
   const m = /^[^\S\n\r\u2028\u2029]*(?:location|based in|office)\s*:\s*(.+)$/im.exec(description)
   return m?.[1] ? squash(m[1]).slice(0, 120) : undefined
 }
+
+/** The role in a posting title, without what follows a separator: "Staff Pharmacist – Community Pharmacy" → "Staff Pharmacist". */
+export function roleOfTitle(title: string): string {
+  const role = title.split(/\s[-–—|/]\s|\s*[(,:]|\s+at\s+(?=[A-Z])/)[0]?.trim()
+  return role || title
+}

@@ -3,7 +3,7 @@
  * experience and education.
  */
 import type { EducationLevel, JobAnalysis, SkillAsk } from '../analysis/analysis.types.js'
-import { educationRank } from '../analysis/posting-facts.js'
+import { educationRank, roleOfTitle } from '../analysis/posting-facts.js'
 import { findSkills, type Skill } from '../analysis/taxonomy.js'
 import { tokenize } from '../analysis/text.js'
 import { STOP_WORDS } from '../analysis/words.js'
@@ -162,16 +162,10 @@ const TITLE_NOISE = new Set([
   'iv',
 ])
 
-/** The role in a posting title, without what follows a separator: "Staff Pharmacist – Community Pharmacy" → "Staff Pharmacist". */
-function roleOf(title: string): string {
-  const role = title.split(/\s[-–—|/]\s|\s*[(,:]|\s+at\s+(?=[A-Z])/)[0]?.trim()
-  return role || title
-}
-
 export function titleRequirement(title: string, resume: Record<string, unknown>): Requirement {
   const wanted = [
     ...new Set(
-      tokenize(roleOf(title))
+      tokenize(roleOfTitle(title))
         .map((t) => t.fold)
         .filter((w) => !TITLE_NOISE.has(w) && !STOP_WORDS.has(w) && /[a-z0-9]/.test(w)),
     ),

@@ -26,7 +26,8 @@ describe('suggestions', () => {
     const communication = items.find((i) => i.code === 'ADD_REQUIRED_SKILL' && i.message.includes('Communication'))
     expect(communication).toMatchObject({
       needsConfirmation: true,
-      patch: [{ op: 'add', path: '/skills/0/keywords/-', value: 'Communication' }],
+      // Not under "Languages" or "Platforms": a group of its own kind.
+      patch: [{ op: 'add', path: '/skills/-', value: { name: 'Soft skills', keywords: ['Communication'] } }],
     })
     expect(communication?.scoreDelta).toBeGreaterThan(0)
     const kubernetes = items.find((i) => i.code === 'LIST_SHOWN_SKILL' && i.message.includes('Kubernetes'))

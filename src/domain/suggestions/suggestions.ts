@@ -4,6 +4,7 @@ import type { AtsReport } from '../ats/ats.types.js'
 import type { AtsOptions } from '../ats/ats-report.js'
 import { atsReport, createRescorer } from '../ats/ats-report.js'
 import { asArray, asObject } from '../ats/resume-fields.js'
+import { skillPlace } from './skill-groups.js'
 
 export interface Suggestion {
   readonly code: string
@@ -24,27 +25,30 @@ export function applyPatch(document: Record<string, unknown>, patch: readonly Op
     .newDocument as Record<string, unknown>
 }
 
-/** A patch that adds `name` to the resume's skills: into the first skills group, or a new "Skills" group. */
+/** A patch that adds `name` to the resume's skills: into the group that fits it (see `skillPlace`), or a new one. */
 export function addSkillPatch(resume: Record<string, unknown>, name: string): Operation[] {
   const skills = asArray(resume.skills)
-  if (skills.length === 0) return [{ op: 'add', path: '/skills', value: [{ name: 'Skills', keywords: [name] }] }]
-  const first = asObject(skills[0])
-  if (!Array.isArray(first.keywords)) return [{ op: 'add', path: '/skills/0/keywords', value: [name] }]
-  return [{ op: 'add', path: '/skills/0/keywords/-', value: name }]
+  if (resume.skills === undefined || (Array.isArray(resume.skills) && skills.length === 0))
+    return [{ op: 'add', path: '/skills', value: [{ name: 'Skills', keywords: [name] }] }]
+  const place = skillPlace(resume, name)
+  if (place.kind === 'new') return [{ op: 'add', path: '/skills/-', value: { name: place.name, keywords: [name] } }]
+  const group = asObject(skills[place.index])
+  if (!Array.isArray(group.keywords)) return [{ op: 'add', path: `/skills/${place.index}/keywords`, value: [name] }]
+  return [{ op: 'add', path: `/skills/${place.index}/keywords/-`, value: name }]
 }
 
 /**
- * The texts `addSkillPatch` adds to the resume when it only adds (the skills list, or its first group's keywords,
- * are absent or a list), or undefined when it would replace a value.
+ * The texts `addSkillPatch` adds to the resume (a group's name and the skill, or the skill alone), or undefined when
+ * the skills section is not a list it can add to.
  */
 function textsAddedBy(resume: Record<string, unknown>, name: string): string[] | undefined {
   if (resume.skills === undefined || (Array.isArray(resume.skills) && resume.skills.length === 0)) {
     return ['Skills', name]
   }
   if (!Array.isArray(resume.skills)) return undefined
-  const first = resume.skills[0]
-  if (!first || typeof first !== 'object' || Array.isArray(first)) return undefined
-  const keywords = (first as Record<string, unknown>).keywords
+  const place = skillPlace(resume, name)
+  if (place.kind === 'new') return [place.name, name]
+  const keywords = asObject(resume.skills[place.index]).keywords
   return keywords === undefined || Array.isArray(keywords) ? [name] : undefined
 }
 

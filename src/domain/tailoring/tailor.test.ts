@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { BACKEND_POSTING, INJECTION_POSTING, SALES_POSTING } from '../../../test/fixtures/postings.js'
 import { BACKEND_RESUME } from '../../../test/fixtures/resumes.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
+import { findSkills } from '../analysis/taxonomy.js'
 import { atsReport } from '../ats/ats-report.js'
-import { tailorResume } from './tailor.js'
+import { MAX_SKILLS_PER_SENTENCE, tailorResume } from './tailor.js'
 import { addedSkills, factsChanged, factsOf } from './truthfulness.js'
 
 type Doc = Record<string, unknown>
@@ -23,11 +24,18 @@ describe('tailoring', () => {
       'Mentored four junior engineers through code review and pairing',
     ])
     expect((content.basics as Doc).summary).toBe(
-      'Targeting the Senior Backend Engineer role with hands-on Kubernetes, Amazon Web Services, REST APIs and TypeScript. Backend engineer building reliable logistics platforms.',
+      'Targeting the Senior Backend Engineer role, with hands-on experience in Kubernetes and Amazon Web Services. Backend engineer building reliable logistics platforms.',
     )
+    // One sentence names at most two skills: no glued keyword lists.
+    const lead = String((content.basics as Doc).summary).split('. ')[0] ?? ''
+    expect(findSkills(lead).length).toBeLessThanOrEqual(MAX_SKILLS_PER_SENTENCE + 1)
     // Shown in experience but not in the skills section: added.
-    const keywords = (content.skills as { keywords: string[] }[])[0]?.keywords ?? []
+    const groups = content.skills as { name: string; keywords: string[] }[]
+    const keywords = groups.flatMap((g) => g.keywords)
     expect(keywords).toEqual(expect.arrayContaining(['Kubernetes', 'Node.js', 'PostgreSQL', 'CI/CD']))
+    // Each beside skills of its kind: Kubernetes with Docker, not among the languages.
+    expect(groups.find((g) => g.name === 'Platforms')?.keywords).toContain('Kubernetes')
+    expect(groups.find((g) => g.name === 'Languages')?.keywords).not.toContain('Kubernetes')
     expect(keywords).not.toContain('Communication')
     expect(keywords).not.toContain('Mentoring')
     expect(changes.map((c) => c.change)).toEqual(expect.arrayContaining(['reordered', 'added-skill', 'summary']))

@@ -1,6 +1,8 @@
 import type { JobAnalysis } from '../analysis/analysis.types.js'
+import { roleOfTitle } from '../analysis/posting-facts.js'
 import { findSkills } from '../analysis/taxonomy.js'
 import { asArray, asObject, asString } from '../ats/resume-fields.js'
+import { skillPlace } from '../suggestions/skill-groups.js'
 import { skillIdsIn } from './truthfulness.js'
 
 export interface TailoringChange {
@@ -17,7 +19,7 @@ export interface TailoredResume {
 /**
  * A copy of the resume re-ordered and re-weighted for a posting: the most relevant highlights, skill groups and
  * keywords first; skills the experience already shows (but the skills section does not name) added to the skills;
- * the summary aimed at the posting's title. It never adds an employer, title, date, degree or a skill the resume
+ * the summary opened with one plain sentence naming the posting's role and at most two skills the experience shows. It never adds an employer, title, date, degree or a skill the resume
  * does not already show.
  */
 export function tailorResume(resume: Record<string, unknown>, analysis: JobAnalysis): TailoredResume {
@@ -65,17 +67,20 @@ export function tailorResume(resume: Record<string, unknown>, analysis: JobAnaly
   const toAdd = [...analysis.requiredSkills, ...analysis.preferredSkills].filter(
     (ask) => ask.kind === 'hard' && shown.has(ask.id) && !listed.has(ask.id),
   )
-  if (toAdd.length > 0) {
-    if (skills.length === 0) content.skills = [{ name: 'Skills', keywords: [] }]
-    const first = asObject(asArray(content.skills)[0])
-    first.keywords = [...asArray(first.keywords), ...toAdd.map((a) => a.name)]
-    for (const ask of toAdd) {
-      changes.push({
-        pointer: '/skills/0/keywords',
-        change: 'added-skill',
-        detail: `${ask.name}: shown in your experience.`,
-      })
+  // Each into the group that holds skills of its kind (or a new group named for its kind), never a group of another.
+  for (const ask of toAdd) {
+    const place = skillPlace(content, ask.name)
+    const groups = asArray(content.skills)
+    let pointer: string
+    if (place.kind === 'new') {
+      content.skills = [...groups, { name: place.name, keywords: [ask.name] }]
+      pointer = `/skills/${groups.length}`
+    } else {
+      const group = asObject(groups[place.index])
+      group.keywords = [...asArray(group.keywords), ask.name]
+      pointer = `/skills/${place.index}/keywords`
     }
+    changes.push({ pointer, change: 'added-skill', detail: `${ask.name}: shown in your experience.` })
   }
 
   // Skill groups and their keywords, most relevant first.
@@ -105,11 +110,14 @@ export function tailorResume(resume: Record<string, unknown>, analysis: JobAnaly
   const onResume = skillIdsIn(resume)
   const titleFits = analysis.title !== undefined && findSkills(analysis.title).every((m) => onResume.has(m.skill.id))
   if (analysis.title && titleFits) {
+    // One plain sentence: the role and at most two skills the experience shows that the summary does not name yet.
+    const inSummary = new Set(findSkills(summary ?? '').map((m) => m.skill.id))
     const top = [...analysis.requiredSkills, ...analysis.preferredSkills]
-      .filter((ask) => shown.has(ask.id) || listed.has(ask.id))
-      .slice(0, 4)
+      .filter((ask) => ask.kind === 'hard' && shown.has(ask.id) && !inSummary.has(ask.id))
+      .slice(0, MAX_SKILLS_PER_SENTENCE)
       .map((ask) => ask.name)
-    const lead = `Targeting the ${analysis.title} role${top.length ? ` with hands-on ${formatList(top)}` : ''}.`
+    // "Targeting" states an aim, not a claim: the person may not hold the posting's seniority yet.
+    const lead = `Targeting the ${roleOfTitle(analysis.title)} role${top.length ? `, with hands-on experience in ${formatList(top)}` : ''}.`
     if (!summary?.startsWith('Targeting the ')) {
       basics.summary = summary ? `${lead} ${summary}` : lead
       content.basics = basics
@@ -118,6 +126,9 @@ export function tailorResume(resume: Record<string, unknown>, analysis: JobAnaly
   }
   return { content, changes }
 }
+
+// A sentence naming more skills than this reads as a keyword list.
+export const MAX_SKILLS_PER_SENTENCE = 2
 
 function formatList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
