@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +14,8 @@ import { buildWebApp, SCREENSHOTS, startWebServer, VIEWPORTS } from '../helpers/
 const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM)
 if (!hasChromium) console.warn(`web design e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let webApp: Awaited<ReturnType<typeof buildWebApp>> | undefined
 let browser: Browser
@@ -99,6 +102,13 @@ describe.skipIf(!hasChromium)('Design screen in Chromium', () => {
       .toBe('16px')
     expect(await frame.locator('body').evaluate((b) => getComputedStyle(b).fontFamily)).toMatch(/^"Liberation Sans"/)
     const preview = await previewText(page)
+    // No serious or critical accessibility problem among the new controls (axe-core).
+    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'))
+    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)
+    expect(violations).toEqual([])
     await frame.getByText('Grace Hopper').first().waitFor()
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport)

@@ -46,7 +46,7 @@ export function webHref(raw: string | undefined): string | undefined {
 /** A mailto: link for an address that looks like one. */
 export function mailHref(raw: string | undefined): string | undefined {
   const text = raw?.trim()
-  return text && text.length <= 320 && /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(text)
+  return text && text.length <= 320 && /^[^\s@<>()]+@[^\s@<>().]+(?:\.[^\s@<>().]+)+$/.test(text)
     ? `mailto:${text}`
     : undefined
 }

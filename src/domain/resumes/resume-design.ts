@@ -40,7 +40,8 @@ export const DESIGN_BOUNDS = {
   margins: { minimum: 18, maximum: 108 },
 } as const
 export const SECTION_TITLE_MAX_LENGTH = 60
-export const ACCENT_COLOR_PATTERN = '^#[0-9a-fA-F]{6}$'
+const ACCENT_COLOR = /^#[0-9a-fA-F]{6}$/
+export const ACCENT_COLOR_PATTERN = ACCENT_COLOR.source
 
 export interface ResumeDesign {
   readonly pageSize?: PageSize
@@ -89,7 +90,7 @@ export function designProblems(design: DesignChanges, pointer: string): FieldErr
     if (!(DESIGN_KEYS as readonly string[]).includes(key)) bad(key, 'is not a design option')
   }
   if (pageSize != null && !PAGE_SIZES.includes(pageSize)) bad('pageSize', `must be one of ${PAGE_SIZES.join(', ')}`)
-  if (accentColor != null && !new RegExp(ACCENT_COLOR_PATTERN).test(accentColor)) {
+  if (accentColor != null && !ACCENT_COLOR.test(accentColor)) {
     bad('accentColor', 'must be a colour as #rrggbb')
   }
   if (fontFamily != null && !FONT_FAMILIES.includes(fontFamily)) {
