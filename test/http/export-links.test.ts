@@ -42,7 +42,7 @@ const EXPECTED = [
   { url: 'https://github.com/jananovak/routes', text: 'https://github.com/jananovak/routes' },
 ]
 
-async function exported(format: 'pdf' | 'docx', template: string) {
+async function exported(format: 'pdf' | 'docx' | 'md', template: string) {
   const { server } = await startTestServer({ RATE_LIMIT_ENABLED: 'false' })
   const client = clientOf(server, (await registerUser(server)).token)
   const { id } = (await client.post('/api/resumes', { title: 'Jana', content: {} })).json()
@@ -72,5 +72,17 @@ describe('links in exported documents', { timeout: 120_000 }, () => {
     const docx = await exported('docx', 'classic')
     expect(docxLinks(docx).map((l) => ({ url: l.target, text: l.text }))).toEqual(EXPECTED)
     expect(docxText(docx)).toContain('Mastodon: javascript:alert(1)')
+  })
+
+  it('Markdown: links with the readable text, the unsafe address as text', async () => {
+    const md = (await exported('md', 'classic')).toString('utf8')
+    expect(md).toContain(
+      '[jana.novak@example.com](<mailto:jana.novak@example.com>) · [+49 30 1234567](<tel:+49301234567>) · ' +
+        '[https://jana.example.dev](<https://jana.example.dev/>) · Berlin, DE',
+    )
+    expect(md).toContain(
+      '[GitHub: https://github.com/jananovak](<https://github.com/jananovak>) · Mastodon: javascript:alert(1)',
+    )
+    expect(md).toContain('*Mar 2021 – Present · [parcelly.example.com](<https://parcelly.example.com/>)*')
   })
 })

@@ -9,6 +9,14 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|!~])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3')
 }
 
+/**
+ * A Markdown link when the text points somewhere. The address goes in angle brackets, which CommonMark reads up to
+ * the closing bracket (the layout's addresses are URL-encoded, so they hold none, nor spaces).
+ */
+function markdownLink(text: string, href: string | undefined): string {
+  return href ? `[${escapeMarkdown(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)` : escapeMarkdown(text)
+}
+
 export function renderMarkdown(resume: JsonResume, design?: ResumeDesign): string {
   const lines: string[] = []
   let previous = ''
@@ -23,7 +31,7 @@ export function renderMarkdown(resume: JsonResume, design?: ResumeDesign): strin
         lines.push(`**${escapeMarkdown(block.text)}**`)
         break
       case 'contact':
-        lines.push(block.parts.map(escapeMarkdown).join(PART_SEPARATOR))
+        lines.push(block.parts.map((part, i) => markdownLink(part, block.links?.[i])).join(PART_SEPARATOR))
         break
       case 'heading':
         lines.push(`## ${escapeMarkdown(block.text)}`)
@@ -31,9 +39,12 @@ export function renderMarkdown(resume: JsonResume, design?: ResumeDesign): strin
       case 'entryTitle':
         lines.push(`### ${escapeMarkdown(block.text)}`)
         break
-      case 'entryMeta':
-        lines.push(`*${escapeMarkdown(block.text)}*`)
+      case 'entryMeta': {
+        const { link } = block
+        const before = link ? block.text.slice(0, block.text.length - link.text.length) : block.text
+        lines.push(`*${escapeMarkdown(before)}${link ? markdownLink(link.text, link.href) : ''}*`)
         break
+      }
       case 'paragraph':
         lines.push(
           block.lead ? `**${escapeMarkdown(block.lead)}:** ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text),
