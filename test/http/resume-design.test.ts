@@ -201,10 +201,16 @@ describe('every format honours the design', { timeout: 180_000 }, () => {
     expect(docx.get('word/fontTable.xml')).toContain(
       '<w:font w:name="Liberation Sans"><w:altName w:val="Arial"/><w:panose1 w:val="020B0604020202020204"/>',
     )
+    expect(docx.get('word/fontTable.xml')).toContain('<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/>')
     expect((await download(client, id, 'html')).toString()).toContain("font-family:'Liberation Sans', Arial")
     // Another family for one download only.
     const serif = await download(client, id, 'pdf', '&fontFamily=dejavu-sans-condensed')
     expect(pdfFonts(serif).map((f) => f.name)).toContain('DejaVuSansCondensed')
+    // The template's own font (Classic: DejaVu Serif) falls back to Cambria, which Word installs.
+    await setDesign(client, id, { fontFamily: null })
+    expect(docxXml(await download(client, id, 'docx'), 'word/fontTable.xml')).toContain(
+      '<w:font w:name="DejaVu Serif"><w:altName w:val="Cambria"/>',
+    )
   })
 
   it('fontSize: larger words in the PDF, w:sz in DOCX, font-size in HTML', async () => {

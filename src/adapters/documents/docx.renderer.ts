@@ -25,19 +25,33 @@ import type { FontFamily } from '../../domain/resumes/resume-design.js'
 import type { Template } from '../../domain/templates/template.types.js'
 
 /** How each bundled family is named in a DOCX, and what Word draws when it is not installed. */
-export const DOCX_FONTS: Record<
-  FontFamily,
-  { name: string; fallback: string; family: 'swiss' | 'roman'; panose: string }
-> = {
-  'dejavu-sans': { name: 'DejaVu Sans', fallback: 'Verdana', family: 'swiss', panose: '020B0603030804020204' },
-  'dejavu-serif': { name: 'DejaVu Serif', fallback: 'Cambria', family: 'roman', panose: '02060603050605020204' },
-  'dejavu-sans-condensed': {
-    name: 'DejaVu Sans Condensed',
-    fallback: 'Arial Narrow',
+interface DocxFont {
+  readonly name: string
+  /** PANOSE class: Word picks a similar installed font by it when neither name is installed. */
+  readonly panose: string
+}
+
+export const DOCX_FONTS: Record<FontFamily, { font: DocxFont; fallback: DocxFont; family: 'swiss' | 'roman' }> = {
+  'dejavu-sans': {
+    font: { name: 'DejaVu Sans', panose: '020B0603030804020204' },
+    fallback: { name: 'Verdana', panose: '020B0604030504040204' },
     family: 'swiss',
-    panose: '020B0606030804020204',
   },
-  'liberation-sans': { name: 'Liberation Sans', fallback: 'Arial', family: 'swiss', panose: '020B0604020202020204' },
+  'dejavu-serif': {
+    font: { name: 'DejaVu Serif', panose: '02060603050605020204' },
+    fallback: { name: 'Cambria', panose: '02040503050406030204' },
+    family: 'roman',
+  },
+  'dejavu-sans-condensed': {
+    font: { name: 'DejaVu Sans Condensed', panose: '020B0606030804020204' },
+    fallback: { name: 'Arial Narrow', panose: '020B0606020202030204' },
+    family: 'swiss',
+  },
+  'liberation-sans': {
+    font: { name: 'Liberation Sans', panose: '020B0604020202020204' },
+    fallback: { name: 'Arial', panose: '020B0604020202020204' },
+    family: 'swiss',
+  },
 }
 
 const PAGE_TWIPS = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } }
@@ -54,17 +68,17 @@ const escapeXml = (text: string) =>
  * family and PANOSE class) when the named font is missing.
  */
 export function fontTableXml(family: FontFamily): string {
-  const font = DOCX_FONTS[family]
-  const entry = (name: string, altName: string | undefined) =>
+  const { font, fallback, family: kind } = DOCX_FONTS[family]
+  const entry = ({ name, panose }: DocxFont, altName: string | undefined) =>
     `<w:font w:name="${escapeXml(name)}">` +
     (altName ? `<w:altName w:val="${escapeXml(altName)}"/>` : '') +
-    `<w:panose1 w:val="${font.panose}"/><w:charset w:val="00"/><w:family w:val="${font.family}"/>` +
+    `<w:panose1 w:val="${panose}"/><w:charset w:val="00"/><w:family w:val="${kind}"/>` +
     '<w:pitch w:val="variable"/></w:font>'
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    entry(font.name, font.fallback) +
-    entry(font.fallback, undefined) +
+    entry(font, fallback.name) +
+    entry(fallback, undefined) +
     '</w:fonts>'
   )
 }
@@ -150,7 +164,7 @@ function paragraphOf(block: LayoutBlock, style: RenderStyle): Paragraph {
 export async function renderDocx(resume: JsonResume, template: Template, options: RenderOptions): Promise<Buffer> {
   const style = renderStyleOf(template, options.design)
   const page = PAGE_TWIPS[options.paper]
-  const font = DOCX_FONTS[style.fontFamily].name
+  const font = DOCX_FONTS[style.fontFamily].font.name
   const margin = twips(style.margin)
   const document = new Document({
     title: options.title,
@@ -162,10 +176,6 @@ export async function renderDocx(resume: JsonResume, template: Template, options
           run: { font: { ascii: font, hAnsi: font, cs: font }, size: halfPoints(style.baseSize), color: TEXT },
           paragraph: { spacing: { line: Math.round(240 * style.lineSpacing), lineRule: LineRuleType.AUTO } },
         },
-        // Word's heading styles name the theme's heading font; these draw in the design's font instead.
-        heading1: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
-        heading2: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
-        heading3: { run: { font: { ascii: font, hAnsi: font, cs: font } } },
       },
     },
     sections: [
