@@ -259,13 +259,18 @@ function tailStart(text: string, separatorLength: (text: string, index: number) 
 
 // A degree or coursework named with its field: "Bachelor's degree in Accounting", "MSc or PhD in a quantitative field
 // (statistics, economics)", "coursework in accounting", "majoring in biology".
-const FIELD_OF_STUDY =
-  /\b(?:degree|bachelor'?s?|master'?s?|B\.?A|B\.?S\.?c?|M\.?S\.?c?|M\.?B\.?A|Ph\.?D|diploma|coursework|major(?:ing)?|graduate)\b[^.;:]{0,40}?\b(?:in|of)\b/i
+// Searched in two steps (the degree word, then "in"/"of" within a few words) so no window is rescanned.
+const DEGREE_WORD =
+  /\b(?:degree|bachelor'?s?|master'?s?|B\.?A|B\.?S\.?c?|M\.?S\.?c?|M\.?B\.?A|Ph\.?D|diploma|coursework|major(?:ing)?|graduate)\b/i
+const FIELD_OPENER = /^[^.;:]{0,40}?\b(?:in|of)\b/i
 
-/** Where the fields of study of a degree named in the line begin, or the line's length when it names none. */
+/** Where the fields of study of a degree named in the line begin, or infinity when it names none. */
 function fieldOfStudyStart(text: string): number {
-  const match = FIELD_OF_STUDY.exec(text)
-  return match ? match.index + match[0].length : Number.POSITIVE_INFINITY
+  const degree = DEGREE_WORD.exec(text)
+  if (!degree) return Number.POSITIVE_INFINITY
+  const after = degree.index + degree[0].length
+  const opener = FIELD_OPENER.exec(text.slice(after, after + 60))
+  return opener ? after + opener[0].length : Number.POSITIVE_INFINITY
 }
 
 /** Deterministic analysis of a job posting: the same text always gives the same analysis. */

@@ -68,12 +68,13 @@ const YEARS_WITH =
 /** The stretches of a sentence that ask for a number of years with something: where the skills named get that ask. */
 export function yearsSpans(text: string): YearsSpan[] {
   const spans: YearsSpan[] = []
-  const years = new RegExp(YEARS.source, 'gi')
-  for (const m of text.matchAll(years)) {
-    if (!m[1]) continue
+  for (let from = 0; from < text.length; ) {
+    const m = YEARS.exec(text.slice(from))
+    if (!m?.[1]) break
+    const after = from + m.index + m[0].length
+    from = after
     const min = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1])
     if (min > 30) continue
-    const after = m.index + m[0].length
     const lead = YEARS_WITH.exec(text.slice(after))
     if (!lead) continue
     const start = after + lead[0].length
@@ -216,6 +217,6 @@ export function locationOf(description: string): string | undefined {
 
 /** The role in a posting title, without what follows a separator: "Staff Pharmacist – Community Pharmacy" → "Staff Pharmacist". */
 export function roleOfTitle(title: string): string {
-  const role = title.split(/\s[-–—|/]\s|\s*[(,:]|\s+at\s+(?=[A-Z])/)[0]?.trim()
+  const role = title.split(/\s[-–—|/]\s|[(,:]|\sat\s(?=[A-Z])/)[0]?.trim()
   return role || title
 }

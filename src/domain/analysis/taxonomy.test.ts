@@ -80,4 +80,24 @@ describe('skills taxonomy', () => {
     expect(lookupSkill('problem-solving')).toMatchObject({ name: 'Problem solving', kind: 'soft' })
     expect(lookupSkill('Terraform')).toMatchObject({ kind: 'hard' })
   })
+
+  it('reads one word in the sense its spelling gives, not in every sense its stem allows', () => {
+    const named = (text: string) => findSkills(text).map((m) => m.skill.name)
+    // Plurals and nouns that only share a stem with a skill's name.
+    expect(named('We manage 60 named accounts')).toEqual([])
+    expect(named('Prepare accrual schedules for the auditors')).not.toContain('Scheduling')
+    expect(named('Follow security best practices')).toEqual([])
+    expect(named('Experience with SSR in Next.js')).not.toContain('SSRS')
+    expect(named('Run NPS surveys each quarter')).not.toContain('surveying')
+    expect(named('Fine-tune Transformers for retrieval')).not.toContain('electrical machines')
+    // A word just before a name can change its sense.
+    expect(named('Model data in our cloud warehouse')).not.toContain('Warehouse management')
+    expect(named('Improve Core Web Vitals')).not.toContain('Vital signs')
+    expect(named('Set performance budgets for the web app')).not.toContain('Budgeting')
+    // The same words in the sense the skill means, and verbs and singulars of its aliases.
+    expect(named('Led warehouse management for two sites')).toContain('Warehouse management')
+    expect(named('Schedule appointments and debug printers')).toEqual(['Scheduling', 'Debugging'])
+    expect(named('Manage stakeholder expectations')).toContain('Stakeholder management')
+    expect(named('Collaborated with nurses')).toContain('Teamwork')
+  })
 })

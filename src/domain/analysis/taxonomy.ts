@@ -47,15 +47,31 @@ interface Index {
   readonly fold: Map<string, Skill>
   readonly exact: Map<string, Skill>
   /**
-   * For each one-word key of `fold`: the word forms (plurals aside) its aliases are written in. Stemming makes
-   * "accounts" meet "accounting" and "schedules" meet "scheduling"; a one-word plural must be one of these forms.
+   * For each one-word key of `fold`: how its skill's aliases are spelled, lower-cased. Stemming makes "accounts"
+   * meet "accounting", "security" meet "securities" and "SSR" meet "SSRS"; a one-word mention must be one of these
+   * spellings, a plural of one, or the verb of one ("debug" for debugging). An ESCO-only skill is matched on one
+   * word only by its own name: its alternative labels ("transformers", "survey") are too often ordinary words.
    */
-  readonly forms: Map<string, Set<string>>
+  readonly spellings: Map<string, Set<string>>
   /** Every key of `fold` and `exact` and each of their leading token runs: a phrase is only read on while it is one. */
   readonly prefixes: Set<string>
 }
 
 let index: Index | undefined
+
+/** True when `alias` derives from the verb `verb`: "schedule" → "scheduling", "present" → "presentation", "organize" → "organized". */
+function isVerbOf(verb: string, alias: string): boolean {
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb
+  return alias.length > verb.length && alias.startsWith(stem) && /(ing|ion|ment|ed)$/.test(alias)
+}
+
+// Words that, just before a skill's name, give it another sense: a "cloud warehouse" or "data warehouse" is not
+// warehouse management, "Core Web Vitals" are not vital signs, "performance budgets" are not budgeting.
+const NOT_AFTER: Readonly<Record<string, readonly string[]>> = {
+  'warehouse-management': ['data', 'cloud', 'snowflake', 'lake', 'analytic', 'analytics'],
+  'vital-signs': ['web'],
+  budgeting: ['performance', 'error', 'latency', 'bundle'],
+}
 
 /** A word lower-cased with a plural ending removed: "APIs" and "API", "surveys" and "survey" are one form. */
 function wordForm(word: string): string {
@@ -76,7 +92,7 @@ function buildIndex(): Index {
   const fold = new Map<string, Skill>()
   const exact = new Map<string, Skill>()
   const prefixes = new Set<string>()
-  const forms = new Map<string, Set<string>>()
+  const spellings = new Map<string, Set<string>>()
   // The first skill to claim an alias keeps it.
   const claim = (skill: Skill, aliases: readonly string[], exactCase: boolean) => {
     const keys = exactCase ? exact : fold
@@ -86,9 +102,12 @@ function buildIndex(): Index {
       const key = phraseKey(tokens, exactCase)
       if (!keys.has(key)) keys.set(key, skill)
       if (!exactCase && tokens.length === 1 && keys.get(key) === skill) {
-        const known = forms.get(key) ?? new Set<string>()
-        known.add(wordForm(alias))
-        forms.set(key, known)
+        const known = spellings.get(key) ?? new Set<string>()
+        const escoOnly = skill.sources.length === 1 && skill.sources[0] === 'esco'
+        if (!escoOnly || alias === skill.name) known.add(alias.toLowerCase())
+        // The singular of a plural alias ("stakeholder" for "stakeholders"), for words, not acronyms ("SSR" is not "SSRS").
+        if (!escoOnly && /[a-z]/.test(alias)) known.add(wordForm(alias))
+        spellings.set(key, known)
       }
       for (let len = 1; len <= tokens.length; len++)
         prefixes.add(prefixKey(phraseKey(tokens.slice(0, len), exactCase), exactCase))
@@ -108,7 +127,7 @@ function buildIndex(): Index {
     claim(skill, exactAliases.includes(name) ? aliases : [name, ...aliases], false)
     claim(skill, exactAliases, true)
   }
-  return { byId, fold, exact, prefixes, forms }
+  return { byId, fold, exact, prefixes, spellings }
 }
 
 /** Exact and folded keys share one prefix set; a mark keeps them apart. */
@@ -144,12 +163,17 @@ export function taxonomySize(): number {
  * cross a sentence boundary the caller drew (call per sentence). Offsets are relative to `text` plus `offset`.
  */
 export function findSkills(text: string, offset = 0): SkillMention[] {
-  const { exact, fold, prefixes, forms } = getIndex()
-  // A plural must be a plural of an alias ("accounts" is not "accounting"); a bare word may be the verb of one
-  // ("debug" asks for debugging, "schedule appointments" for scheduling).
-  const formMatches = (token: Token, key: string) => {
-    const form = wordForm(token.surface)
-    return form === token.surface.toLowerCase() || (forms.get(key)?.has(form) ?? true)
+  const { exact, fold, prefixes, spellings } = getIndex()
+  const oneWord = (token: Token, key: string) => {
+    const known = spellings.get(key)
+    if (!known) return true
+    const surface = token.surface.toLowerCase()
+    const form = wordForm(surface)
+    if (known.has(surface) || known.has(form)) return true
+    // An inflected verb shares its stem with an alias ("collaborated", "organizing"): the stem match stands.
+    if (/[a-z](ed|ing)$/.test(surface)) return true
+    // A bare word may be the verb of an alias: "debug" asks for debugging, "schedule appointments" for scheduling.
+    return form === surface && [...known].some((alias) => isVerbOf(surface, alias))
   }
   const tokens = tokenize(text)
   const found: SkillMention[] = []
@@ -173,8 +197,10 @@ export function findSkills(text: string, offset = 0): SkillMention[] {
     for (let len = keys.length; len >= 1; len--) {
       const key = keys[len - 1] as { exact: string; fold: string }
       const first = tokens[i] as Token
-      const skill = exact.get(key.exact) ?? (len > 1 || formMatches(first, key.fold) ? fold.get(key.fold) : undefined)
+      const skill = exact.get(key.exact) ?? (len > 1 || oneWord(first, key.fold) ? fold.get(key.fold) : undefined)
       if (!skill) continue
+      const before = i > 0 ? (tokens[i - 1] as Token) : undefined
+      if (before && NOT_AFTER[skill.id]?.includes(wordForm(before.surface)) && adjacent(text, before, first)) continue
       const last = tokens[i + len - 1] as Token
       found.push({
         skill,

@@ -24,7 +24,7 @@ const SHOWN: Readonly<Record<string, readonly RegExp[]>> = {
   ],
   'problem-solving': [
     /\b(resolv(ed|ing)|troubleshoot(ed|ing)?|troubleshot|diagnos(ed|ing)|debugg(ed|ing)|fix(ed|ing)|root[- ]cause|solv(ed|ing))\b/i,
-    /\b(reduc(ed|ing)|cut|improv(ed|ing)|eliminat(ed|ing)|prevent(ed|ing))\b[^.;]{0,40}\b(errors?|defects?|downtime|incidents?|delays?|backlog|costs?|time|waste|complaints?|churn)\b/i,
+    /\b(reduc(ed|ing)|improv(ed|ing)|eliminat(ed|ing)|prevent(ed|ing))\b[^.;]{0,40}\b(errors?|defects?|downtime|incidents?|delays?|backlog|costs?|time|waste|complaints?|churn)\b/i,
   ],
   'attention-to-detail': [
     /\b(accura(te|cy)|error[- ]free|zero (errors|defects|discrepancies)|audit(ed|s|ing)?|reconcil(ed|ing|iation)|verif(ied|ying|ication)|inspect(ed|ing|ion)|proofread|compliance)\b/i,
