@@ -140,3 +140,12 @@ describe('job analysis', () => {
     )
   })
 })
+
+describe('title line', () => {
+  it('reads a title line closed by a legal form, without the company', () => {
+    const analysis = analyzeJob({
+      description: 'Data Engineer at DataFlow Inc.\nRequirements:\n- Python and SQL.',
+    })
+    expect(analysis.title).toBe('Data Engineer')
+  })
+})

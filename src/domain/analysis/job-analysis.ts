@@ -215,9 +215,13 @@ function importanceAt(line: Line, cues: Cues, start: number, end: number): Impor
   return line.section === 'preferred' ? 'preferred' : 'required'
 }
 
+// A company's legal form may close a title line with a full stop: "Data Engineer at DataFlow Inc."
+const LEGAL_FORM_END = /\b(?:Inc|Ltd|Co|Corp|LLC|LLP|PLC|GmbH|AG|SA|BV|Pty)\.$/
+
 function titleFromLine(firstLine: string): string | undefined {
   const line = stripEnd(stripStart(firstLine, '#*'), '*')
-  if (line.split(/\s+/).length > 10 || /[.!?:,;]$/.test(line) || headingOf(line) || /:/.test(line)) return undefined
+  const closed = /[.!?:,;]$/.test(line) && !LEGAL_FORM_END.test(line)
+  if (line.split(/\s+/).length > 10 || closed || headingOf(line) || /:/.test(line)) return undefined
   // "Backend Engineer - Remote", "Backend Engineer at Arcline": the title is what comes before.
   const title = line.slice(0, tailStart(line, separatorAt))
   return title.slice(0, tailStart(title, atWordAt, /[A-Z]/))
