@@ -132,13 +132,17 @@ describe.skipIf(!hasChromium)('Design screen in Chromium', () => {
     expect(execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })).toContain('LiberationSans')
     expect(await readFile(pdfPath)).toBeTruthy()
 
-    // Still nothing committed: the export of version 1 is the empty resume.
-    const resumeId = /\/resumes\/([0-9a-f-]{36})/.exec(page.url())?.[1]
-    const committed = await page.evaluate(async (id) => {
-      const response = await fetch(`/api/resumes/${id}/export?format=txt&version=1`)
-      return response.text()
-    }, resumeId)
-    expect(committed).not.toContain('Grace Hopper')
+    // Still nothing committed: History downloads version 1, the empty resume it was created as.
+    await page.getByRole('link', { name: 'History', exact: true }).first().click()
+    const [versionOne] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download version 1 as PDF' }).click(),
+    ])
+    const versionPath = join(webApp.root, 'version-1.pdf')
+    await versionOne.saveAs(versionPath)
+    const versionText = execFileSync('pdftotext', ['-enc', 'UTF-8', versionPath, '-'], { encoding: 'utf8' })
+    expect(versionText).not.toContain('Grace Hopper')
+    expect(versionText).not.toContain('Remington Rand')
     expect(problems).toEqual([])
     await context.close()
   }, 180_000)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api } from './api.js'
+import { api, download, url } from './api.js'
 import { getIn, pathOf } from './editor/json.js'
 import type { DraftHandle } from './editor/use-draft.js'
 import { readablePath, readableValue } from './readable.js'
@@ -56,6 +56,17 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
       return `Committed version ${version.number}.`
     })
   }
+
+  // A committed version as it was, drawn with the resume's template and design (Design & export draws the draft).
+  const downloadVersion = (number: number) =>
+    void runAction(async () => {
+      const path = url('/api/resumes/{id}/export', {
+        path: { id: resume.id },
+        query: { format: 'pdf', version: number },
+      })
+      await download(path, `resume-v${number}.pdf`)
+      setNotice(`Version ${number} download started.`)
+    })
 
   const restore = (number: number) =>
     run(async () => {
@@ -115,17 +126,28 @@ export function HistoryPanel({ resume, draft, onChanged }: Props) {
                   </td>
                   <td>{formatDate(v.createdAt)}</td>
                   <td>
-                    {v.number !== resume.headVersion && (
+                    <div class="version-actions">
                       <button
                         type="button"
                         class="secondary small"
                         disabled={busy}
-                        onClick={() => restore(v.number)}
-                        aria-label={`Restore version ${v.number}`}
+                        onClick={() => downloadVersion(v.number)}
+                        aria-label={`Download version ${v.number} as PDF`}
                       >
-                        Restore
+                        PDF
                       </button>
-                    )}
+                      {v.number !== resume.headVersion && (
+                        <button
+                          type="button"
+                          class="secondary small"
+                          disabled={busy}
+                          onClick={() => restore(v.number)}
+                          aria-label={`Restore version ${v.number}`}
+                        >
+                          Restore
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
