@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { JobAnalysis } from '../src/domain/analysis/analysis.types.js'
-import { analyzeJob } from '../src/domain/analysis/job-analysis.js'
-import { atsReport } from '../src/domain/ats/ats-report.js'
+import type { JobAnalysis } from '../src/domain/intelligence/analysis/analysis.types.js'
+import { analyzeJob } from '../src/domain/intelligence/analysis/job-analysis.js'
+import { atsReport } from '../src/domain/intelligence/ats/ats-report.js'
 import { jsonResumeProblems } from '../src/domain/resumes/json-resume.js'
 
 const argument = (name: string, fallback: number) => {

@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Importance } from '../src/domain/analysis/analysis.types.js'
-import type { RequirementStatus } from '../src/domain/ats/ats.types.js'
+import type { Importance } from '../src/domain/intelligence/analysis/analysis.types.js'
+import type { RequirementStatus } from '../src/domain/intelligence/ats/ats.types.js'
 import { jsonResumeProblems } from '../src/domain/resumes/json-resume.js'
 
 export const EVAL_DIR = import.meta.dirname

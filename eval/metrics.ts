@@ -2,13 +2,13 @@
  * Scores RoleReady's deterministic engine against the hand labels of the evaluation set: skill extraction
  * (precision, recall, required-vs-preferred classification) and requirement status (met / partial / missing).
  */
-import type { Importance, JobAnalysis } from '../src/domain/analysis/analysis.types.js'
-import { analyzeJob } from '../src/domain/analysis/job-analysis.js'
-import { lookupSkill } from '../src/domain/analysis/taxonomy.js'
-import { tokenize } from '../src/domain/analysis/text.js'
-import type { RequirementStatus } from '../src/domain/ats/ats.types.js'
-import { atsReport } from '../src/domain/ats/ats-report.js'
-import { tailorResume } from '../src/domain/tailoring/tailor.js'
+import type { Importance, JobAnalysis } from '../src/domain/intelligence/analysis/analysis.types.js'
+import { analyzeJob } from '../src/domain/intelligence/analysis/job-analysis.js'
+import { lookupSkill } from '../src/domain/intelligence/analysis/taxonomy.js'
+import { tokenize } from '../src/domain/intelligence/analysis/text.js'
+import type { RequirementStatus } from '../src/domain/intelligence/ats/ats.types.js'
+import { atsReport } from '../src/domain/intelligence/ats/ats-report.js'
+import { tailorResume } from '../src/domain/intelligence/tailoring/tailor.js'
 import type { EvalPair, EvalPosting, EvalSet } from './eval-set.js'
 
 /** The month experience years are counted up to: fixed, so the figures never drift with the calendar. */

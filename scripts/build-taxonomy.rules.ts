@@ -2,7 +2,7 @@
  * The merge rules of the skills taxonomy: RoleReady's curated list first, then O*NET technologies, then ESCO skills;
  * every alias belongs to the first concept that claims it. Pure: the same sources always give the same records.
  */
-import type { SkillRow } from '../src/domain/analysis/taxonomy-file.js'
+import type { SkillRow } from '../src/domain/intelligence/analysis/taxonomy-file.js'
 
 /** One group of taxonomy/sources/curated.json. Each skill is `Name | alias, alias, …`; `=Alias` matches as written. */
 export interface CuratedGroup {

@@ -35,11 +35,11 @@ import { versionsRoutes } from './routes/resumes/versions.routes.js'
 import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
-import { AiDraft_ } from './schemas/ai-draft.js'
 import { ApiKey_ } from './schemas/api-key.js'
 import { Design_ } from './schemas/design.js'
+import { AiDraft_ } from './schemas/intelligence/ai-draft.js'
+import { AtsReport_ } from './schemas/intelligence/reports.js'
 import { Job_, JobAnalysis_ } from './schemas/job.js'
-import { AtsReport_ } from './schemas/job-intelligence.js'
 import { Problem } from './schemas/problem.js'
 
 declare module 'fastify' {

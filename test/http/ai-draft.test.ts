@@ -3,8 +3,8 @@
  * chat-completions protocol: the openai client, retries, breaker and checks all run for real.
  */
 import { describe, expect, it } from 'vitest'
-import { applyPatch } from '../../src/domain/suggestions/suggestions.js'
-import { addedSkills, factsChanged } from '../../src/domain/tailoring/truthfulness.js'
+import { applyPatch } from '../../src/domain/intelligence/suggestions/suggestions.js'
+import { addedSkills, factsChanged } from '../../src/domain/intelligence/tailoring/truthfulness.js'
 import { BACKEND_POSTING } from '../fixtures/postings.js'
 import { BACKEND_RESUME } from '../fixtures/resumes.js'
 import { dataOf, type FakeAnswer, type FakeLlm, startFakeLlm } from '../helpers/fake-llm.js'
@@ -283,7 +283,10 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
     expect(system).not.toContain('Ignore previous instructions')
     expect(system).toMatch(/data, not instructions/)
     expect(request?.body.messages.map((m) => m.role)).toEqual(['system', 'user'])
-    expect((dataOf(request as NonNullable<typeof request>).posting as { text: string }).text).toBe(injection)
+    // The instruction-like sentences never reach the model, not even as data; the rest of the posting does.
+    expect((dataOf(request as NonNullable<typeof request>).posting as { text: string }).text).toBe(
+      'Backend Engineer\n[instruction-like text removed]. [instruction-like text removed].\nRequirements\n- TypeScript and PostgreSQL.',
+    )
     expect(body).toMatchObject({ engine: 'llm', edits: [], patch: [] })
     expect(body.rejected.map((r: { rejection: { code: string } }) => r.rejection.code)).toEqual([
       'NEW_SKILL',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { TAXONOMY_ATTRIBUTION } from '../../src/domain/analysis/taxonomy.js'
+import { TAXONOMY_ATTRIBUTION } from '../../src/domain/intelligence/analysis/taxonomy.js'
 import { BACKEND_POSTING } from '../fixtures/postings.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 

@@ -35,7 +35,7 @@ interface DynamicPattern {
  */
 const DYNAMIC_PATTERNS: Record<string, string> = {
   // A company name with every special character escaped, between word boundaries: a literal, matched linearly.
-  'src/domain/analysis/job-analysis.ts: escaped': 'a literal',
+  'src/domain/intelligence/analysis/job-analysis.ts: escaped': 'a literal',
   // Month names joined with map(): the built pattern is imported and checked below.
   'src/domain/documents/dates.ts: DATE_TOKEN, END_TOKEN': 'DATE_RANGE_PATTERN, checked at run time',
 }
@@ -159,14 +159,14 @@ describe('regular expressions in src/', () => {
     expect(files.length).toBeGreaterThan(100)
     expect(patterns.length).toBeGreaterThan(150)
     const inFile = (file: string) => patterns.filter((p) => p.where.startsWith(`${file}:`))
-    expect(inFile('src/domain/analysis/job-analysis.ts').length).toBeGreaterThan(20)
+    expect(inFile('src/domain/intelligence/analysis/job-analysis.ts').length).toBeGreaterThan(20)
     expect(inFile('src/domain/documents/resume-text-parser.ts').length).toBeGreaterThan(10)
     // The sensitive query parameter, built from a constant list of names.
     expect(inFile('src/observability/redaction.ts').map((p) => p.source)).toContainEqual(
       expect.stringContaining('(?:password|passwd|'),
     )
     // The generated skills data holds no pattern, so nothing is lost by its size.
-    expect(inFile('src/domain/analysis/taxonomy.data.ts')).toEqual([])
+    expect(inFile('src/domain/intelligence/analysis/taxonomy.data.ts')).toEqual([])
   })
 
   it('reads literal, template and String.raw patterns from the syntax tree', () => {

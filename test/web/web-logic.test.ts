@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { appendIn, fieldId, getIn, moveIn, pathOf, pointerOf, removeIn, setIn } from '../../web/src/editor/json.js'
 import { applyToDraft, type DraftHandle } from '../../web/src/editor/use-draft.js'
+import { beforeAndAfter, engineLine, linesOf } from '../../web/src/intelligence/rewrite-text.js'
 import { ApiError, fieldName } from '../../web/src/problem.js'
 import { readablePath, readableValue } from '../../web/src/readable.js'
-import { beforeAndAfter, engineLine, linesOf } from '../../web/src/rewrite-text.js'
 import type { PatchOperation } from '../../web/src/types.js'
 
 describe('editor document edits', () => {

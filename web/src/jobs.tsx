@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
-import { AnalysisView } from './job-analysis.js'
-import { jobName, PasteJob } from './job-match.js'
+import { AnalysisView } from './intelligence/job-analysis.js'
+import { jobName, PasteJob } from './intelligence/job-match.js'
 import type { Job, JobAnalysis } from './types.js'
 import { Busy, ErrorNote, formatDate, ScreenNotes, usePageTitle } from './ui.js'
 

@@ -1,5 +1,5 @@
-import type { LlmProvider } from '../../domain/ai/ai.ports.js'
-import { LlmFailure, type LlmJsonRequest } from '../../domain/ai/ai.types.js'
+import type { LlmProvider } from '../../domain/intelligence/ai/ai.ports.js'
+import { LlmFailure, type LlmJsonRequest } from '../../domain/intelligence/ai/ai.types.js'
 
 /** One scripted outcome: an answer (already valid JSON), or a failure the real provider would raise. */
 export type ScriptedOutcome = { readonly answer: unknown } | { readonly failure: LlmFailure }

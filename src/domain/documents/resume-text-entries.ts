@@ -1,7 +1,7 @@
 // The entry sections of an imported resume (work, volunteering, education, projects, awards, certificates,
 // publications): a section's blocks split into entries at their title lines, each read into its JSON Resume shape.
 // Text arrives cleaned (see resume-text-parser.ts), so the patterns name single spaces.
-import { stripEnd, stripStart } from '../analysis/text.js'
+import { stripEnd, stripStart } from '../intelligence/analysis/text.js'
 import { findDateRange } from './dates.js'
 import type { TextBlock } from './document.types.js'
 import type { Award, Certificate, Education, Project, Publication, Work } from './json-resume.js'

@@ -1,6 +1,6 @@
-import type { JobAnalysis } from '../analysis/analysis.types.js'
 import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
+import type { JobAnalysis } from '../intelligence/analysis/analysis.types.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import type { Quotas } from '../usage/usage.types.js'
 import { createInlineWork, type HeavyWork } from '../work/heavy-work.js'

@@ -6,17 +6,17 @@
 
 import type { Operation } from 'fast-json-patch'
 import fastJsonPatch from 'fast-json-patch'
-import type { AcceptedEdit, AiSection, ProposedEdit, RejectedEdit } from '../ai/ai.types.js'
-import { deterministicEdits } from '../ai/deterministic-edits.js'
-import { checkEdits, combinedPatch } from '../ai/edit-checks.js'
-import type { JobAnalysis, PostingInput } from '../analysis/analysis.types.js'
-import { analyzeJob } from '../analysis/job-analysis.js'
-import type { AtsReport } from '../ats/ats.types.js'
-import { atsReport } from '../ats/ats-report.js'
 import type { DocumentService, ExportRequest } from '../documents/document.service.js'
 import type { ExportedDocument, ImportedResume, JsonResumeDocument } from '../documents/document.types.js'
-import { applyPatch, type Suggestion, suggest } from '../suggestions/suggestions.js'
-import { type TailoredResume, tailorResume } from '../tailoring/tailor.js'
+import type { AcceptedEdit, AiSection, ProposedEdit, RejectedEdit } from '../intelligence/ai/ai.types.js'
+import { deterministicEdits } from '../intelligence/ai/deterministic-edits.js'
+import { checkEdits, combinedPatch } from '../intelligence/ai/edit-checks.js'
+import type { JobAnalysis, PostingInput } from '../intelligence/analysis/analysis.types.js'
+import { analyzeJob } from '../intelligence/analysis/job-analysis.js'
+import type { AtsReport } from '../intelligence/ats/ats.types.js'
+import { atsReport } from '../intelligence/ats/ats-report.js'
+import { applyPatch, type Suggestion, suggest } from '../intelligence/suggestions/suggestions.js'
+import { type TailoredResume, tailorResume } from '../intelligence/tailoring/tailor.js'
 
 type Doc = Record<string, unknown>
 

@@ -4,14 +4,14 @@ import type { ApiKeyScope } from '../../domain/api-keys/api-key.types.js'
 import { DomainError } from '../../domain/errors.js'
 import type { RoutePolicy } from '../../domain/rate-limits/rate-limit.types.js'
 import { ExportQuery, toTemplateResponse } from '../schemas/document.js'
-import { CreateJobBody, ListJobsQuery, toJobAnalysisResponse, toJobResponse } from '../schemas/job.js'
 import {
   AtsReportBody,
   SuggestionsBody,
   TailorBody,
   toAtsReportResponse,
   toSuggestionsResponse,
-} from '../schemas/job-intelligence.js'
+} from '../schemas/intelligence/reports.js'
+import { CreateJobBody, ListJobsQuery, toJobAnalysisResponse, toJobResponse } from '../schemas/job.js'
 import {
   CreateResumeBody,
   ListResumesQuery,

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { authOf } from '../../plugins/auth.js'
-import { AiDraftBody, toAiDraftResponse } from '../../schemas/ai-draft.js'
-import { IntelligenceParams } from '../../schemas/job-intelligence.js'
+import { AiDraftBody, toAiDraftResponse } from '../../schemas/intelligence/ai-draft.js'
+import { IntelligenceParams } from '../../schemas/intelligence/reports.js'
 import { signedInRoutes } from '../route-group.js'
 
 export async function aiDraftRoutes(server: FastifyInstance): Promise<void> {

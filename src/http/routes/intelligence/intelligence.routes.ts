@@ -10,7 +10,7 @@ import {
   TailorChange,
   toAtsReportResponse,
   toSuggestionsResponse,
-} from '../../schemas/job-intelligence.js'
+} from '../../schemas/intelligence/reports.js'
 import { ResumeSummary_, toResumeSummaryResponse } from '../../schemas/resume.js'
 import { signedInRoutes } from '../route-group.js'
 
