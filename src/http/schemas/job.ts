@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { JobAnalysis } from '../../domain/analysis/analysis.types.js'
-import { TAXONOMY_ATTRIBUTION } from '../../domain/analysis/taxonomy.js'
+import type { JobAnalysis } from '../../domain/intelligence/analysis/analysis.types.js'
+import { TAXONOMY_ATTRIBUTION } from '../../domain/intelligence/analysis/taxonomy.js'
 import {
   JOB_COMPANY_MAX_LENGTH,
   JOB_DESCRIPTION_MAX_LENGTH,

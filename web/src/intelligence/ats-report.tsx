@@ -1,8 +1,8 @@
-import { focusFieldOnOpen } from './editor/editor.js'
-import { getIn, pathOf } from './editor/json.js'
-import { readablePath } from './readable.js'
-import { navigate } from './router.js'
-import type { AtsReport, Evidence, ResumeContent } from './types.js'
+import { focusFieldOnOpen } from '../editor/editor.js'
+import { getIn, pathOf } from '../editor/json.js'
+import { readablePath } from '../readable.js'
+import { navigate } from '../router.js'
+import type { AtsReport, Evidence, ResumeContent } from '../types.js'
 
 /** "hardSkills" → "Hard skills". */
 function componentName(name: string): string {

@@ -1,4 +1,4 @@
-import type { JobAnalysis, SkillAsk } from './types.js'
+import type { JobAnalysis, SkillAsk } from '../types.js'
 
 function SkillList({ title, skills }: { title: string; skills: SkillAsk[] }) {
   return (

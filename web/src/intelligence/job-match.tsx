@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
-import { api } from './api.js'
+import { api } from '../api.js'
+import { applyToDraft, type DraftHandle } from '../editor/use-draft.js'
+import { Link } from '../router.js'
+import type { AtsReport, Job, JobAnalysis, ResumeSummary, Suggestion, TailorResult } from '../types.js'
+import { Busy, ErrorNote, TextField, useAction } from '../ui.js'
 import { ReportView } from './ats-report.js'
-import { applyToDraft, type DraftHandle } from './editor/use-draft.js'
 import { AnalysisView } from './job-analysis.js'
 import { Rewrites } from './rewrite.js'
-import { Link } from './router.js'
-import type { AtsReport, Job, JobAnalysis, ResumeSummary, Suggestion, TailorResult } from './types.js'
-import { Busy, ErrorNote, TextField, useAction } from './ui.js'
 
 interface Props {
   resume: ResumeSummary

@@ -1,4 +1,4 @@
-import type { AiDraft, PatchOperation } from './types.js'
+import type { AiDraft, PatchOperation } from '../types.js'
 
 /** Why the built-in engine answered instead of the configured model, in words. */
 const FALLBACK: Record<NonNullable<AiDraft['fallbackReason']>, string> = {

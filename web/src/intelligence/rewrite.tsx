@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks'
-import { api } from './api.js'
-import { applyToDraft, type DraftHandle } from './editor/use-draft.js'
-import { readablePath } from './readable.js'
+import { api } from '../api.js'
+import { applyToDraft, type DraftHandle } from '../editor/use-draft.js'
+import { readablePath } from '../readable.js'
+import type { AiDraft, AiEdit, AiSection, Job, PatchOperation } from '../types.js'
+import { Busy, ErrorNote, useAction } from '../ui.js'
 import { beforeAndAfter, engineLine, linesOf } from './rewrite-text.js'
-import type { AiDraft, AiEdit, AiSection, Job, PatchOperation } from './types.js'
-import { Busy, ErrorNote, useAction } from './ui.js'
 
 const SECTIONS: { id: AiSection; label: string }[] = [
   { id: 'summary', label: 'Summary' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BACKEND_POSTING, INJECTION_POSTING, SALES_POSTING } from '../../../test/fixtures/postings.js'
-import { BACKEND_RESUME } from '../../../test/fixtures/resumes.js'
+import { BACKEND_POSTING, INJECTION_POSTING, SALES_POSTING } from '../../../../test/fixtures/postings.js'
+import { BACKEND_RESUME } from '../../../../test/fixtures/resumes.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
 import { applyPatch } from '../suggestions/suggestions.js'
 import { addedSkills, factsChanged, newNames, newNumbers } from '../tailoring/truthfulness.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BACKEND_POSTING, INJECTION_POSTING, NURSE_POSTING, SALES_POSTING } from '../../../test/fixtures/postings.js'
+import { BACKEND_POSTING, INJECTION_POSTING, NURSE_POSTING, SALES_POSTING } from '../../../../test/fixtures/postings.js'
 import { analyzeJob } from './job-analysis.js'
 
 const ids = (asks: readonly { id: string }[]) => asks.map((a) => a.id)

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
-import { readTaxonomySources, renderTaxonomy, SOURCES_DIR } from '../../../scripts/build-taxonomy.js'
+import { readTaxonomySources, renderTaxonomy, SOURCES_DIR } from '../../../../scripts/build-taxonomy.js'
 import { readTaxonomyFile, type SkillRow } from './taxonomy-file.js'
 
 const row: SkillRow = ['kubernetes', 'Kubernetes', 'h', 'Cloud', ['k8s'], [], 'or', 1]
@@ -10,7 +10,7 @@ const file = (skills: unknown) => ({ format: 1, notice: 'test', skills })
 
 describe('the built skills taxonomy', () => {
   it('is what the generator builds from taxonomy/sources', () => {
-    const committed = readFileSync(new URL('../../../taxonomy/taxonomy.json', import.meta.url), 'utf8')
+    const committed = readFileSync(new URL('../../../../taxonomy/taxonomy.json', import.meta.url), 'utf8')
     const generated = renderTaxonomy(readTaxonomySources())
     const committedLines = committed.split('\n')
     const generatedLines = generated.split('\n')
@@ -44,9 +44,9 @@ describe('the built skills taxonomy', () => {
 
   it('stops the taxonomy module from loading when the file is malformed', async () => {
     vi.resetModules()
-    vi.doMock('../../../taxonomy/taxonomy.json', () => ({ default: { format: 1, notice: '', skills: 'none' } }))
+    vi.doMock('../../../../taxonomy/taxonomy.json', () => ({ default: { format: 1, notice: '', skills: 'none' } }))
     onTestFinished(() => {
-      vi.doUnmock('../../../taxonomy/taxonomy.json')
+      vi.doUnmock('../../../../taxonomy/taxonomy.json')
       vi.resetModules()
     })
     await expect(import('./taxonomy.js')).rejects.toThrow(/Invalid skills taxonomy in taxonomy\/taxonomy\.json/)

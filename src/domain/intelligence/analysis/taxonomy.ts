@@ -1,4 +1,4 @@
-import taxonomyFile from '../../../taxonomy/taxonomy.json' with { type: 'json' }
+import taxonomyFile from '../../../../taxonomy/taxonomy.json' with { type: 'json' }
 import { readTaxonomyFile } from './taxonomy-file.js'
 import { type Token, tokenize } from './text.js'
 

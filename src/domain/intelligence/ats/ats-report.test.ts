@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BACKEND_POSTING, INJECTION_POSTING, NURSE_POSTING } from '../../../test/fixtures/postings.js'
-import { BACKEND_RESUME, MESSY_RESUME } from '../../../test/fixtures/resumes.js'
+import { BACKEND_POSTING, INJECTION_POSTING, NURSE_POSTING } from '../../../../test/fixtures/postings.js'
+import { BACKEND_RESUME, MESSY_RESUME } from '../../../../test/fixtures/resumes.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
 import type { AtsReport } from './ats.types.js'
 import { atsReport } from './ats-report.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BACKEND_POSTING, NURSE_POSTING } from '../../../test/fixtures/postings.js'
-import { BACKEND_RESUME, MESSY_RESUME } from '../../../test/fixtures/resumes.js'
+import { BACKEND_POSTING, NURSE_POSTING } from '../../../../test/fixtures/postings.js'
+import { BACKEND_RESUME, MESSY_RESUME } from '../../../../test/fixtures/resumes.js'
 import { analyzeJob } from '../analysis/job-analysis.js'
 import { atsReport } from '../ats/ats-report.js'
 import { applyPatch, suggest } from './suggestions.js'

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { AI_SECTIONS, type AiDraft } from '../../domain/ai/ai.types.js'
-import { JOB_DESCRIPTION_MAX_LENGTH } from '../../domain/jobs/job.types.js'
-import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
+import { AI_SECTIONS, type AiDraft } from '../../../domain/intelligence/ai/ai.types.js'
+import { JOB_DESCRIPTION_MAX_LENGTH } from '../../../domain/jobs/job.types.js'
+import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from '../wire.js'
 
 export const AiSection_ = Literals(AI_SECTIONS, {
   description: 'summary (basics.summary), highlights (work bullets), skills (skill keywords and groups)',

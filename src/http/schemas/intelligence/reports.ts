@@ -1,13 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { AiSuggestions } from '../../domain/ai/ai.service.js'
-import { TAXONOMY_ATTRIBUTION } from '../../domain/analysis/taxonomy.js'
-import type { AtsReport } from '../../domain/ats/ats.types.js'
-import type { ResumeSource } from '../../domain/ats/intelligence.service.js'
-import { JOB_DESCRIPTION_MAX_LENGTH } from '../../domain/jobs/job.types.js'
-import type { Suggestion } from '../../domain/suggestions/suggestions.js'
+import type { AiSuggestions } from '../../../domain/intelligence/ai/ai.service.js'
+import { TAXONOMY_ATTRIBUTION } from '../../../domain/intelligence/analysis/taxonomy.js'
+import type { AtsReport } from '../../../domain/intelligence/ats/ats.types.js'
+import type { ResumeSource } from '../../../domain/intelligence/ats/intelligence.service.js'
+import type { Suggestion } from '../../../domain/intelligence/suggestions/suggestions.js'
+import { JOB_DESCRIPTION_MAX_LENGTH } from '../../../domain/jobs/job.types.js'
+import { VersionNumber } from '../resume.js'
+import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from '../wire.js'
 import { FallbackReason } from './ai-draft.js'
-import { VersionNumber } from './resume.js'
-import { type Equals, Literals, PatchOperation, toPatchResponse, type Wire } from './wire.js'
 
 export const IntelligenceParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 
