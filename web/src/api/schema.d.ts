@@ -3870,6 +3870,8 @@ export interface components {
                 asWritten: string;
                 /** @description The posting sentence that asked for the skill */
                 sentence: string;
+                /** @description Years of experience asked with this skill ("5+ years of React") */
+                minYears?: number;
             }[];
             preferredSkills: {
                 id: string;
@@ -3882,6 +3884,8 @@ export interface components {
                 asWritten: string;
                 /** @description The posting sentence that asked for the skill */
                 sentence: string;
+                /** @description Years of experience asked with this skill ("5+ years of React") */
+                minYears?: number;
             }[];
             hardSkills: string[];
             softSkills: string[];
