@@ -17,8 +17,7 @@ import type { CacheService } from './domain/cache/cache.service.js'
 import type { DocumentService } from './domain/documents/document.service.js'
 import type { ResumeDocumentsService } from './domain/documents/resume-documents.service.js'
 import type { EventBus } from './domain/events.js'
-import type { AiService } from './domain/intelligence/ai/ai.service.js'
-import type { IntelligenceService } from './domain/intelligence/ats/intelligence.service.js'
+import type { IntelligenceService } from './domain/intelligence/intelligence.service.js'
 import type { JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
 import type { RateLimitService } from './domain/rate-limits/rate-limit.service.js'
@@ -41,10 +40,11 @@ export interface Services {
   readonly drafts: DraftService
   readonly versions: VersionService
   readonly jobs: JobService
-  /** Its `suggestions` is the AI service's, which adds rewritten bullets when asked (`ai: true`). */
+  /**
+   * Analysis, ATS reports, suggestions, tailoring and rewrites: rewrites by the LLM when AI_BASE_URL or AI_API_KEY is
+   * set, else (and on failure) by the deterministic engine.
+   */
   readonly intelligence: IntelligenceService
-  /** AI drafts: the LLM when AI_BASE_URL or AI_API_KEY is set, else (and on failure) the deterministic engine. */
-  readonly ai: AiService
   readonly templates: TemplateService
   /** Reads and draws documents in the heavy-work pool. */
   readonly documents: Pick<DocumentService, 'importFile' | 'exportResume'>

@@ -27,8 +27,7 @@ import type { JsonResumeDocument } from '../domain/documents/document.types.js'
 import { IMPORT_TASK, importTaskHandler } from '../domain/documents/import-task.js'
 import { createResumeDocumentsService } from '../domain/documents/resume-documents.service.js'
 import { createEventBus } from '../domain/events.js'
-import { createAiService } from '../domain/intelligence/ai/ai.service.js'
-import { createIntelligenceService } from '../domain/intelligence/ats/intelligence.service.js'
+import { createIntelligenceService } from '../domain/intelligence/intelligence.service.js'
 import { createJobService } from '../domain/jobs/job.service.js'
 import { createRateLimitService } from '../domain/rate-limits/rate-limit.service.js'
 import { createDraftService } from '../domain/resumes/draft.service.js'
@@ -100,19 +99,10 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     : uncached
 
   const versions = createVersionService({ ...resumeDeps, work })
-  const intelligence = createIntelligenceService({
-    jobs,
-    resumes,
-    drafts,
-    versions,
-    clock,
-    work,
-    ...(cache && { cache }),
-  })
   // Nothing is contacted here: the first AI request makes the first call.
   const llm = config.llm.enabled ? createOpenAiProvider(config.llm, { observability }) : undefined
   if (llm) logger.info({ model: llm.model, host: new URL(config.llm.baseUrl).host }, 'LLM drafts enabled')
-  const ai = createAiService({ jobs, drafts, suggestions: intelligence.suggestions, clock, llm, cache, work })
+  const intelligence = createIntelligenceService({ jobs, resumes, drafts, versions, clock, llm, cache, work })
 
   const templates = createTemplateService({ themes: infra.themes, html: htmlRenderer })
   const documents = {
@@ -146,8 +136,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     drafts,
     versions,
     jobs,
-    intelligence: { ...intelligence, suggestions: ai.suggestions },
-    ai,
+    intelligence,
     templates,
     documents,
     resumeDocuments,

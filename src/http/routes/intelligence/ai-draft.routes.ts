@@ -7,7 +7,7 @@ import { signedInRoutes } from '../route-group.js'
 
 export async function aiDraftRoutes(server: FastifyInstance): Promise<void> {
   const { app, route } = signedInRoutes(server, 'intelligence')
-  const { ai } = app.services
+  const { intelligence } = app.services
 
   app.post(
     '/api/resumes/:id/ai-draft',
@@ -16,6 +16,7 @@ export async function aiDraftRoutes(server: FastifyInstance): Promise<void> {
       { params: IntelligenceParams, body: AiDraftBody, response: { 200: Type.Ref('AiDraft') } },
       { config: { rateLimit: 'ai' } },
     ),
-    async (request) => toAiDraftResponse(await ai.draft(authOf(request).user.id, request.params.id, request.body)),
+    async (request) =>
+      toAiDraftResponse(await intelligence.draft(authOf(request).user.id, request.params.id, request.body)),
   )
 }

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { BACKEND_POSTING } from '../../../../test/fixtures/postings.js'
-import { BACKEND_RESUME } from '../../../../test/fixtures/resumes.js'
-import { createMemoryJobRepository } from '../../../adapters/memory/job.repository.js'
-import { createScriptedLlmProvider, type ScriptedOutcome } from '../../../adapters/memory/llm.provider.js'
-import { createMemoryResumeRepository } from '../../../adapters/memory/resume.repository.js'
-import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../../config/defaults.js'
-import { DomainError } from '../../errors.js'
-import { createEventBus } from '../../events.js'
-import { createJobService } from '../../jobs/job.service.js'
-import { createDraftService } from '../../resumes/draft.service.js'
-import { createResumeService } from '../../resumes/resume.service.js'
-import { createAiService } from './ai.service.js'
-import { LlmFailure } from './ai.types.js'
+import { BACKEND_POSTING } from '../../../test/fixtures/postings.js'
+import { BACKEND_RESUME } from '../../../test/fixtures/resumes.js'
+import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
+import { createScriptedLlmProvider, type ScriptedOutcome } from '../../adapters/memory/llm.provider.js'
+import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
+import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../config/defaults.js'
+import { DomainError } from '../errors.js'
+import { createEventBus } from '../events.js'
+import { createJobService } from '../jobs/job.service.js'
+import { createDraftService } from '../resumes/draft.service.js'
+import { createResumeService } from '../resumes/resume.service.js'
+import { createVersionService } from '../resumes/version.service.js'
+import { LlmFailure } from './ai/ai.types.js'
+import { createIntelligenceService } from './intelligence.service.js'
 
 const REWRITE = {
   op: 'replace',
@@ -39,15 +40,15 @@ async function setup(script?: ScriptedOutcome[]) {
   const drafts = createDraftService(deps)
   const jobs = createJobService({ jobs: jobRepository, clock, ids, quotas: QUOTA_DEFAULTS })
   const llm = script && createScriptedLlmProvider('local-model', script)
-  const deterministicSuggestions = async () => ({ items: [] })
-  const ai = createAiService({ jobs, drafts, suggestions: deterministicSuggestions, clock, llm })
+  const versions = createVersionService(deps)
+  const ai = createIntelligenceService({ jobs, resumes, drafts, versions, clock, llm })
   const owner = randomUUID()
   const resume = await resumes.create(owner, { title: 'Backend', content: BACKEND_RESUME })
   const job = await jobs.create(owner, { title: 'Senior Backend Engineer', description: BACKEND_POSTING })
   return { ai, llm, owner, resumeId: resume.id, jobId: job.id }
 }
 
-describe('AI service', () => {
+describe('intelligence service', () => {
   it('answers from the deterministic engine without an LLM, naming the reason', async () => {
     const { ai, owner, resumeId, jobId } = await setup()
     const draft = await ai.draft(owner, resumeId, { jobId })
@@ -93,6 +94,18 @@ describe('AI service', () => {
     expect(draft.edits.length).toBeGreaterThan(0)
     const broken = await setup([{ answer: null }])
     await expect(broken.ai.draft(broken.owner, broken.resumeId, { jobId: broken.jobId })).rejects.toThrow(TypeError)
+  })
+
+  it('reads a pasted posting once for every answer: report, suggestions and their rewritten bullets agree', async () => {
+    const { ai, owner, resumeId } = await setup()
+    const report = await ai.atsReport(owner, resumeId, { description: BACKEND_POSTING })
+    const suggestions = await ai.suggestions(owner, resumeId, { description: BACKEND_POSTING, ai: true })
+    expect(report.requirements.length).toBeGreaterThan(0)
+    const missing = report.requirements.filter((r) => r.kind === 'skill' && r.status !== 'met').map((r) => r.label)
+    expect(
+      suggestions.items.filter((i) => i.code === 'ADD_REQUIRED_SKILL' || i.code === 'ADD_PREFERRED_SKILL'),
+    ).toHaveLength(missing.length)
+    expect(suggestions.ai).toMatchObject({ engine: 'deterministic', fallbackReason: 'not-configured' })
   })
 
   it('asks for a posting after checking the resume', async () => {
