@@ -3,27 +3,31 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { EvalSetError, loadEvalSet, MAX_WORDS, MIN_WORDS, splitOf, wordCount } from '../../eval/eval-set.js'
-import { conceptOf, scoreExtraction, scoreStatuses } from '../../eval/metrics.js'
+import {
+  conceptOf,
+  scoreExtraction,
+  scoreInjection,
+  scoreRankings,
+  scoreRewrites,
+  scoreStatuses,
+} from '../../eval/metrics.js'
 
-// Floors a little below the figures measured when they were set (eval/README.md, "Figures"): a change to the
-// taxonomy or the analysis that loses more than that fails here. Raise them when the engine improves.
+// Floors a little below the figures measured when they were set (eval/README.md, "Figures"), per split: a change to
+// the taxonomy, the analysis or the report that loses more than that fails here. Raise them when the engine improves.
 const FLOORS = {
-  precision: 0.8,
-  recall: 0.8,
   importanceAccuracy: 0.95,
-  dev: { precision: 0.82, recall: 0.87 },
-  heldOut: { precision: 0.7, recall: 0.52 },
-  statusAccuracy: 0.72,
-  statusCoverage: 0.88,
+  dev: { precision: 0.81, recall: 0.63, statusAccuracy: 0.75, statusCoverage: 0.88, intendedFirst: 0.76 },
+  heldOut: { precision: 0.67, recall: 0.27, statusAccuracy: 0.87, statusCoverage: 0.45, intendedFirst: 0.85 },
 }
 
 const set = loadEvalSet()
 
 describe('evaluation set', () => {
-  it('holds at least 25 postings from 8 fields and 10 resume/posting pairs', () => {
-    expect(set.postings.length).toBeGreaterThanOrEqual(25)
-    expect(new Set(set.postings.map((p) => p.field)).size).toBeGreaterThanOrEqual(8)
-    expect(set.pairs.length).toBeGreaterThanOrEqual(10)
+  it('holds at least 100 postings from 30 fields, 20 resume/posting pairs and 20 ranking groups', () => {
+    expect(set.postings.length).toBeGreaterThanOrEqual(100)
+    expect(new Set(set.postings.map((p) => p.field)).size).toBeGreaterThanOrEqual(30)
+    expect(set.pairs.length).toBeGreaterThanOrEqual(20)
+    expect(set.rankings.length).toBeGreaterThanOrEqual(20)
     for (const posting of set.postings) {
       expect(wordCount(posting.description)).toBeGreaterThanOrEqual(MIN_WORDS)
       expect(wordCount(posting.description)).toBeLessThanOrEqual(MAX_WORDS)
@@ -69,28 +73,56 @@ describe('evaluation set', () => {
 })
 
 describe('engine against the evaluation set', () => {
-  it('keeps skill-extraction precision, recall and required-vs-preferred accuracy above their floors', () => {
-    const extraction = scoreExtraction(set.postings)
-    expect(extraction.precision).toBeGreaterThanOrEqual(FLOORS.precision)
-    expect(extraction.recall).toBeGreaterThanOrEqual(FLOORS.recall)
+  const splits = [
+    ['dev', FLOORS.dev],
+    ['held-out', FLOORS.heldOut],
+  ] as const
+  const ofSplit = (split: 'dev' | 'held-out') => {
+    const postings = set.postings.filter((p) => splitOf(p) === split)
+    const ids = new Set(postings.map((p) => p.id))
+    return {
+      postings,
+      pairs: set.pairs.filter((pair) => ids.has(pair.postingId)),
+      rankings: set.rankings.filter((r) => splitOf(r) === split),
+    }
+  }
+
+  it.each(splits)('keeps %s skill-extraction precision, recall and importance above their floors', (split, floor) => {
+    const { postings } = ofSplit(split)
+    expect(postings.length).toBeGreaterThanOrEqual(40)
+    const extraction = scoreExtraction(postings)
+    expect(extraction.precision).toBeGreaterThanOrEqual(floor.precision)
+    expect(extraction.recall).toBeGreaterThanOrEqual(floor.recall)
     expect(extraction.importanceAccuracy).toBeGreaterThanOrEqual(FLOORS.importanceAccuracy)
-    const dev = scoreExtraction(set.postings.filter((p) => splitOf(p) === 'dev'))
-    const heldOut = scoreExtraction(set.postings.filter((p) => splitOf(p) === 'held-out'))
-    expect(dev.precision).toBeGreaterThanOrEqual(FLOORS.dev.precision)
-    expect(dev.recall).toBeGreaterThanOrEqual(FLOORS.dev.recall)
-    expect(heldOut.postings.length).toBeGreaterThanOrEqual(5)
-    expect(heldOut.precision).toBeGreaterThanOrEqual(FLOORS.heldOut.precision)
-    expect(heldOut.recall).toBeGreaterThanOrEqual(FLOORS.heldOut.recall)
   })
 
-  it('keeps requirement-status accuracy and coverage above their floors', () => {
-    const statuses = scoreStatuses(set)
-    expect(statuses.accuracy).toBeGreaterThanOrEqual(FLOORS.statusAccuracy)
-    expect(statuses.coverage).toBeGreaterThanOrEqual(FLOORS.statusCoverage)
+  it.each(splits)('keeps %s requirement-status accuracy and coverage above their floors', (split, floor) => {
+    const statuses = scoreStatuses({ ...set, ...ofSplit(split) })
+    expect(statuses.outcomes.length).toBeGreaterThanOrEqual(60)
+    expect(statuses.accuracy).toBeGreaterThanOrEqual(floor.statusAccuracy)
+    expect(statuses.coverage).toBeGreaterThanOrEqual(floor.statusCoverage)
     const total = Object.values(statuses.confusion).reduce(
       (n, row) => n + Object.values(row).reduce((a, b) => a + b, 0),
       0,
     )
     expect(total).toBe(statuses.outcomes.length)
+  })
+
+  it.each(splits)('ranks the intended candidate first in the %s ranking groups often enough', (split, floor) => {
+    const rankings = scoreRankings({ ...set, ...ofSplit(split) })
+    expect(rankings.groups.length).toBeGreaterThanOrEqual(7)
+    expect(rankings.intendedFirst).toBeGreaterThanOrEqual(floor.intendedFirst)
+  })
+
+  it('reads no analysis field from instruction text planted in postings', () => {
+    const outcomes = scoreInjection(set.postings)
+    expect(outcomes.length).toBeGreaterThanOrEqual(5)
+    expect(outcomes.flatMap((o) => o.leaks)).toEqual([])
+  })
+
+  it("never lowers a resume's score by the built-in tailoring, and raises it on average", () => {
+    const rewrites = scoreRewrites(set)
+    expect(rewrites.worse).toBe(0)
+    expect(rewrites.meanDelta).toBeGreaterThan(0)
   })
 })
