@@ -10,7 +10,11 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
-import { readTaxonomyFile, TAXONOMY_FILE, type TaxonomyFile } from '../src/domain/intelligence/analysis/taxonomy-file.js'
+import {
+  readTaxonomyFile,
+  TAXONOMY_FILE,
+  type TaxonomyFile,
+} from '../src/domain/intelligence/analysis/taxonomy-file.js'
 import { buildSkillRows, type TaxonomySources } from './build-taxonomy.rules.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))

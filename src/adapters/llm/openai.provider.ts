@@ -9,7 +9,12 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import type { LlmConfig } from '../../config/config.js'
 import { costOf, priceOf } from '../../config/llm-prices.js'
 import type { LlmProvider } from '../../domain/intelligence/ai/ai.ports.js'
-import { LlmFailure, type LlmFailureReason, type LlmJsonRequest, type LlmUsage } from '../../domain/intelligence/ai/ai.types.js'
+import {
+  LlmFailure,
+  type LlmFailureReason,
+  type LlmJsonRequest,
+  type LlmUsage,
+} from '../../domain/intelligence/ai/ai.types.js'
 import type { Observability } from '../../observability/observability.js'
 import { CircuitBreaker } from './circuit-breaker.js'
 import { parseRetryAfter, retryDelayMs } from './retry.js'
