@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
+import { codeOf, movableClock, recordingBus, testLoginGuard } from '../../../test/helpers/domain.js'
 import { commonPasswords } from '../../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
 import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
 import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
-import { createLoginGuard } from '../../adapters/security/login-guard.js'
 import { DomainError } from '../errors.js'
 import { createAccountService } from './account.service.js'
 
@@ -31,14 +30,7 @@ function setup() {
     hasher,
     tokens: sessionTokens,
     passwords: commonPasswords,
-    guard: createLoginGuard({
-      accountFailures: 5,
-      accountBlockSeconds: 600,
-      ipFailuresPerDay: 100,
-      registrationsPerHour: 100,
-      slowdownMs: 0,
-      keyPrefix: 'test:',
-    }),
+    guard: testLoginGuard(),
     clock,
     ids: { uuid: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}` },
     events: bus,
@@ -51,13 +43,6 @@ function setup() {
     verified: () => verified,
     advance,
   }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
-  )
 }
 
 describe('account service', () => {

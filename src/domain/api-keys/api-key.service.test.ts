@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
+import { codeOf, movableClock, recordingBus, testLoginGuard } from '../../../test/helpers/domain.js'
 import { apiKeySecrets } from '../../adapters/crypto/api-key-secrets.js'
 import { commonPasswords } from '../../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../../adapters/crypto/scrypt-hasher.js'
@@ -7,9 +7,8 @@ import { sessionTokens } from '../../adapters/crypto/session-tokens.js'
 import { createMemoryApiKeyRepository } from '../../adapters/memory/api-key.repository.js'
 import { createMemorySessionStore } from '../../adapters/memory/session.store.js'
 import { createMemoryUserRepository } from '../../adapters/memory/user.repository.js'
-import { createLoginGuard } from '../../adapters/security/login-guard.js'
 import { createAccountService } from '../accounts/account.service.js'
-import { DomainError } from '../errors.js'
+import type { DomainError } from '../errors.js'
 import { API_KEY_TOUCH_INTERVAL_MS, createApiKeyService } from './api-key.service.js'
 import { API_KEY_SECRET_PATTERN, API_KEYS_PER_USER, missingScopes } from './api-key.types.js'
 
@@ -42,15 +41,6 @@ function setup() {
     return id
   }
   return { service, keys, clock, aUser }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise
-    return undefined
-  } catch (error) {
-    return error instanceof DomainError ? error.code : String(error)
-  }
 }
 
 describe('API key service', () => {
@@ -148,14 +138,7 @@ describe('API key service', () => {
       hasher: createScryptHasher(10),
       tokens: sessionTokens,
       passwords: commonPasswords,
-      guard: createLoginGuard({
-        accountFailures: 5,
-        accountBlockSeconds: 600,
-        ipFailuresPerDay: 100,
-        registrationsPerHour: 100,
-        slowdownMs: 0,
-        keyPrefix: 'test:',
-      }),
+      guard: testLoginGuard(),
       clock,
       ids,
       events: recordingBus().bus,

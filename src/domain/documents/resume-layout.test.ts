@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { SECTION_KEYS } from '../resumes/resume-design.js'
 import { readJsonResume } from './json-resume.js'
 import { layoutResume, mailHref, phoneHref, sectionPlan, webHref } from './resume-layout.js'
 
 describe('resume layout', () => {
   it('plans sections in the standard order, or the design order first, without hidden ones, under its titles', () => {
-    expect(sectionPlan().map((s) => s.key)).toEqual([
-      'summary',
-      'work',
-      'education',
-      'skills',
-      'projects',
-      'volunteer',
-      'awards',
-      'certificates',
-      'publications',
-      'languages',
-      'interests',
-      'references',
-    ])
+    expect(sectionPlan().map((s) => s.key)).toEqual([...SECTION_KEYS])
     const plan = sectionPlan({
       sectionOrder: ['skills', 'work'],
       hiddenSections: ['summary', 'references'],

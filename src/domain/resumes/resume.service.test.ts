@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { movableClock, recordingBus } from '../../../test/helpers/domain.js'
+import { codeOf, movableClock, recordingBus } from '../../../test/helpers/domain.js'
 import { createMemoryJobRepository } from '../../adapters/memory/job.repository.js'
 import { createMemoryResumeRepository } from '../../adapters/memory/resume.repository.js'
 import { QUOTA_DEFAULTS, RESUME_LIMIT_DEFAULTS } from '../../config/defaults.js'
-import { DomainError } from '../errors.js'
 import { createDraftService } from './draft.service.js'
 import { createResumeService } from './resume.service.js'
 import { createVersionService } from './version.service.js'
@@ -30,15 +29,6 @@ function setup(quotas = QUOTA_DEFAULTS) {
     versions: createVersionService(deps),
     events,
     advance,
-  }
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise
-    return undefined
-  } catch (error) {
-    return error instanceof DomainError ? error.code : String(error)
   }
 }
 

@@ -10,7 +10,8 @@ export interface TailoredFrom {
   readonly jobId: string
 }
 
-export interface Resume {
+/** What names and draws a resume: the same whether it is stored or about to be. */
+interface ResumeIdentity {
   readonly id: string
   readonly ownerId: string
   readonly title: string
@@ -18,6 +19,9 @@ export interface Resume {
   /** How the resume is drawn beside its template (fields left out are the template's choice). */
   readonly design: ResumeDesign
   readonly tags: readonly string[]
+}
+
+export interface Resume extends ResumeIdentity {
   /** Number of the latest committed version (versions count 1, 2, 3, … per resume). */
   readonly headVersion: number
   readonly hasDraft: boolean
@@ -33,13 +37,7 @@ export interface ResumeWithContent extends Resume {
   readonly content: ResumeContent
 }
 
-export interface NewResume {
-  readonly id: string
-  readonly ownerId: string
-  readonly title: string
-  readonly templateId: string
-  readonly design: ResumeDesign
-  readonly tags: readonly string[]
+export interface NewResume extends ResumeIdentity {
   readonly content: ResumeContent
   /** Message of version 1. */
   readonly message: string

@@ -49,21 +49,12 @@ const Template = Type.String({
   description: 'The template (the same as templateId; give either)',
 })
 
+/** The options, each optional: as given with a new resume and as stored. */
+const OptionalOptions = Type.Partial(Type.Object(DesignOptions)).properties
+
 /** The design given with a new resume: options left out are the template's; pageSize defaults to your settings. */
 export const DesignInput = Type.Object(
-  {
-    template: Type.Optional(Template),
-    pageSize: Type.Optional(DesignOptions.pageSize),
-    accentColor: Type.Optional(DesignOptions.accentColor),
-    fontFamily: Type.Optional(DesignOptions.fontFamily),
-    fontSize: Type.Optional(DesignOptions.fontSize),
-    lineSpacing: Type.Optional(DesignOptions.lineSpacing),
-    margins: Type.Optional(DesignOptions.margins),
-    sectionOrder: Type.Optional(DesignOptions.sectionOrder),
-    hiddenSections: Type.Optional(DesignOptions.hiddenSections),
-    sectionTitles: Type.Optional(DesignOptions.sectionTitles),
-    showPhoto: Type.Optional(DesignOptions.showPhoto),
-  },
+  { template: Type.Optional(Template), ...OptionalOptions },
   { additionalProperties: false, description: 'How the resume is drawn; options left out are the template’s' },
 )
 
@@ -90,19 +81,7 @@ export const DesignChanges = Type.Object(
 
 /** The design as stored, with the template it applies to. */
 export const Design_ = Type.Object(
-  {
-    template: Type.String({ description: 'The template (the same as templateId)' }),
-    pageSize: Type.Optional(DesignOptions.pageSize),
-    accentColor: Type.Optional(DesignOptions.accentColor),
-    fontFamily: Type.Optional(DesignOptions.fontFamily),
-    fontSize: Type.Optional(DesignOptions.fontSize),
-    lineSpacing: Type.Optional(DesignOptions.lineSpacing),
-    margins: Type.Optional(DesignOptions.margins),
-    sectionOrder: Type.Optional(DesignOptions.sectionOrder),
-    hiddenSections: Type.Optional(DesignOptions.hiddenSections),
-    sectionTitles: Type.Optional(DesignOptions.sectionTitles),
-    showPhoto: Type.Optional(DesignOptions.showPhoto),
-  },
+  { template: Type.String({ description: 'The template (the same as templateId)' }), ...OptionalOptions },
   {
     $id: 'ResumeDesign',
     additionalProperties: false,
