@@ -9,33 +9,14 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import type { DocumentReader, ReadLimits } from '../../domain/documents/document.ports.js'
 import type { TextBlock } from '../../domain/documents/document.types.js'
 import { DomainError } from '../../domain/errors.js'
+import { type PdfItem, type PdfLine, readableText, toBlocks, toLines } from './pdf-lines.js'
 import { withTimeout } from './timeout.js'
 
 const require = createRequire(import.meta.url)
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'))
-const BULLET = /^\s*([•▪◦●‣∙■□➢►✓*-])\s+/
 /** Fewer readable characters than this on every page means the text is in pictures, not in a text layer. */
 const MIN_TEXT_CHARS = 20
 const MAX_PAGES = 30
-
-interface Item {
-  str: string
-  x: number
-  y: number
-  width: number
-  size: number
-  font: string
-}
-
-interface Line {
-  text: string
-  x: number
-  y: number
-  size: number
-  font: string
-  /** x where the text after a bullet starts (for hanging indents). */
-  bodyX: number
-}
 
 export const pdfReader: DocumentReader = {
   read(bytes, limits) {
@@ -77,26 +58,30 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
     })
   }
   try {
-    const lines: Line[] = []
+    const lines: PdfLine[] = []
     let chars = 0
     const pages = Math.min(pdf.numPages, MAX_PAGES)
     for (let n = 1; n <= pages; n += 1) {
       const page = await pdf.getPage(n)
       const content = await page.getTextContent()
-      const items: Item[] = []
+      const links = await linksOf(page)
+      const items: PdfItem[] = []
       for (const raw of content.items) {
         if (!('str' in raw)) continue
         // Control characters come from glyphs a font could not map back to text; they carry nothing readable.
-        const str = stripControls(raw.str)
-        if (str.trim() === '') continue
+        const str = readableText(raw.str)
+        if (str.replace(/[\s·]+/g, '') === '') continue
         const [a, b, , , x, y] = raw.transform as number[]
+        const size = Math.round(Math.hypot(a as number, b as number) * 10) / 10
+        const link = linkAt(links, (x as number) + raw.width / 2, (y as number) + size / 3)
         items.push({
           str,
           x: x as number,
           y: y as number,
           width: raw.width,
-          size: Math.round(Math.hypot(a as number, b as number) * 10) / 10,
+          size,
           font: raw.fontName,
+          ...(link && { link }),
         })
         chars += str.trim().length
       }
@@ -201,101 +186,35 @@ function countBelow(sorted: readonly number[], x: number, orEqual: boolean): num
   return lo
 }
 
-/** Groups items into lines (same baseline), sorted top to bottom, left to right. */
-function toLines(items: Item[]): Line[] {
-  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x)
-  const rows: Item[][] = []
-  for (const item of sorted) {
-    const row = rows.at(-1)
-    const ref = row?.[0]
-    if (row && ref && Math.abs(ref.y - item.y) <= Math.max(ref.size, item.size) * 0.4) row.push(item)
-    else rows.push([item])
+interface LinkArea {
+  readonly url: string
+  readonly rect: readonly [number, number, number, number]
+}
+
+const LINK_SCHEMES = /^(?:https?:\/\/|mailto:|tel:)/i
+
+/** The page's link annotations to web, e-mail and phone addresses (others are left out). */
+async function linksOf(page: { getAnnotations(): Promise<unknown[]> }): Promise<LinkArea[]> {
+  const found: LinkArea[] = []
+  for (const raw of await page.getAnnotations()) {
+    const a = raw as { subtype?: string; url?: unknown; rect?: unknown }
+    if (a.subtype !== 'Link' || typeof a.url !== 'string' || !LINK_SCHEMES.test(a.url)) continue
+    if (!Array.isArray(a.rect) || a.rect.length !== 4 || !a.rect.every(Number.isFinite)) continue
+    const [x1, y1, x2, y2] = a.rect as number[]
+    found.push({
+      url: a.url.slice(0, 2048),
+      rect: [
+        Math.min(x1 as number, x2 as number),
+        Math.min(y1 as number, y2 as number),
+        Math.max(x1 as number, x2 as number),
+        Math.max(y1 as number, y2 as number),
+      ],
+    })
+    if (found.length >= 200) break
   }
-  return rows.map((row) => {
-    row.sort((p, q) => p.x - q.x)
-    let text = ''
-    let end = -Infinity
-    const weights = new Map<string, number>()
-    for (const item of row) {
-      const gap = item.x - end
-      // The last character only: a pattern anchored at the end is still tried from every character of the line.
-      if (text && gap > item.size * 0.15 && !/\s/.test(text.at(-1) as string) && !/^\s/.test(item.str)) text += ' '
-      text += item.str
-      end = item.x + item.width
-      weights.set(item.font, (weights.get(item.font) ?? 0) + item.str.length)
-    }
-    const font = [...weights.entries()].sort((p, q) => q[1] - p[1])[0]?.[0] ?? ''
-    const first = row[0] as Item
-    const bulletOnly = BULLET.test(`${first.str.trim()} `) && first.str.trim().length === 1
-    return {
-      text: text.replace(/\s+/g, ' ').trim(),
-      x: first.x,
-      y: first.y,
-      size: Math.max(...row.map((it) => it.size)),
-      font,
-      bodyX: bulletOnly && row[1] ? row[1].x : first.x,
-    }
-  })
+  return found
 }
 
-/** Merges wrapped lines into blocks: same font and size, close below, not a new bullet. */
-function toBlocks(lines: Line[]): TextBlock[] {
-  const bodySize = modeOf(lines.map((l) => l.size)) ?? 10
-  const bodyFont = modeOf(lines.filter((l) => l.size === bodySize).map((l) => l.font))
-  const blocks: { text: string; kind: TextBlock['kind']; font: string; size: number; y: number; x: number }[] = []
-  let previous: Line | undefined
-  for (const line of lines) {
-    const bullet = BULLET.exec(line.text)
-    const last = blocks.at(-1)
-    const wrapped =
-      last &&
-      previous &&
-      !bullet &&
-      line.size === previous.size &&
-      line.font === previous.font &&
-      previous.y > line.y &&
-      previous.y - line.y <= line.size * 1.3 &&
-      (last.kind !== 'bullet' || line.x >= previous.bodyX - 1)
-    if (wrapped && last) {
-      last.text = joinWrapped(last.text, line.text)
-    } else {
-      blocks.push({
-        text: bullet ? line.text.slice(bullet[0].length) : line.text,
-        kind: bullet ? 'bullet' : 'text',
-        font: line.font,
-        size: line.size,
-        y: line.y,
-        x: line.x,
-      })
-    }
-    previous = line
-  }
-  return blocks.map((b) => ({
-    text: b.text,
-    kind: b.kind,
-    bold: b.font !== bodyFont && b.size <= bodySize * 1.1,
-    scale: Math.round((b.size / bodySize) * 100) / 100,
-  }))
-}
-
-function joinWrapped(head: string, tail: string): string {
-  // Lines broken after a hyphen or a slash (inside a word or a URL) join without a space. Only the end of the block
-  // is read (a letter may take two code units): the block grows with every line joined to it.
-  if (/[\p{L}\d][-/]$/u.test(head.slice(-3)) && /^[\p{L}\d]/u.test(tail)) return head + tail
-  return `${head} ${tail}`
-}
-
-function modeOf<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  return [...counts.entries()].sort((p, q) => q[1] - p[1])[0]?.[0]
-}
-
-function stripControls(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    if ((code >= 0x20 || code === 0x09 || code === 0x0a) && code !== 0xfffd) out += ch
-  }
-  return out
+function linkAt(links: readonly LinkArea[], x: number, y: number): string | undefined {
+  return links.find(({ rect: [x1, y1, x2, y2] }) => x >= x1 && x <= x2 && y >= y1 - 1 && y <= y2 + 1)?.url
 }

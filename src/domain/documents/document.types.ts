@@ -27,6 +27,12 @@ export interface ExportedDocument {
 /** File types the importer accepts, told apart by their content (magic bytes), never by name. */
 export type ImportType = 'pdf' | 'docx' | 'json'
 
+/** A link drawn over some of a block's text: the text it covers and where it points (http(s), mailto: or tel:). */
+export interface TextLink {
+  text: string
+  readonly url: string
+}
+
 /** One unit of text read from a document, in reading order. */
 export interface TextBlock {
   readonly text: string
@@ -35,6 +41,8 @@ export interface TextBlock {
   readonly bold: boolean
   /** Font size relative to the document's body text (1 = body); DOCX headings count as larger. */
   readonly scale: number
+  /** Links over the block's text (PDF link annotations, DOCX hyperlinks), in reading order. */
+  readonly links?: readonly TextLink[]
 }
 
 /** What the importer recognised and what it left out, for the person to check. */

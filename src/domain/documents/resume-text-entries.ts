@@ -37,11 +37,39 @@ function isEntryTitle(blocks: readonly TextBlock[], i: number): boolean {
   return isMetaLine(blocks[i + 1]) && !isMetaLine(block)
 }
 
+/**
+ * True when `block` is the second line of the last entry's title: the entry holds nothing but its title yet, the
+ * title has no separator of its own, and this line is short, not a bullet, and styled as a title or followed by the
+ * dates.
+ */
+function isSecondTitleLine(last: Entry, block: TextBlock): boolean {
+  if (last.meta.length + last.paragraphs.length + last.bullets.length > 0 || last.dates !== undefined) return false
+  if (block.kind === 'bullet' || block.text.length > 90 || / — /.test(last.title.text)) return false
+  if (/^(keywords|courses|technologies|score|gpa)\s*:/i.test(block.text)) return false
+  const dates = findDateRange(block.text)
+  const words = clean(stripEnd(stripStart(dates ? block.text.replace(dates.text, '') : block.text, '·|,'), '·|,'))
+  if (words.length === 0 || words.split(' ').length > 10 || /[.!?]$/.test(words) || URL_PATTERN.test(words))
+    return false
+  if (/ [·|•] /.test(words)) return false
+  // One line names the role and the other the organisation; a line with dates must say so by its words alone.
+  const pair = looksLikeJobTitle(words) !== looksLikeJobTitle(last.title.text)
+  return dates ? pair : pair || block.bold || block.kind === 'heading' || block.scale > 1.05
+}
+
 /** Splits a section's blocks into entries, each starting at a title line. */
 export function entriesOf(body: readonly TextBlock[]): Entry[] {
   const entries: Entry[] = []
   body.forEach((block, i) => {
     const last = entries.at(-1)
+    if (last && isSecondTitleLine(last, block)) {
+      // A title set on two lines (company above role, or role above company): one title, read as "first — second".
+      const found = findDateRange(block.text)
+      const inTitle = found && isMetaLine(block)
+      const text = inTitle ? clean(stripEnd(block.text.replace(found.text, ''), ',·|—–-')) : block.text
+      last.title = { ...last.title, text: `${last.title.text} — ${text}` }
+      if (inTitle) last.dates = { startDate: found.startDate, endDate: found.endDate }
+      return
+    }
     if (!last || isEntryTitle(body, i)) {
       const found = findDateRange(block.text)
       const inTitle = found && isMetaLine(block)
@@ -92,6 +120,21 @@ function splitTitle(text: string): [string, string | undefined] {
     const [role, org] = [text.slice(0, at.index), text.slice(at.index + at[0].length)]
     if (org && looksLikeJobTitle(role)) return [clean(role), clean(org)]
   }
+  // "Office manager, The Phone Company": the last comma parts role and organisation when one side reads as a role
+  // and the other does not ("Student Assistant, Institutional Research, Texas State University" keeps its comma).
+  const comma = text.lastIndexOf(', ')
+  if (comma > 0) {
+    const [head, tail] = [clean(text.slice(0, comma)), clean(text.slice(comma + 2))]
+    if (head && tail && looksLikeJobTitle(head) !== looksLikeJobTitle(tail)) return [head, tail]
+    if (
+      head &&
+      tail &&
+      (looksLikeSchool(head) || looksLikeSchool(tail)) &&
+      looksLikeSchool(head) !== looksLikeSchool(tail)
+    ) {
+      return [head, tail]
+    }
+  }
   return [text, undefined]
 }
 
@@ -137,7 +180,10 @@ export function workOf(entry: Entry, orgKey: 'name', unrecognised: string[]): Wo
     ...(meta.url && { url: meta.url }),
     ...datesOf(entry),
   }
-  if (entry.paragraphs.length === 1) work.summary = entry.paragraphs[0]
+  if (entry.bullets.length === 0 && entry.paragraphs.length > 1) {
+    // Designs that draw list items without bullet glyphs: each separate line is one highlight.
+    work.highlights = entry.paragraphs
+  } else if (entry.paragraphs.length === 1) work.summary = entry.paragraphs[0]
   else if (entry.paragraphs.length > 1) {
     work.description = entry.paragraphs[0]
     work.summary = entry.paragraphs.slice(1).join(' ')
@@ -160,31 +206,60 @@ export function educationOf(entry: Entry, unrecognised: string[]): Education {
     degree = first
     institution = second
   }
-  const education: Education = { ...(institution && { institution }) }
-  if (degree) {
-    const m = studyAndArea(degree)
-    if (m && /,/.test(degree)) {
-      education.studyType = clean(m[0])
-      education.area = clean(m[1])
-    } else if (degree.includes(' in ')) {
-      const [studyType, ...area] = degree.split(' in ')
-      education.studyType = clean(studyType as string)
-      education.area = clean(area.join(' in '))
-    } else education.studyType = degree
-  }
+  const education: Education = { ...(institution && { institution }), ...(degree && degreeOf(degree)) }
   Object.assign(education, datesOf(entry))
   const meta = metaFields(entry)
   if (meta.score) education.score = meta.score
   if (meta.url) education.url = meta.url
-  if (meta.location) unrecognised.push(meta.location)
-  unrecognised.push(...meta.other)
-  for (const paragraph of [...entry.paragraphs, ...entry.bullets]) {
+  const metaParts = [...(meta.location ? [meta.location] : []), ...meta.other]
+  const lines = [...entry.paragraphs, ...entry.bullets]
+  if (!degree && !education.studyType) {
+    // The degree beside the dates ("B.A., Communication · 2014 – 2018").
+    const at = metaParts.findIndex(isDegreeLine)
+    if (at >= 0) {
+      Object.assign(education, degreeOf(metaParts[at] as string))
+      metaParts.splice(at, 1)
+    }
+  }
+  unrecognised.push(...metaParts)
+  if (!degree && !education.studyType) {
+    // The degree on its own line under the school ("B.A., Communication", "BBA Business Analytics").
+    const at = lines.findIndex(isDegreeLine)
+    if (at >= 0) {
+      Object.assign(education, degreeOf(lines[at] as string))
+      lines.splice(at, 1)
+    }
+  }
+  for (const paragraph of lines) {
     const [lead, rest] = leadSplit(paragraph)
     if (rest && /^courses?$/i.test(lead)) education.courses = splitList(rest)
     else if (rest && /^(score|gpa|grade)$/i.test(lead)) education.score = rest
     else unrecognised.push(paragraph)
   }
   return education
+}
+
+/** An abbreviated degree at the start of a line: "BBA", "A.A.S.", "MSc", "PhD". */
+const DEGREE_ABBREVIATION =
+  /^((?:[A-Z][A-Za-z]{0,3}\.){1,4}|[A-Z][a-z]?[A-Z]{1,3}|PhD|MSc|BSc|BEng|MEng|MPhil|PharmD|EdD)(?= |,|$)/
+
+const isDegreeLine = (line: string) =>
+  line.length <= 120 && !looksLikeSchool(line) && (looksLikeDegree(line) || DEGREE_ABBREVIATION.test(line))
+
+/** A degree line read into its kind and its area: "BSc, Physics", "MSc in Physics", "BBA Business Analytics". */
+function degreeOf(line: string): Pick<Education, 'studyType' | 'area'> {
+  const degree = clean(stripEnd(line.split(' · ')[0] as string, ',·|—–-'))
+  const m = studyAndArea(degree)
+  if (m && /,/.test(degree)) return { studyType: clean(m[0]), area: clean(m[1]) }
+  if (degree.includes(' in ')) {
+    const [studyType, ...area] = degree.split(' in ')
+    return { studyType: clean(studyType as string), area: clean(area.join(' in ')) }
+  }
+  // An abbreviation first ("BBA Business Analytics", "A.A.S. Culinary Arts"): the rest is the area.
+  const abbreviation = DEGREE_ABBREVIATION.exec(degree)
+  const area = abbreviation ? clean(degree.slice((abbreviation[0] as string).length)) : ''
+  if (abbreviation && /^\p{Lu}/u.test(area)) return { studyType: abbreviation[0] as string, area }
+  return { studyType: degree }
 }
 
 const STUDY_AREA_SPLIT = /, ?| in | of (?=[A-Z][a-z]+ ?$)/g

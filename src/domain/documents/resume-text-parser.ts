@@ -26,7 +26,7 @@ import { isContactHeading, sectionOfHeading } from './section-vocabulary.js'
 
 // Starts only where a run of address characters starts: from inside the run the search would read it again.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/
+const PHONE = /(?:\+\d{1,3}[\s.–-]?)?(?:\(\d{1,4}\)[\s.–-]?)?\d[\d\s.–-]{6,}\d/
 /** A line that is only a place: `Lisbon, Portugal`, `Austin, TX`, `São Paulo, SP, Brazil`. */
 const LOCATION_LINE = /^\p{Lu}[\p{L}.' -]{1,30}(?:,\s*\p{Lu}[\p{L}.' -]{1,30}){1,2}$/u
 const KNOWN_NETWORKS =

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { findDateRange } from './dates.js'
+import type { TextBlock } from './document.types.js'
+import { parseResumeBlocks } from './resume-text-parser.js'
+
+const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({
+  text: t,
+  kind: 'text',
+  bold: false,
+  scale: 1,
+  ...extra,
+})
+const bold = (t: string) => text(t, { bold: true })
+const heading = (t: string) => text(t, { kind: 'heading', scale: 1.5 })
+const bullet = (t: string) => text(t, { kind: 'bullet' })
+const parse = (blocks: TextBlock[]) => parseResumeBlocks(blocks, 'pdf').content
+
+describe('date forms', () => {
+  it.each([
+    ['Jan 2019 – Present', { startDate: '2019-01', current: true }],
+    ['2019/01 – 2021/03', { startDate: '2019-01', endDate: '2021-03' }],
+    ['01.2019 – 03.2021', { startDate: '2019-01', endDate: '2021-03' }],
+    ['Feb, 2022 - Present', { startDate: '2022-02', current: true }],
+    ['since 2019', { startDate: '2019', current: true }],
+  ])('reads %s', (line, expected) => {
+    expect(findDateRange(line)).toMatchObject(expected)
+  })
+
+  it('does not read a month number above 12 as a date', () => {
+    expect(findDateRange('2019/13')?.startDate).not.toBe('2019-13')
+  })
+})
+
+describe('entry titles', () => {
+  it('splits "Office manager, The Phone Company" into position and company', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Experience'),
+      bold('Office Manager, The Phone Company'),
+      text('03/2019 – 05/2021'),
+      bullet('Ran the front office'),
+    ])
+    expect(resume.work?.[0]).toMatchObject({
+      position: 'Office Manager',
+      name: 'The Phone Company',
+      startDate: '2019-03',
+      endDate: '2021-05',
+    })
+  })
+
+  it('reads a title set on two lines, company above role', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Work Experience'),
+      bold('Valley Drug Mart'),
+      text('Lead Pharmacy Technician', { scale: 1.25 }),
+      text('Apr 2019 – Present'),
+      bullet('Lead a team of 6 technicians'),
+    ])
+    expect(resume.work?.[0]).toMatchObject({ name: 'Valley Drug Mart', position: 'Lead Pharmacy Technician' })
+  })
+
+  it('reads list items drawn without bullet glyphs as highlights', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Experience'),
+      bold('Support Specialist, Tallyworks'),
+      text('Feb 2019 – Mar 2021'),
+      text('Answered product questions by phone and chat'),
+      text('Wrote help-center articles'),
+    ])
+    expect(resume.work?.[0]?.highlights).toEqual([
+      'Answered product questions by phone and chat',
+      'Wrote help-center articles',
+    ])
+  })
+})
+
+describe('education', () => {
+  it('reads the degree and its area from the line under the school', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Education'),
+      bold('Northern Illinois University'),
+      text('B.A., Communication · September 2014 – December 2018'),
+    ])
+    expect(resume.education?.[0]).toMatchObject({
+      institution: 'Northern Illinois University',
+      studyType: 'B.A.',
+      area: 'Communication',
+      endDate: '2018-12',
+    })
+  })
+
+  it('reads an abbreviated degree followed by its area', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Education'),
+      bold('Texas State University'),
+      text('BBA Business Analytics'),
+    ])
+    expect(resume.education?.[0]).toMatchObject({ studyType: 'BBA', area: 'Business Analytics' })
+  })
+})
+
+describe('contact details', () => {
+  it('reads a phone number written with en dashes', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      text('ada@example.com · 311–555–2839'),
+      heading('Skills'),
+      text('Excel'),
+    ])
+    expect(resume.basics?.phone).toBe('311–555–2839')
+  })
+})
