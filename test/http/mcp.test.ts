@@ -155,11 +155,18 @@ describe('MCP server at /mcp', () => {
     expect(tailored.resume.id).not.toBe(resumeId)
     expect(tailored.draftEtag).toEqual(expect.any(String))
 
+    // The export follows the resume's design, as the HTTP export does: an A4 resume exports on A4.
+    const designed = await clientOf(server, user.token).patch(`/api/resumes/${resumeId}`, {
+      design: { pageSize: 'a4' },
+    })
+    expect(designed.statusCode).toBe(200)
     const pdf = (await client.callTool({
       name: 'export_resume',
       arguments: { resumeId, format: 'pdf' },
     })) as CallToolResult
     expect(pdf.isError).toBeFalsy()
+    const pdfBytes = Buffer.from((pdf.content[1] as { resource: { blob: string } }).resource.blob, 'base64')
+    expect(pdfBytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.2\d+ 841\.8\d+\]/)
     const file = pdf.content[1] as { type: string; resource: { uri: string; mimeType: string; blob: string } }
     expect(file.type).toBe('resource')
     expect(file.resource.mimeType).toBe('application/pdf')

@@ -3,7 +3,7 @@ import fastJsonPatch from 'fast-json-patch'
 import type { ApiKeyScope } from '../../domain/api-keys/api-key.types.js'
 import { DomainError } from '../../domain/errors.js'
 import type { RoutePolicy } from '../../domain/rate-limits/rate-limit.types.js'
-import { ExportQuery, toTemplateResponse } from '../schemas/document.js'
+import { ExportQuery, toExportRequest, toTemplateResponse } from '../schemas/document.js'
 import {
   AtsReportBody,
   SuggestionsBody,
@@ -319,13 +319,10 @@ export const MCP_TOOLS: readonly McpTool[] = [
     policy: 'export',
     annotations: read('Export a resume'),
     input: withResume(ExportQuery),
-    async run({ services, auth }, { resumeId, format, template, version, paper }) {
-      const exported = await services.resumeDocuments.exportResume(auth.user.id, resumeId, {
-        format,
-        paper: paper ?? 'letter',
-        ...(template !== undefined && { templateId: template }),
-        ...(version !== undefined && { version }),
-      })
+    async run({ services, auth }, { resumeId, ...query }) {
+      const { format } = query
+      // As the HTTP export: the resume's design and the owner's page size unless the call names others.
+      const exported = await services.resumeDocuments.exportResume(auth.user.id, resumeId, toExportRequest(query))
       const uri = `roleready://resumes/${resumeId}/export/${exported.fileName}`
       const bytes = Buffer.from(exported.body)
       const binary = format === 'pdf' || format === 'docx'

@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
+import type { ResumeExportRequest } from '../../domain/documents/resume-documents.service.js'
 import type { Task } from '../../domain/tasks/task.types.js'
 import { DOCUMENT_FORMATS, type Template } from '../../domain/templates/template.types.js'
 import { DesignOptions } from './design.js'
@@ -94,6 +95,18 @@ export const ExportQuery = Type.Object(
   },
   { additionalProperties: false, description: 'Design values given here apply to this download only' },
 )
+
+/** An export query as the service takes it: the design options in it override the stored design for this download. */
+export function toExportRequest(query: Static<typeof ExportQuery>): ResumeExportRequest {
+  const { format, template, version, paper, ...design } = query
+  return {
+    format,
+    design,
+    ...(paper !== undefined && { paper }),
+    ...(template !== undefined && { templateId: template }),
+    ...(version !== undefined && { version }),
+  }
+}
 
 export const ImportQuery = Type.Object(
   {

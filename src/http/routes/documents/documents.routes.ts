@@ -4,7 +4,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { IMPORT_TASK } from '../../../domain/documents/import-task.js'
 import { DomainError } from '../../../domain/errors.js'
 import { authOf } from '../../plugins/auth.js'
-import { ExportQuery, ImportQuery, ImportReport_, Task_, toTaskResponse } from '../../schemas/document.js'
+import {
+  ExportQuery,
+  ImportQuery,
+  ImportReport_,
+  Task_,
+  toExportRequest,
+  toTaskResponse,
+} from '../../schemas/document.js'
 import { Draft_, Resume_, ResumeParams, toDraftResponse, toResumeResponse } from '../../schemas/resume.js'
 import { signedInRoutes } from '../route-group.js'
 import { PREVIEW_CSP } from '../templates/templates.routes.js'
@@ -62,14 +69,12 @@ export async function documentRoutes(server: FastifyInstance): Promise<void> {
       { config: { rateLimit: 'export' } },
     ),
     async (request, reply) => {
-      const { format, template, version, paper, ...design } = request.query
-      const exported = await resumeDocuments.exportResume(authOf(request).user.id, request.params.id, {
-        format,
-        design,
-        ...(paper !== undefined && { paper }),
-        ...(template !== undefined && { templateId: template }),
-        ...(version !== undefined && { version }),
-      })
+      const { format } = request.query
+      const exported = await resumeDocuments.exportResume(
+        authOf(request).user.id,
+        request.params.id,
+        toExportRequest(request.query),
+      )
       reply
         .header('content-type', exported.contentType)
         .header('content-disposition', contentDisposition(exported.fileName))
