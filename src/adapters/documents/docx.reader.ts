@@ -4,8 +4,9 @@
  */
 import mammoth from 'mammoth'
 import type { DocumentReader, ReadLimits } from '../../domain/documents/document.ports.js'
-import type { TextBlock } from '../../domain/documents/document.types.js'
+import type { TextBlock, TextLink } from '../../domain/documents/document.types.js'
 import { DomainError } from '../../domain/errors.js'
+import { headerAndFooterBlocks } from './docx-parts.js'
 import { withTimeout } from './timeout.js'
 import { inspectZip } from './zip-guard.js'
 
@@ -26,7 +27,15 @@ async function readDocx(bytes: Uint8Array, limits: ReadLimits): Promise<TextBloc
   } catch (error) {
     throw new DomainError('IMPORT_MALFORMED', 'The Word document could not be read.', { cause: error })
   }
-  const blocks = htmlToBlocks(html)
+  let top: TextBlock[] = []
+  try {
+    top = await headerAndFooterBlocks(bytes, names)
+  } catch {
+    // Headers are a bonus: a part that cannot be read leaves the body as mammoth read it.
+  }
+  const body = htmlToBlocks(html)
+  // The name set large in the header: the first header line is the name when the body's first line is not larger.
+  const blocks = [...top.map((b, i) => (i === 0 ? { ...b, scale: Math.max(2, b.scale) } : b)), ...body]
   if (blocks.length === 0) throw new DomainError('IMPORT_NO_TEXT_LAYER', 'The Word document holds no text.')
   return blocks
 }
@@ -47,6 +56,8 @@ export function htmlToBlocks(html: string): TextBlock[] {
   const stack: string[] = []
   let text = ''
   let boldChars = 0
+  let links: TextLink[] = []
+  let href: { url: string; from: number } | undefined
   const flush = () => {
     const value = decode(text).replace(/\s+/g, ' ').trim()
     const block = [...stack].reverse().find((tag) => /^(h[1-6]|p|li|td|th)$/.test(tag)) ?? 'p'
@@ -55,12 +66,15 @@ export function htmlToBlocks(html: string): TextBlock[] {
       blocks.push({
         text: value,
         kind: heading ? 'heading' : block === 'li' ? 'bullet' : 'text',
-        bold: /^h[3-6]$/.test(block) || (boldChars > 0 && boldChars >= decode(text).trim().length),
+        // Mostly bold: a title in bold with its dates in plain text after a tab still reads as a title.
+        bold: /^h[3-6]$/.test(block) || (boldChars > 0 && boldChars >= decode(text).trim().length * 0.6),
         scale: SCALE[block] ?? 1,
+        ...(links.length > 0 && { links }),
       })
     }
     text = ''
     boldChars = 0
+    links = []
   }
   // Linear patterns: a tag cannot hold "<" (mammoth escapes it), so an unclosed "<" is not read to the end of the text
   // from each "<" after it, and the tag name ends where its letters do instead of being shared with the attributes.
@@ -73,6 +87,18 @@ export function htmlToBlocks(html: string): TextBlock[] {
     }
     const [, closing, rawName, selfClosing] = tag
     const name = (rawName as string).toLowerCase()
+    if (name === 'a') {
+      // Hyperlinks: the text they cover and where they point, for the parser (web addresses, e-mail).
+      if (!closing) {
+        const url = /\shref="([^"]*)"/.exec(token)?.[1]
+        href = url ? { url: decode(url), from: text.length } : undefined
+      } else if (href) {
+        const covered = decode(text.slice(href.from)).replace(/\s+/g, ' ').trim()
+        if (/^(?:https?:\/\/|mailto:|tel:)/i.test(href.url)) links.push({ text: covered, url: href.url.slice(0, 2048) })
+        href = undefined
+      }
+      continue
+    }
     if (name === 'br') {
       text += ' '
       continue

@@ -34,6 +34,11 @@ function isEntryTitle(blocks: readonly TextBlock[], i: number): boolean {
   if (block.kind === 'bullet' || /^(keywords|courses|technologies|score|gpa)\s*:/i.test(block.text)) return false
   if (block.kind === 'heading' || block.bold)
     return !isMetaLine(block) || !blocks[i - 1] || blocks[i - 1]?.kind === 'bullet'
+  if (isMetaLine(block) && (!blocks[i - 1] || blocks[i - 1]?.kind === 'bullet')) {
+    // "Office Manager, The Phone Company 03/2019 – Present" after the last entry's bullets: a title with its dates.
+    const dates = findDateRange(block.text)
+    return dates !== undefined && looksLikeJobTitle(block.text.replace(dates.text, ''))
+  }
   return isMetaLine(blocks[i + 1]) && !isMetaLine(block)
 }
 

@@ -114,3 +114,44 @@ describe('contact details', () => {
     expect(resume.basics?.phone).toBe('311–555–2839')
   })
 })
+
+describe('links', () => {
+  it('reads profiles and the website from link targets where the text shows only a label', () => {
+    const resume = parse([
+      text('Kevin Morales', { scale: 3 }),
+      text('kevin.morales@example.com'),
+      text('kevin-morales (LinkedIn)', {
+        links: [{ text: 'kevin-morales (LinkedIn)', url: 'https://www.linkedin.com/in/kevin-morales' }],
+      }),
+      text('Portfolio', { links: [{ text: 'Portfolio', url: 'https://kevin.example.com/' }] }),
+      heading('Skills'),
+      text('Inventory'),
+    ])
+    expect(resume.basics?.profiles).toEqual([
+      { network: 'LinkedIn', username: 'kevin-morales', url: 'https://www.linkedin.com/in/kevin-morales' },
+    ])
+    expect(resume.basics?.url).toBe('https://kevin.example.com/')
+  })
+
+  it('takes the e-mail address from a mailto link when the design broke it across lines', () => {
+    const resume = parse([
+      text('Carlos Mendoza', { scale: 3 }),
+      text('carlos.mendoza@examp le.com', {
+        links: [{ text: 'carlos.mendoza@examp le.com', url: 'mailto:carlos.mendoza@example.com' }],
+      }),
+      heading('Skills'),
+      text('SQL'),
+    ])
+    expect(resume.basics?.email).toBe('carlos.mendoza@example.com')
+  })
+
+  it('reads a web address written without its scheme', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      text('ada@example.com | ada-park.example.com'),
+      heading('Skills'),
+      text('SQL'),
+    ])
+    expect(resume.basics?.url).toBe('ada-park.example.com')
+  })
+})

@@ -157,9 +157,9 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
   const profiles: NonNullable<Basics['profiles']> = []
   header.forEach((block, i) => {
     if (used.has(i)) return
-    const parts = block.text.split(PART_SPLIT).map(clean).filter(Boolean)
+    const parts = withLinkTargets(block).split(PART_SPLIT).map(clean).filter(Boolean)
     const isContact = parts.some(
-      (p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || /^[\w .-]{2,20}:\s*\S+$/.test(p),
+      (p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || isBareDomain(p) || /^[\w .-]{2,20}:\s*\S+$/.test(p),
     )
     if (!isContact && !basics.location && i > nameIndex && nameIndex >= 0 && LOCATION_LINE.test(block.text)) {
       basics.location = locationOf(block.text)
@@ -171,7 +171,7 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
       return
     }
     for (const part of parts) {
-      const profile = /^([\w .-]{2,20}):\s*(\S+)$/.exec(part)
+      const profile = /^(?:https?:\/\/|www\.)/i.test(part) ? null : /^([\w .-]{2,20}):\s*(\S+)$/.exec(part)
       if (profile && (KNOWN_NETWORKS.test((profile[1] as string).trim()) || URL_PATTERN.test(profile[2] as string))) {
         const value = profile[2] as string
         profiles.push({
@@ -179,6 +179,8 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
           ...(URL_PATTERN.test(value) ? { url: value } : { username: value }),
         })
       } else if (EMAIL.test(part) && !basics.email) basics.email = (EMAIL.exec(part) as RegExpExecArray)[0]
+      else if (!basics.url && isBareDomain(part)) basics.url = part
+      else if (URL_PATTERN.test(part) && networkOf(part)) profiles.push(profileOf(part))
       else if (URL_PATTERN.test(part) && !basics.url) basics.url = part
       else if (URL_PATTERN.test(part)) profiles.push({ url: part })
       else if (isPhone(part) && !basics.phone) basics.phone = part
@@ -188,6 +190,66 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
   })
   if (profiles.length > 0) basics.profiles = profiles
   return basics
+}
+
+/**
+ * The block's text with the targets of its links written in: a web link's covered text ("kevin-morales (LinkedIn)",
+ * "Portfolio") gives way to the address it points to, and an e-mail link stands in for an address the design broke
+ * or left out. Parts are kept apart with " · ".
+ */
+function withLinkTargets(block: TextBlock): string {
+  let text = block.text
+  for (const link of block.links ?? []) {
+    let target: string | undefined
+    if (/^https?:\/\//i.test(link.url)) {
+      const bare = link.url.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '')
+      const at = text.indexOf(bare)
+      // Written in full already (perhaps without the trailing slash the link adds).
+      if (at >= 0 && /[/.]$/.test(text.slice(0, at))) continue
+      if (at >= 0 && (!link.text || !text.includes(link.text) || link.text.includes(bare))) {
+        // The address written without its scheme ("ada.example.com"): the link's own address stands for it.
+        text = `${text.slice(0, at)} · ${link.url} · ${text.slice(at + bare.length)}`
+        continue
+      }
+      target = link.url
+    } else if (/^mailto:/i.test(link.url) && !EMAIL.test(text)) {
+      const address = decodeURIComponent(link.url.slice('mailto:'.length).split('?')[0] ?? '')
+      if (EMAIL.test(address)) target = address
+    }
+    if (!target) continue
+    const at = link.text ? text.indexOf(link.text) : -1
+    text = at >= 0 ? `${text.slice(0, at)} · ${target} · ${text.slice(at + link.text.length)}` : `${text} · ${target}`
+  }
+  if (text === block.text) return text
+  return text.split('·').map(clean).filter(Boolean).join(' · ')
+}
+
+const NETWORKS: readonly [RegExp, string][] = [
+  [/(?:^|\/\/|\.)linkedin\.com\//i, 'LinkedIn'],
+  [/(?:^|\/\/|\.)github\.com\//i, 'GitHub'],
+  [/(?:^|\/\/|\.)gitlab\.com\//i, 'GitLab'],
+  [/(?:^|\/\/|\.)(?:twitter|x)\.com\//i, 'Twitter'],
+  [/(?:^|\/\/|\.)dribbble\.com\//i, 'Dribbble'],
+  [/(?:^|\/\/|\.)behance\.net\//i, 'Behance'],
+  [/(?:^|\/\/|\.)stackoverflow\.com\//i, 'Stack Overflow'],
+  [/(?:^|\/\/|\.)medium\.com\//i, 'Medium'],
+]
+
+/** The network a profile address belongs to (LinkedIn, GitHub, …), or undefined for any other site. */
+function networkOf(url: string): string | undefined {
+  return NETWORKS.find(([pattern]) => pattern.test(url))?.[1]
+}
+
+function profileOf(url: string): NonNullable<Basics['profiles']>[number] {
+  const query = url.search(/[?#]/)
+  const username = (query >= 0 ? url.slice(0, query) : url).split('/').filter(Boolean).at(-1)
+  return { network: networkOf(url) as string, ...(username && { username }), url }
+}
+
+/** A web address written without a scheme: "ada.example.com", "adapark.dev/work" (a top-level domain of letters). */
+function isBareDomain(part: string): boolean {
+  const m = /^[a-z\d-]+(?:\.[a-z\d-]+)+(?=\/|$)/i.exec(part)
+  return m !== null && !/\s/.test(part) && /\.[a-z]{2,}$/i.test(m[0]) && !/^\d/.test(m[0])
 }
 
 function isPhone(text: string): boolean {
