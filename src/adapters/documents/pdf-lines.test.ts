@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { splitColumns } from './pdf.reader.js'
 import { type PdfItem, readableText, toBlocks, toLines } from './pdf-lines.js'
 
 const item = (str: string, x: number, y: number, width: number, size = 10, font = 'F1'): PdfItem => ({
@@ -75,5 +76,18 @@ describe('PDF blocks', () => {
       'Resolve insurance rejections and start prior authorizations',
       'Train new technicians on PioneerRx and data entry',
     ])
+  })
+})
+
+describe('PDF columns', () => {
+  it('does not read dates set against the right margin beside each title as a column', () => {
+    const rows = [0, 1, 2, 3, 4, 5].flatMap((n) => [
+      item(`Title ${n} at a company with a long enough name`, 42, 700 - n * 60, 260, 12),
+      item('Run a restaurant and a rooftop bar with thirty-five staff members', 55, 684 - n * 60, 280),
+      item('Hire, schedule and train servers, hosts and bartenders each week', 55, 672 - n * 60, 280),
+      item('Hit labour targets with weekly forecasts and answer the reviews', 55, 660 - n * 60, 280),
+      item('May 2021 - Current', 480, 700 - n * 60, 85),
+    ])
+    expect(splitColumns(rows, 612)).toEqual([rows])
   })
 })

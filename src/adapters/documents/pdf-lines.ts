@@ -173,7 +173,7 @@ export function toBlocks(lines: readonly PdfLine[]): TextBlock[] {
       edge !== undefined &&
       (last?.kind === 'bullet' ||
         previous.right >= edge - Math.max(previous.size * 2.5, (edge - previous.x) * 0.05) ||
-        (continues && previous.right >= edge - Math.max(previous.size * 6, (edge - previous.x) * 0.2)))
+        (continues && previous.right >= edge - Math.max(previous.size * 3, (edge - previous.x) * 0.1)))
     const wrapped =
       last &&
       previous &&

@@ -122,6 +122,9 @@ export function splitColumns<T extends ColumnItem>(items: T[], pageWidth: number
   const leftRows = new Set(left.map((it) => Math.round(it.y / 4)))
   const sideBySide = right.filter((it) => leftRows.has(Math.round(it.y / 4))).length
   if (sideBySide < 3) return [items]
+  // Dates or labels set against the right margin beside each title are not a column: a real column holds text.
+  const chars = (list: T[]) => list.reduce((n, it) => n + it.width, 0)
+  if (chars(right) < chars(left) * 0.08 || chars(left) < chars(right) * 0.08) return [items]
   const spanning = items.filter(crosses)
   return [spanning, left, right].filter((group) => group.length > 0)
 }

@@ -2,7 +2,7 @@
 // publications): a section's blocks split into entries at their title lines, each read into its JSON Resume shape.
 // Text arrives cleaned (see resume-text-parser.ts), so the patterns name single spaces.
 import { stripEnd, stripStart } from '../intelligence/analysis/text.js'
-import { findDateRange } from './dates.js'
+import { type FoundDateRange, findDateRange } from './dates.js'
 import type { TextBlock } from './document.types.js'
 import type { Award, Certificate, Education, Project, Publication, Work } from './json-resume.js'
 import { clean, leadSplit, splitList } from './resume-text-lists.js'
@@ -39,6 +39,17 @@ function isEntryTitle(blocks: readonly TextBlock[], i: number): boolean {
     const dates = findDateRange(block.text)
     return dates !== undefined && looksLikeJobTitle(block.text.replace(dates.text, ''))
   }
+  // A plain line before a dates-only line is a title, unless those dates sit above a styled title of their own.
+  const after = blocks[i + 2]
+  const datesOfNext = blocks[i + 1] && datesOnly(blocks[i + 1] as TextBlock)
+  if (
+    datesOfNext &&
+    after &&
+    after.kind !== 'bullet' &&
+    (after.bold || after.kind === 'heading' || after.scale > 1.05)
+  ) {
+    return false
+  }
   return isMetaLine(blocks[i + 1]) && !isMetaLine(block)
 }
 
@@ -58,14 +69,38 @@ function isSecondTitleLine(last: Entry, block: TextBlock): boolean {
   if (/ [·|•] /.test(words)) return false
   // One line names the role and the other the organisation; a line with dates must say so by its words alone.
   const pair = looksLikeJobTitle(words) !== looksLikeJobTitle(last.title.text)
-  return dates ? pair : pair || block.bold || block.kind === 'heading' || block.scale > 1.05
+  return dates ? pair : block.bold || block.kind === 'heading' || block.scale > 1.05
+}
+
+/** A line holding nothing but dates ("02/2022 - Present"). */
+function datesOnly(block: TextBlock): FoundDateRange | undefined {
+  if (block.kind === 'bullet') return undefined
+  const found = findDateRange(block.text)
+  return found && clean(stripEnd(stripStart(block.text.replace(found.text, ''), '·|,()'), '·|,()')) === ''
+    ? found
+    : undefined
 }
 
 /** Splits a section's blocks into entries, each starting at a title line. */
 export function entriesOf(body: readonly TextBlock[]): Entry[] {
   const entries: Entry[] = []
+  // Dates drawn above their entry's title (set against the right margin a little higher than the title).
+  let pending: FoundDateRange | undefined
   body.forEach((block, i) => {
     const last = entries.at(-1)
+    const onlyDates = datesOnly(block)
+    const next = body[i + 1]
+    if (
+      onlyDates &&
+      next &&
+      !datesOnly(next) &&
+      next.kind !== 'bullet' &&
+      (!last || last.dates !== undefined || last.paragraphs.length + last.bullets.length > 0) &&
+      (next.bold || next.kind === 'heading' || next.scale > 1.05 || isMetaLine(body[i + 2]) === false)
+    ) {
+      pending = onlyDates
+      return
+    }
     if (last && isSecondTitleLine(last, block)) {
       // A title set on two lines (company above role, or role above company): one title, read as "first — second".
       const found = findDateRange(block.text)
@@ -83,8 +118,11 @@ export function entriesOf(body: readonly TextBlock[]): Entry[] {
         meta: [],
         paragraphs: [],
         bullets: [],
-        dates: inTitle ? { startDate: found.startDate, endDate: found.endDate } : undefined,
+        dates: inTitle
+          ? { startDate: found.startDate, endDate: found.endDate }
+          : pending && { startDate: pending.startDate, endDate: pending.endDate },
       })
+      pending = undefined
       return
     }
     if (block.kind === 'bullet') last.bullets.push(block.text)
@@ -123,7 +161,8 @@ function splitTitle(text: string): [string, string | undefined] {
   const at = / at /i.exec(text)
   if (at && at.index > 0) {
     const [role, org] = [text.slice(0, at.index), text.slice(at.index + at[0].length)]
-    if (org && looksLikeJobTitle(role)) return [clean(role), clean(org)]
+    // "Server at The Old Port": a short role before " at " reads as one even without a usual job word.
+    if (org && (looksLikeJobTitle(role) || role.split(' ').length <= 4)) return [clean(role), clean(org)]
   }
   // "Office manager, The Phone Company": the last comma parts role and organisation when one side reads as a role
   // and the other does not ("Student Assistant, Institutional Research, Texas State University" keeps its comma).

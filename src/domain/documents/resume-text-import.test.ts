@@ -155,3 +155,63 @@ describe('links', () => {
     expect(resume.basics?.url).toBe('ada-park.example.com')
   })
 })
+
+describe('designs from other tools', () => {
+  it('gives dates drawn above a title to that entry', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Experience'),
+      bold('02/2022 - Present'),
+      bold('Senior BI Analyst'),
+      text('Own the executive churn dashboards in Tableau'),
+      text('Write SQL in Snowflake for monthly KPI reporting'),
+      bold('06/2020 - 01/2022'),
+      bold('Reporting Analyst'),
+      text('Built Excel reports on store sales'),
+      text('Automated weekly reports with SQL'),
+    ])
+    expect(resume.work?.map((w) => [w.position, w.startDate, w.endDate])).toEqual([
+      ['Senior BI Analyst', '2022-02', undefined],
+      ['Reporting Analyst', '2020-06', '2022-01'],
+    ])
+  })
+
+  it('reads letter-spaced capital headings', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      text('W O R K E X P E R I E N C E', { bold: true }),
+      bold('Server at The Old Port'),
+      text('May 2016 - Feb 2018'),
+    ])
+    expect(resume.work?.[0]).toMatchObject({ position: 'Server', name: 'The Old Port', startDate: '2016-05' })
+  })
+
+  it('moves contact details set under "About" in a sidebar to the header', () => {
+    const resume = parse([
+      text('Carlos Mendoza', { scale: 3 }),
+      heading('About'),
+      text('499.555.8551'),
+      text('carlos@example.com'),
+      heading('Summary'),
+      text('BI analyst with 5 years in telecom.'),
+    ])
+    expect(resume.basics).toMatchObject({
+      phone: '499.555.8551',
+      email: 'carlos@example.com',
+      summary: 'BI analyst with 5 years in telecom.',
+    })
+  })
+
+  it('reads skills set apart by middle dots as a list', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Skills'),
+      text('Restaurant operations · Micros POS'),
+      text('Languages: Go | Rust'),
+    ])
+    expect(resume.skills).toEqual([
+      { keywords: ['Restaurant operations', 'Micros POS'] },
+      { name: 'Languages', keywords: ['Go', 'Rust'] },
+    ])
+  })
+})

@@ -31,12 +31,13 @@ export function splitList(text: string): string[] {
 export function skillOf(text: string): Skill[] {
   const [lead, rest] = leadSplit(text)
   if (rest === undefined) {
-    const items = splitList(text)
+    // Items set apart in the design ("Tableau · Looker", "SQL | Python") are a list as commas are.
+    const items = splitList(text.split(/ [·|•] /).join(', '))
     return items.length > 1 ? [{ keywords: items }] : [{ name: text }]
   }
   const level = trailingNote(lead)
   const name = level ? clean(level.before) : lead
-  return [{ name, ...(level && { level: clean(level.note) }), keywords: splitList(rest) }]
+  return [{ name, ...(level && { level: clean(level.note) }), keywords: splitList(rest.split(/ [·|•] /).join(', ')) }]
 }
 
 export function languagesOf(text: string): Language[] {

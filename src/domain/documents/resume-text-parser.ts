@@ -63,7 +63,10 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
       unrecognised.push(text)
       continue
     }
-    if (current) current.push({ ...block, text })
+    if (current && current === sections.get('summary') && looksLikeContact({ ...block, text })) {
+      // Sidebars set the contact details under "About" or "Profile": they belong to the header.
+      header.push({ ...block, text })
+    } else if (current) current.push({ ...block, text })
     else if (sections.size === 0) header.push({ ...block, text })
     else unrecognised.push(text)
   }
@@ -250,6 +253,13 @@ function profileOf(url: string): NonNullable<Basics['profiles']>[number] {
 function isBareDomain(part: string): boolean {
   const m = /^[a-z\d-]+(?:\.[a-z\d-]+)+(?=\/|$)/i.exec(part)
   return m !== null && !/\s/.test(part) && /\.[a-z]{2,}$/i.test(m[0]) && !/^\d/.test(m[0])
+}
+
+/** A block that reads as a contact detail: an e-mail, web address or phone number, or a link to one. */
+function looksLikeContact(block: TextBlock): boolean {
+  if ((block.links?.length ?? 0) > 0 && block.text.length <= 80) return true
+  const parts = block.text.split(PART_SPLIT).map(clean)
+  return parts.every((p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || isBareDomain(p))
 }
 
 function isPhone(text: string): boolean {

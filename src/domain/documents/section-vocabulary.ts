@@ -58,6 +58,8 @@ for (const [key, names] of Object.entries(HEADINGS) as [SectionKey, readonly str
   for (const name of names) LOOKUP.set(name, key)
 }
 
+const UNSPACED = new Map([...LOOKUP].map(([name, key]) => [name.replaceAll(' ', ''), key]))
+
 const CONTACT_HEADINGS = new Set([
   'contact',
   'contacts',
@@ -89,7 +91,11 @@ export function sectionOfHeading(text: string): SectionKey | undefined {
     .replace(/ ?& ?/g, ' and ')
     .replace(/\s+/g, ' ')
     .toLowerCase()
-  return normal.length <= 40 ? LOOKUP.get(normal) : undefined
+  if (normal.length > 60) return undefined
+  const found = LOOKUP.get(normal)
+  if (found || !/^\S{1,2}(?: \S{1,2}){2,}$/.test(normal)) return found
+  // Letter-spaced capitals ("S K I L L S", "W O R K E X P E R I E N C E"): compared without their spaces.
+  return UNSPACED.get(normal.replaceAll(' ', ''))
 }
 
 const JOB_WORDS =
