@@ -67,9 +67,16 @@ function isSecondTitleLine(last: Entry, block: TextBlock): boolean {
   if (words.length === 0 || words.split(' ').length > 10 || /[.!?]$/.test(words) || URL_PATTERN.test(words))
     return false
   if (/ [·|•] /.test(words)) return false
-  // One line names the role and the other the organisation; a line with dates must say so by its words alone.
+  // One line names the role and the other the organisation; a line with dates must say so by its words alone, and
+  // cannot complete a title that names both already ("Reporting Analyst, LoneStar Wireless").
+  if (dates && (splitTitle(last.title.text)[1] !== undefined || DURATION.test(words))) return false
   const pair = looksLikeJobTitle(words) !== looksLikeJobTitle(last.title.text)
-  return dates ? pair : block.bold || block.kind === 'heading' || block.scale > 1.05
+  if (dates) return pair
+  // A school and its degree on two lines ("Pierce College" / "A.A.S. in Accounting"), either way round.
+  const schoolAndDegree =
+    looksLikeSchool(last.title.text) !== looksLikeSchool(words) &&
+    (isDegreeLine(words) || isDegreeLine(last.title.text))
+  return schoolAndDegree || block.bold || block.kind === 'heading' || block.scale > 1.05
 }
 
 /** A line holding nothing but dates ("02/2022 - Present"). */
@@ -189,11 +196,15 @@ function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
   return out
 }
 
+/** A length of time some designs print beside the dates ("1 year 7 months", "8 mos"): not a field of its own. */
+const DURATION = /^(?:\d+\+? ?(?:years?|yrs?|months?|mos?)\.? ?)+$/i
+
 function metaFields(entry: Entry): { url?: string; location?: string; score?: string; other: string[] } {
   const out: { url?: string; location?: string; score?: string; other: string[] } = { other: [] }
   for (const part of entry.meta) {
     const score = /^(?:score|gpa|grade) ?:? ?(.+)$/i.exec(part)
     if (score) out.score = score[1] as string
+    else if (DURATION.test(part)) continue
     else if (URL_PATTERN.test(part) && !out.url) out.url = part
     else if (!out.location) out.location = part
     else out.other.push(part)
@@ -294,7 +305,14 @@ const isDegreeLine = (line: string) =>
 function degreeOf(line: string): Pick<Education, 'studyType' | 'area'> {
   const degree = clean(stripEnd(line.split(' · ')[0] as string, ',·|—–-'))
   const m = studyAndArea(degree)
-  if (m && /,/.test(degree)) return { studyType: clean(m[0]), area: clean(m[1]) }
+  if (m && /,/.test(degree)) {
+    const [first, second] = [clean(m[0]), clean(m[1])]
+    // "Business Analytics, BBA": the area first when only the second part reads as a degree.
+    const isDegree = (t: string) => looksLikeDegree(t) || DEGREE_ABBREVIATION.test(t)
+    return isDegree(second) && !isDegree(first)
+      ? { studyType: second, area: first }
+      : { studyType: first, area: second }
+  }
   if (degree.includes(' in ')) {
     const [studyType, ...area] = degree.split(' in ')
     return { studyType: clean(studyType as string), area: clean(area.join(' in ')) }

@@ -215,3 +215,63 @@ describe('designs from other tools', () => {
     ])
   })
 })
+
+describe('headings and entries', () => {
+  it('reads headings it does not list by their last word, and common headings in other languages', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Computer Engineering Experience'),
+      bold('Firmware Engineer, Volta Labs'),
+      text('2019 – 2021'),
+      heading('Kenntnisse'),
+      text('C, Rust'),
+    ])
+    expect(resume.work?.[0]).toMatchObject({ position: 'Firmware Engineer', name: 'Volta Labs' })
+    expect(resume.skills).toEqual([{ keywords: ['C', 'Rust'] }])
+  })
+
+  it('reads a school and its degree on two lines, and the area written before the degree', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Education'),
+      bold('Pierce College'),
+      text('A.A.S. in Accounting'),
+      text('2015/09 – 2017/06'),
+      bold('Business Analytics, BBA, Texas State University'),
+      text('Aug, 2016 - May, 2020'),
+    ])
+    expect(resume.education).toEqual([
+      {
+        institution: 'Pierce College',
+        studyType: 'A.A.S.',
+        area: 'Accounting',
+        startDate: '2015-09',
+        endDate: '2017-06',
+      },
+      {
+        institution: 'Texas State University',
+        studyType: 'BBA',
+        area: 'Business Analytics',
+        startDate: '2016-08',
+        endDate: '2020-05',
+      },
+    ])
+  })
+
+  it('leaves out a duration printed beside the dates', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Experience'),
+      text('Reporting Analyst, LoneStar Wireless'),
+      text('Jun, 2020 - Jan, 2022 · 1 year 7 months'),
+      bullet('Built Excel reports'),
+    ])
+    expect(resume.work?.[0]).toEqual({
+      name: 'LoneStar Wireless',
+      position: 'Reporting Analyst',
+      startDate: '2020-06',
+      endDate: '2022-01',
+      highlights: ['Built Excel reports'],
+    })
+  })
+})

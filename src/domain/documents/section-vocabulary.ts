@@ -3,6 +3,16 @@ import type { SectionKey } from './resume-layout.js'
 /** Headings people and resume tools use, by the JSON Resume section they introduce (compared lower-case). */
 const HEADINGS: Record<SectionKey, readonly string[]> = {
   summary: [
+    'career summary',
+    'professional background',
+    'profil',
+    'perfil',
+    'resumen',
+    'zusammenfassung',
+    'résumé',
+    'sobre mí',
+    'über mich',
+    'à propos',
     'summary',
     'profile',
     'professional summary',
@@ -15,6 +25,22 @@ const HEADINGS: Record<SectionKey, readonly string[]> = {
     'personal statement',
   ],
   work: [
+    'professional history',
+    'experience summary',
+    'selected experience',
+    'work background',
+    'berufserfahrung',
+    'erfahrung',
+    'expérience professionnelle',
+    'expériences professionnelles',
+    'expérience',
+    'experiencia laboral',
+    'experiencia profesional',
+    'experiencia',
+    'esperienza lavorativa',
+    'esperienze lavorative',
+    'werkervaring',
+    'experiência profissional',
     'experience',
     'work experience',
     'professional experience',
@@ -25,8 +51,40 @@ const HEADINGS: Record<SectionKey, readonly string[]> = {
     'relevant experience',
     'work',
   ],
-  education: ['education', 'academic background', 'education and training', 'academic history'],
+  education: [
+    'academic qualifications',
+    'qualifications',
+    'education and certifications',
+    'education and certificates',
+    'training',
+    'ausbildung',
+    'bildung',
+    'formation',
+    'formación',
+    'educación',
+    'formação',
+    'istruzione',
+    'opleiding',
+    'education',
+    'academic background',
+    'education and training',
+    'academic history',
+  ],
   skills: [
+    'core skills',
+    'skills and abilities',
+    'professional skills',
+    'areas of expertise',
+    'skills summary',
+    'technical proficiencies',
+    'kenntnisse',
+    'fähigkeiten',
+    'compétences',
+    'habilidades',
+    'competencias',
+    'competenze',
+    'vaardigheden',
+    'competências',
     'skills',
     'technical skills',
     'core competencies',
@@ -37,7 +95,18 @@ const HEADINGS: Record<SectionKey, readonly string[]> = {
     'tools and technologies',
     'expertise',
   ],
-  projects: ['projects', 'personal projects', 'selected projects', 'side projects', 'open source', 'key projects'],
+  projects: [
+    'projekte',
+    'projets',
+    'proyectos',
+    'progetti',
+    'projects',
+    'personal projects',
+    'selected projects',
+    'side projects',
+    'open source',
+    'key projects',
+  ],
   volunteer: ['volunteer', 'volunteering', 'volunteer experience', 'community', 'community involvement'],
   awards: ['awards', 'honors', 'honours', 'awards and honors', 'awards and honours', 'achievements'],
   certificates: [
@@ -48,7 +117,7 @@ const HEADINGS: Record<SectionKey, readonly string[]> = {
     'certificates and licenses',
   ],
   publications: ['publications', 'papers', 'selected publications'],
-  languages: ['languages', 'spoken languages', 'language skills'],
+  languages: ['sprachen', 'langues', 'idiomas', 'lingue', 'talen', 'languages', 'spoken languages', 'language skills'],
   interests: ['interests', 'hobbies', 'hobbies and interests'],
   references: ['references', 'referees'],
 }
@@ -56,6 +125,25 @@ const HEADINGS: Record<SectionKey, readonly string[]> = {
 const LOOKUP = new Map<string, SectionKey>()
 for (const [key, names] of Object.entries(HEADINGS) as [SectionKey, readonly string[]][]) {
   for (const name of names) LOOKUP.set(name, key)
+}
+
+/** The section a longer heading names by its last word: "Computer Engineering Experience", "Clinical Skills". */
+const LAST_WORD: Record<string, SectionKey> = {
+  experience: 'work',
+  employment: 'work',
+  skills: 'skills',
+  education: 'education',
+  projects: 'projects',
+  certifications: 'certificates',
+  publications: 'publications',
+  awards: 'awards',
+}
+
+function byLastWord(normal: string): SectionKey | undefined {
+  const words = normal.split(' ')
+  if (words.length < 2 || words.length > 4 || /[\d.,;!?]/.test(normal)) return undefined
+  if (/volunteer/.test(normal)) return 'volunteer'
+  return LAST_WORD[words.at(-1) as string]
 }
 
 const UNSPACED = new Map([...LOOKUP].map(([name, key]) => [name.replaceAll(' ', ''), key]))
@@ -92,7 +180,7 @@ export function sectionOfHeading(text: string): SectionKey | undefined {
     .replace(/\s+/g, ' ')
     .toLowerCase()
   if (normal.length > 60) return undefined
-  const found = LOOKUP.get(normal)
+  const found = LOOKUP.get(normal) ?? byLastWord(normal)
   if (found || !/^\S{1,2}(?: \S{1,2}){2,}$/.test(normal)) return found
   // Letter-spaced capitals ("S K I L L S", "W O R K E X P E R I E N C E"): compared without their spaces.
   return UNSPACED.get(normal.replaceAll(' ', ''))
