@@ -275,3 +275,21 @@ describe('headings and entries', () => {
     })
   })
 })
+
+describe('skill levels', () => {
+  it('reads level words as the level of the skill before them, never as skills', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Skills'),
+      text('Python'),
+      text('Advanced'),
+      text('Languages: Go, Rust, Expert'),
+      text('Excel (Intermediate)'),
+    ])
+    expect(resume.skills).toEqual([
+      { name: 'Python', level: 'Advanced' },
+      { name: 'Languages', level: 'Expert', keywords: ['Go', 'Rust'] },
+      { name: 'Excel (Intermediate)' },
+    ])
+  })
+})

@@ -72,3 +72,44 @@ function trailingNote(text: string): { before: string; note: string } | undefine
   if (open < 0 || open > text.length - 3) return undefined
   return { before: text.slice(0, textBefore(text, open)), note: text.slice(open + 1, -1) }
 }
+
+/** Words that say how well a skill is known; read as the skill's level, never as a skill. */
+const LEVEL_WORDS =
+  /^(?:beginner|novice|elementary|basic|intermediate|competent|proficient|advanced|expert|master|native|fluent|familiar|working knowledge)$/i
+
+/** "Advanced", "Level: Expert": the level a line or list item states on its own, or undefined. */
+export function levelOf(text: string): string | undefined {
+  const value = clean(text.replace(/^level ?: ?/i, ''))
+  return LEVEL_WORDS.test(value) ? value : undefined
+}
+
+/**
+ * Skills of a section: a level on its own line ("Advanced" under "Python") or as an item of a list goes to the
+ * skill before it as its level instead of becoming a skill.
+ */
+export function skillsOf(lines: readonly string[]): Skill[] {
+  const skills: Skill[] = []
+  for (const line of lines) {
+    const level = levelOf(line)
+    const last = skills.at(-1)
+    if (level && last) {
+      if (!last.level) last.level = level
+      continue
+    }
+    for (const skill of skillOf(line)) {
+      const keywords = skill.keywords ?? []
+      const levels = keywords.filter((k) => levelOf(k))
+      if (levels.length === 0) skills.push(skill)
+      else {
+        const rest = keywords.filter((k) => !levelOf(k))
+        const { keywords: _listed, ...named } = skill
+        skills.push({
+          ...named,
+          level: skill.level ?? (levels[0] as string),
+          ...(rest.length > 0 && { keywords: rest }),
+        })
+      }
+    }
+  }
+  return skills
+}

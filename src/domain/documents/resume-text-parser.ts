@@ -21,7 +21,7 @@ import {
   URL_PATTERN,
   workOf,
 } from './resume-text-entries.js'
-import { clean, languagesOf, leadSplit, skillOf, splitList } from './resume-text-lists.js'
+import { clean, languagesOf, leadSplit, skillsOf, splitList } from './resume-text-lists.js'
 import { isContactHeading, sectionOfHeading } from './section-vocabulary.js'
 
 // Starts only where a run of address characters starts: from inside the run the search would read it again.
@@ -102,7 +102,7 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
         resume.publications = entriesOf(body).map((e) => publicationOf(e))
         break
       case 'skills':
-        resume.skills = body.flatMap((b) => skillOf(b.text))
+        resume.skills = skillsOf(body.map((b) => b.text))
         break
       case 'languages':
         resume.languages = body.flatMap((b) => languagesOf(b.text))
