@@ -1,8 +1,14 @@
 /**
  * Document export and import timing: PDF against DOCX, per built-in template, over the sample resumes in
- * test/fixtures/resumes. Prints the median time per resume and per file, and the PDF/DOCX ratios.
+ * test/fixtures/resumes. Prints the median time per resume and per file, and the PDF/DOCX ratios. Then import of
+ * every file of the import corpus (eval/import/corpus, files made by other tools): median and worst time per file,
+ * per family, against the budget (200 ms median, 2 s worst).
  * Run: npm run bench:documents [-- --rounds 3]
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { CORPUS } from '../eval/import/evaluate.js'
+import { FAMILIES } from '../eval/import/families.js'
 import { loadResumeFixtures } from '../test/helpers/document-accuracy.js'
 import { documentServices } from '../test/helpers/document-files.js'
 
@@ -90,3 +96,36 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as
 console.log(line(header))
 console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`)
 for (const row of rows) console.log(line(row))
+
+// Import of files made by other tools: each file read ROUNDS times, its median kept; then per family the median
+// of those and the worst single read.
+const corpusRows: string[][] = []
+const allMedians: number[] = []
+let worstOverall = { ms: 0, file: '' }
+for (const family of FAMILIES) {
+  const dir = path.join(CORPUS, family.id)
+  const files = readdirSync(dir).filter((name) => name.endsWith(`.${family.ext}`))
+  const medians: number[] = []
+  let worst = { ms: 0, file: '' }
+  for (const name of files) {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, name)))
+    const times: number[] = []
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const [, took] = await timed(() => documents.importFile(bytes))
+      times.push(took)
+      if (took > worst.ms) worst = { ms: took, file: name }
+    }
+    medians.push(median(times))
+  }
+  allMedians.push(...medians)
+  if (worst.ms > worstOverall.ms) worstOverall = { ms: worst.ms, file: `${family.id}/${worst.file}` }
+  corpusRows.push([family.id, String(files.length), ms(median(medians)), ms(worst.ms), worst.file])
+}
+corpusRows.push(['all', String(allMedians.length), ms(median(allMedians)), ms(worstOverall.ms), worstOverall.file])
+console.log(`\nImport of the corpus (eval/import/corpus), ${ROUNDS} rounds per file; budget 200 ms median, 2 s worst`)
+const corpusHeader = ['family', 'files', 'median per file', 'worst', 'worst file']
+const corpusWidths = corpusHeader.map((h, i) => Math.max(h.length, ...corpusRows.map((r) => (r[i] as string).length)))
+const corpusLine = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(corpusWidths[i] as number)).join(' | ')} |`
+console.log(corpusLine(corpusHeader))
+console.log(`| ${corpusWidths.map((w) => '-'.repeat(w)).join(' | ')} |`)
+for (const row of corpusRows) console.log(corpusLine(row))
