@@ -293,3 +293,25 @@ describe('skill levels', () => {
     ])
   })
 })
+
+describe('skill groups', () => {
+  it('reads a group name on its own line with its items below, even when it names a section', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Skills'),
+      bold('Certifications'),
+      text('LPN · BLS'),
+      bold('Clinical'),
+      text('Medication administration · Wound care'),
+      heading('Education'),
+      bold('Spokane Community College'),
+      text('Sep, 2015 - Dec, 2016'),
+    ])
+    expect(resume.skills).toEqual([
+      { name: 'Certifications', keywords: ['LPN', 'BLS'] },
+      { name: 'Clinical', keywords: ['Medication administration', 'Wound care'] },
+    ])
+    expect(resume.education?.[0]?.institution).toBe('Spokane Community College')
+    expect(resume.certificates).toBeUndefined()
+  })
+})

@@ -83,6 +83,10 @@ export function levelOf(text: string): string | undefined {
   return LEVEL_WORDS.test(value) ? value : undefined
 }
 
+/** A skill read from a short line of its own that lists nothing yet, or a group still taking items. */
+const isGroupName = (skill: Skill) =>
+  skill.name !== undefined && skill.name.split(' ').length <= 4 && !/[,·|]/.test(skill.name)
+
 /**
  * Skills of a section: a level on its own line ("Advanced" under "Python") or as an item of a list goes to the
  * skill before it as its level instead of becoming a skill.
@@ -96,7 +100,14 @@ export function skillsOf(lines: readonly string[]): Skill[] {
       if (!last.level) last.level = level
       continue
     }
-    for (const skill of skillOf(line)) {
+    const read = skillOf(line)
+    const group = skills.at(-1)
+    // A group's name on its own line ("Clinical") and its items on the lines below ("Wound care · Vital signs").
+    if (group && read.length === 1 && read[0]?.name === undefined && read[0]?.keywords && isGroupName(group)) {
+      group.keywords = [...(group.keywords ?? []), ...read[0].keywords.filter((k) => !levelOf(k))]
+      continue
+    }
+    for (const skill of read) {
       const keywords = skill.keywords ?? []
       const levels = keywords.filter((k) => levelOf(k))
       if (levels.length === 0) skills.push(skill)

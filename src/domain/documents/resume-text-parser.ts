@@ -7,6 +7,7 @@
  * that one space (` `, ` ?`) instead of `\s+`: a search for `\s+x` retries a long run of white space from each of
  * its characters. Trailing runs are trimmed by hand for the same reason.
  */
+import { findDateRange } from './dates.js'
 import type { ImportReport, ImportType, TextBlock } from './document.types.js'
 import type { Basics, JsonResume, Work } from './json-resume.js'
 import type { SectionKey } from './resume-layout.js'
@@ -44,7 +45,7 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
   const sections = new Map<SectionKey, TextBlock[]>()
   const header: TextBlock[] = []
   let current: TextBlock[] | undefined
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     const text = clean(block.text)
     if (!text) continue
     if (block.kind !== 'bullet' && isContactHeading(text)) {
@@ -52,6 +53,16 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
       continue
     }
     const key = block.kind !== 'bullet' ? sectionOfHeading(text) : undefined
+    if (
+      (key === 'certificates' || key === 'languages' || key === 'interests' || key === 'skills') &&
+      current !== undefined &&
+      current === sections.get('skills') &&
+      isSkillGroup(blocks[i + 1])
+    ) {
+      // "Certifications" or "Languages" over a list inside Skills: a group of skills, not a new section.
+      current.push({ ...block, text })
+      continue
+    }
     if (key) {
       current = sections.get(key) ?? []
       sections.set(key, current)
@@ -253,6 +264,12 @@ function profileOf(url: string): NonNullable<Basics['profiles']>[number] {
 function isBareDomain(part: string): boolean {
   const m = /^[a-z\d-]+(?:\.[a-z\d-]+)+(?=\/|$)/i.exec(part)
   return m !== null && !/\s/.test(part) && /\.[a-z]{2,}$/i.test(m[0]) && !/^\d/.test(m[0])
+}
+
+/** A list line under a group name in a skills section: items set apart, no dates, not itself a heading. */
+function isSkillGroup(next: TextBlock | undefined): boolean {
+  if (!next || next.kind === 'heading' || next.bold || sectionOfHeading(clean(next.text))) return false
+  return / [·|•] |, /.test(next.text) && !findDateRange(next.text) && next.text.length <= 200
 }
 
 /** A block that reads as a contact detail: an e-mail, web address or phone number, or a link to one. */
