@@ -15,6 +15,8 @@ const TITLE_SPLIT = / [—–|] | - /
 
 export interface Entry {
   title: TextBlock
+  /** The title's second line as drawn, when the title was set on two lines (company above role). */
+  second?: TextBlock
   meta: string[]
   paragraphs: string[]
   bullets: string[]
@@ -32,7 +34,7 @@ function isMetaLine(block: TextBlock | undefined): boolean {
 function isEntryTitle(blocks: readonly TextBlock[], i: number): boolean {
   const block = blocks[i] as TextBlock
   if (block.kind === 'bullet' || /^(keywords|courses|technologies|score|gpa)\s*:/i.test(block.text)) return false
-  if (block.kind === 'heading' || block.bold)
+  if (block.kind === 'heading' || block.bold || block.scale > 1.05)
     return !isMetaLine(block) || !blocks[i - 1] || blocks[i - 1]?.kind === 'bullet'
   if (isMetaLine(block) && (!blocks[i - 1] || blocks[i - 1]?.kind === 'bullet')) {
     // "Office Manager, The Phone Company 03/2019 – Present" after the last entry's bullets: a title with its dates.
@@ -114,6 +116,7 @@ export function entriesOf(body: readonly TextBlock[]): Entry[] {
       const inTitle = found && isMetaLine(block)
       const text = inTitle ? clean(stripEnd(block.text.replace(found.text, ''), ',·|—–-')) : block.text
       last.title = { ...last.title, text: `${last.title.text} — ${text}` }
+      last.second = block
       if (inTitle) last.dates = { startDate: found.startDate, endDate: found.endDate }
       return
     }
@@ -382,5 +385,23 @@ export function publicationOf(entry: Entry): Publication {
     ...(releaseDate && { releaseDate }),
     ...(meta.url && { url: meta.url }),
     ...(entry.paragraphs.length > 0 && { summary: entry.paragraphs.join(' ') }),
+  }
+}
+
+/**
+ * Roles listed under one company (the company once, each role below it): a role without a company, drawn like the
+ * role line under the company of the entry before, is at that company too.
+ */
+export function inheritCompanies(entries: readonly Entry[], work: Work[]): void {
+  for (let i = 1; i < work.length; i += 1) {
+    const role = work[i] as Work
+    const before = work[i - 1] as Work
+    const second = entries[i - 1]?.second
+    const title = entries[i]?.title
+    if (role.name || !role.position || !before.name || !second || !title) continue
+    if (second.scale === title.scale && second.bold === title.bold) {
+      role.name = before.name
+      if (entries[i]) (entries[i] as Entry).second = second
+    }
   }
 }

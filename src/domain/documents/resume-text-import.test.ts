@@ -315,3 +315,29 @@ describe('skill groups', () => {
     expect(resume.certificates).toBeUndefined()
   })
 })
+
+describe('roles under one company', () => {
+  it('gives a role listed under the company of the entry before it that company', () => {
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      heading('Work'),
+      text('Valley Drug Mart', { scale: 1.56, bold: true }),
+      text('Lead Pharmacy Technician', { scale: 1.25 }),
+      text('Apr 2019 – Present'),
+      text('Lead a team of 6 technicians'),
+      text('Train new technicians'),
+      text('Pharmacy Technician', { scale: 1.25 }),
+      text('Feb 2017 – Mar 2019'),
+      text('Data entry, filling and register'),
+      text('Called patients for refill reminders'),
+      text('Carpenter / Foreman', { scale: 1.56 }),
+      bold('Treasure Valley Framing'),
+      text('Apr 2012 – Dec 2015'),
+    ])
+    expect(resume.work?.map((w) => [w.name, w.position])).toEqual([
+      ['Valley Drug Mart', 'Lead Pharmacy Technician'],
+      ['Valley Drug Mart', 'Pharmacy Technician'],
+      ['Treasure Valley Framing', 'Carpenter / Foreman'],
+    ])
+  })
+})

@@ -16,6 +16,7 @@ import {
   certificateOf,
   educationOf,
   entriesOf,
+  inheritCompanies,
   PART_SPLIT,
   projectOf,
   publicationOf,
@@ -89,7 +90,11 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
         if (body.length > 0) basics.summary = body.map((b) => b.text).join(' ')
         break
       case 'work':
-        resume.work = entriesOf(body).map((e) => workOf(e, 'name', unrecognised) as Work)
+        {
+          const entries = entriesOf(body)
+          resume.work = entries.map((e) => workOf(e, 'name', unrecognised) as Work)
+          inheritCompanies(entries, resume.work)
+        }
         break
       case 'volunteer':
         resume.volunteer = entriesOf(body).map((e) => {
