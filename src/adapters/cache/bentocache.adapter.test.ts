@@ -25,16 +25,23 @@ describe('bentocache adapter', () => {
     const cache = memoryCache()
     let stored = 'old'
     let release: (() => void) | undefined
+    let started: () => void = () => {}
+    const firstLoadStarted = new Promise<void>((resolve) => (started = resolve))
     let loads = 0
     const loader = async () => {
       loads++
       const seen = stored
       // The first load reads the old value, then waits while the change is written and invalidated.
-      if (loads === 1) await new Promise<void>((resolve) => (release = resolve))
+      if (loads === 1) {
+        const waiting = new Promise<void>((resolve) => (release = resolve))
+        started()
+        await waiting
+      }
       return seen
     }
     const overlapping = cache.getOrSet('RESUME_DATA', 'u:r1', ['r:1'], loader)
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    // The change is written only once the first load has read the old value, however slow the machine is.
+    await firstLoadStarted
     stored = 'new'
     await cache.invalidateTags(['r:1'])
     release?.()
