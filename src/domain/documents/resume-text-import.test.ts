@@ -341,3 +341,23 @@ describe('roles under one company', () => {
     ])
   })
 })
+
+describe('places', () => {
+  it('reads a place printed with its country code in parentheses or after a space', () => {
+    const withParentheses = parse([
+      text('Owen MacLeod', { scale: 2 }),
+      text('South Portland, (US)'),
+      heading('Skills'),
+      text('POS'),
+    ])
+    expect(withParentheses.basics?.location).toEqual({ city: 'South Portland', region: 'US' })
+    const spaced = parse([
+      text('Carlos Mendoza', { scale: 2 }),
+      heading('About'),
+      text('Round Rock US'),
+      heading('Skills'),
+      text('SQL'),
+    ])
+    expect(spaced.basics?.location).toEqual({ city: 'Round Rock', countryCode: 'US' })
+  })
+})

@@ -24,7 +24,7 @@ import {
   workOf,
 } from './resume-text-entries.js'
 import { clean, languagesOf, leadSplit, skillsOf, splitList } from './resume-text-lists.js'
-import { isContactHeading, sectionOfHeading } from './section-vocabulary.js'
+import { isContactHeading, looksLikeJobTitle, sectionOfHeading } from './section-vocabulary.js'
 
 // Starts only where a run of address characters starts: from inside the run the search would read it again.
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
@@ -180,8 +180,9 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
     const isContact = parts.some(
       (p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || isBareDomain(p) || /^[\w .-]{2,20}:\s*\S+$/.test(p),
     )
-    if (!isContact && !basics.location && i > nameIndex && nameIndex >= 0 && LOCATION_LINE.test(block.text)) {
-      basics.location = locationOf(block.text)
+    const place = placeOf(block.text)
+    if (!isContact && !basics.location && i > nameIndex && nameIndex >= 0 && place) {
+      basics.location = place
       return
     }
     if (!isContact) {
@@ -280,6 +281,7 @@ function isSkillGroup(next: TextBlock | undefined): boolean {
 /** A block that reads as a contact detail: an e-mail, web address or phone number, or a link to one. */
 function looksLikeContact(block: TextBlock): boolean {
   if ((block.links?.length ?? 0) > 0 && block.text.length <= 80) return true
+  if (placeOf(block.text)) return true
   const parts = block.text.split(PART_SPLIT).map(clean)
   return parts.every((p) => EMAIL.test(p) || URL_PATTERN.test(p) || isPhone(p) || isBareDomain(p))
 }
@@ -287,6 +289,20 @@ function looksLikeContact(block: TextBlock): boolean {
 function isPhone(text: string): boolean {
   const m = PHONE.exec(text)
   return m !== null && m[0].replace(/\D/g, '').length >= 7 && m[0].length >= text.trim().length - 2
+}
+
+/**
+ * A line that is only a place, as designs print it: "Lisbon, Portugal", "South Portland, (US)", "Round Rock US" (a
+ * city and a country code); undefined otherwise.
+ */
+function placeOf(text: string): Basics['location'] | undefined {
+  const plain = clean(text.replace(/[()]/g, ''))
+  if (LOCATION_LINE.test(plain)) return locationOf(plain)
+  const coded = /^(\p{Lu}[\p{L}.' -]{1,30}) ([A-Z]{2})$/u.exec(plain)
+  if (coded && !looksLikeJobTitle(plain) && !/ I$/.test(coded[1] as string)) {
+    return { city: clean(coded[1] as string), countryCode: coded[2] as string }
+  }
+  return undefined
 }
 
 function locationOf(text: string): NonNullable<Basics['location']> {
