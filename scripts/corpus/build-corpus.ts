@@ -114,6 +114,18 @@ function pandocHtml(markdown: string, title: string): string {
   )
 }
 
+function pandocDocx(markdown: string): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-pandoc-'))
+  try {
+    execFileSync('pandoc', ['--from', 'markdown', '--to', 'docx', '--output', path.join(dir, 'out.docx')], {
+      input: markdown,
+    })
+    return readFileSync(path.join(dir, 'out.docx'))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 const renderer = documentServices().documents
 
 async function draw(family: Family, doc: TruthDocument, j: number): Promise<Uint8Array> {
@@ -126,6 +138,8 @@ async function draw(family: Family, doc: TruthDocument, j: number): Promise<Uint
       return printHtml(pandocHtml(markdownOf(resume), String(resume.basics?.name ?? 'Resume')))
     case 'docx':
       return docxOf(resume, LAYOUTS[j % LAYOUTS.length] as DocxLayout)
+    case 'pandoc-docx':
+      return pandocDocx(markdownOf(resume))
     case 'libreoffice':
       return soffice(await docxOf(resume, LAYOUTS[j % LAYOUTS.length] as DocxLayout))
     case 'roleready': {
@@ -156,6 +170,8 @@ function available(family: Family): string | undefined {
     }
     case 'docx':
       return `docx ${themeVersionOfRoot('docx')}`
+    case 'pandoc-docx':
+      return version('pandoc', ['--version'])
     case 'libreoffice': {
       const lo = version('soffice', ['--version'])
       return lo ? `docx ${themeVersionOfRoot('docx')}; ${lo}` : undefined

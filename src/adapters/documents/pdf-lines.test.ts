@@ -17,6 +17,20 @@ describe('PDF text items', () => {
     expect(readableText('ＡＢＣ ﬀ')).toBe('ABC ff')
   })
 
+  it('reads the Symbol-font bullet Word and LibreOffice draw as a bullet, not as an icon', () => {
+    const lines = toLines([
+      item(readableText('\uF0B7'), 72, 600, 5),
+      item('Lead a team of six technicians', 90, 600, 160),
+    ])
+    const blocks = toBlocks(lines)
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([['bullet', 'Lead a team of six technicians']])
+  })
+
+  it('reads a bullet glyph set well apart from its text as the bullet of that text', () => {
+    const lines = toLines([item('●', 90, 624, 6), item('Lead a team of six technicians', 108, 624, 160)])
+    expect(toBlocks(lines).map((b) => [b.kind, b.text])).toEqual([['bullet', 'Lead a team of six technicians']])
+  })
+
   it('drops private-use icon glyphs, leaving a separator where each stood', () => {
     const line = toLines([item(readableText('\uF095 (212) 555-0142 \uF0E0 ada@example.com'), 50, 700, 300)])[0]
     expect(line?.text).toBe('(212) 555-0142 · ada@example.com')

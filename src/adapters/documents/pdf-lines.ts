@@ -52,6 +52,12 @@ const GUTTER_GAP = 0.6
 /** Items further apart than this many times the font size are separate parts (" · "). */
 const PART_GAP = 0.55
 
+/**
+ * Bullets Word and LibreOffice draw from the Symbol and Wingdings fonts, which PDFs map into the Private Use Area
+ * (U+F0B7 •, U+F0A7 ▪, U+F06E ■, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓): read as the bullet they are, not as an icon.
+ */
+const SYMBOL_BULLETS = new Set([0xf0b7, 0xf0a7, 0xf06e, 0xf076, 0xf0d8, 0xf0fc])
+
 const isPrivateUse = (code: number) =>
   (code >= 0xe000 && code <= 0xf8ff) || (code >= 0xf0000 && code <= 0xffffd) || code >= 0x100000
 
@@ -63,7 +69,8 @@ export function readableText(raw: string): string {
   let out = ''
   for (const ch of raw.normalize('NFKC')) {
     const code = ch.codePointAt(0) ?? 0
-    if (isPrivateUse(code)) out += ' · '
+    if (SYMBOL_BULLETS.has(code)) out += '•'
+    else if (isPrivateUse(code)) out += ' · '
     else if ((code >= 0x20 || code === 0x09 || code === 0x0a) && code !== 0xfffd) out += ch
   }
   return out
@@ -115,7 +122,10 @@ function lineOf(row: readonly PdfItem[]): PdfLine {
   for (const item of row) {
     const gap = item.x - end
     const last = text.at(-1) ?? ' '
-    if (text && gap > item.size * PART_GAP && !/[\s·|•,]/.test(last) && !/^[\s·|•,]/.test(item.str)) text += ' · '
+    // A bullet glyph set apart from its text is not a part of its own.
+    const afterBullet = text.trim().length === 1 && BULLET.test(`${text.trim()} `)
+    if (text && !afterBullet && gap > item.size * PART_GAP && !/[\s·|•,]/.test(last) && !/^[\s·|•,]/.test(item.str))
+      text += ' · '
     // The last character only: a pattern anchored at the end is still tried from every character of the line.
     else if (text && gap > item.size * 0.15 && !/\s/.test(last) && !/^\s/.test(item.str)) text += ' '
     text += item.str
