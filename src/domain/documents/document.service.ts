@@ -158,7 +158,7 @@ function importJson(bytes: Uint8Array, inputLimits: InputLimits): ImportedResume
   for (const [key, value] of Object.entries(document)) sections[key] = Array.isArray(value) ? value.length : 1
   return {
     content: document,
-    report: { type: 'json', sections, recognised: fieldPaths(document), unrecognised: [], warnings: [] },
+    report: { type: 'json', sections, recognised: fieldPaths(document), unrecognised: [], warnings: [], fields: [] },
   }
 }
 

@@ -45,6 +45,16 @@ export interface TextBlock {
   readonly links?: readonly TextLink[]
 }
 
+/** How sure the importer is of one field it filled, so a review can point at what to check first. */
+export interface FieldCheck {
+  /** The field, e.g. `basics.phone`, `work[0].position`. */
+  readonly path: string
+  /** high: the value has the form the field needs; medium: plausible; low: likely wrong or misplaced. */
+  readonly confidence: 'high' | 'medium' | 'low'
+  /** Why, in a few words a person can act on. */
+  readonly reason: string
+}
+
 /** What the importer recognised and what it left out, for the person to check. */
 export interface ImportReport {
   readonly type: ImportType
@@ -55,6 +65,8 @@ export interface ImportReport {
   /** Lines of the document that fit no field (kept out of the resume, shown here so nothing is lost silently). */
   readonly unrecognised: readonly string[]
   readonly warnings: readonly string[]
+  /** Each filled field of a PDF or DOCX import with how sure the importer is; empty for JSON (read as written). */
+  readonly fields: readonly FieldCheck[]
 }
 
 export interface ImportedResume {

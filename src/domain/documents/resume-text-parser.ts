@@ -9,6 +9,7 @@
  */
 import { findDateRange } from './dates.js'
 import type { ImportReport, ImportType, TextBlock } from './document.types.js'
+import { fieldConfidence } from './import-confidence.js'
 import type { Basics, JsonResume, Work } from './json-resume.js'
 import type { SectionKey } from './resume-layout.js'
 import {
@@ -151,7 +152,14 @@ export function parseResumeBlocks(blocks: readonly TextBlock[], type: ImportType
   }
   return {
     content: ordered,
-    report: { type, sections: sectionCounts, recognised: fieldPaths(ordered), unrecognised, warnings },
+    report: {
+      type,
+      sections: sectionCounts,
+      recognised: fieldPaths(ordered),
+      unrecognised,
+      warnings,
+      fields: fieldConfidence(ordered),
+    },
   }
 }
 

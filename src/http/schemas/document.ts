@@ -124,6 +124,17 @@ export const ImportReport_ = Type.Object(
     recognised: Type.Array(Type.String(), { description: 'Field paths that got a value' }),
     unrecognised: Type.Array(Type.String(), { description: 'Lines that fit no field (left out of the draft)' }),
     warnings: Type.Array(Type.String()),
+    fields: Type.Array(
+      Type.Object(
+        {
+          path: Type.String({ description: 'The field, e.g. work[0].position' }),
+          confidence: Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
+          reason: Type.String({ description: 'Why, in a few words' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'How sure the importer is of each field it filled (PDF and DOCX; empty for JSON)' },
+    ),
   },
   { additionalProperties: false },
 )

@@ -3734,6 +3734,14 @@ export interface paths {
                                 /** @description Lines that fit no field (left out of the draft) */
                                 unrecognised: string[];
                                 warnings: string[];
+                                /** @description How sure the importer is of each field it filled (PDF and DOCX; empty for JSON) */
+                                fields: {
+                                    /** @description The field, e.g. work[0].position */
+                                    path: string;
+                                    confidence: "high" | "medium" | "low";
+                                    /** @description Why, in a few words */
+                                    reason: string;
+                                }[];
                             };
                         };
                     };
