@@ -97,6 +97,10 @@ function Review({ imported, onDiscard }: { imported: Imported; onDiscard: () => 
   const { report, content } = imported
   const work = Array.isArray(content.work) ? (content.work as Record<string, unknown>[]) : []
   const found = Object.entries(report.sections).filter(([, count]) => count > 0)
+  // The fields the importer is least sure of, lowest first: what to check before keeping the draft.
+  const toCheck = report.fields
+    .filter((field) => field.confidence !== 'high')
+    .sort((a, b) => Number(a.confidence === 'medium') - Number(b.confidence === 'medium'))
   return (
     <section class="card review" aria-labelledby="review-title">
       <h2 id="review-title">Review what was recognised</h2>
@@ -145,6 +149,18 @@ function Review({ imported, onDiscard }: { imported: Imported; onDiscard: () => 
           <ul>
             {report.warnings.map((w) => (
               <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {toCheck.length > 0 && (
+        <>
+          <h3>Check these fields</h3>
+          <ul>
+            {toCheck.map((field) => (
+              <li key={field.path}>
+                <code>{field.path}</code>: {field.confidence === 'low' ? 'probably wrong' : 'unsure'} ({field.reason})
+              </li>
             ))}
           </ul>
         </>
