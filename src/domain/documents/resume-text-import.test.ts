@@ -361,3 +361,19 @@ describe('places', () => {
     expect(spaced.basics?.location).toEqual({ city: 'Round Rock', countryCode: 'US' })
   })
 })
+
+describe('bounded work', () => {
+  it('reads a contact line carrying thousands of links quickly', () => {
+    const label = 'x'.repeat(50)
+    const links = Array.from({ length: 10_000 }, (_, i) => ({ text: label, url: `https://example.com/${i}` }))
+    const started = performance.now()
+    const resume = parse([
+      text('Ada Park', { scale: 2 }),
+      text(`${label} `.repeat(2000).trim(), { links }),
+      heading('Skills'),
+      text('SQL'),
+    ])
+    expect(performance.now() - started).toBeLessThan(1500)
+    expect(resume.basics?.name).toBe('Ada Park')
+  })
+})

@@ -227,7 +227,8 @@ function parseHeader(header: readonly TextBlock[], unrecognised: string[]): Basi
  */
 function withLinkTargets(block: TextBlock): string {
   let text = block.text
-  for (const link of block.links ?? []) {
+  // A contact line holds a few links; a hostile file's thousands would each rebuild the text.
+  for (const link of (block.links ?? []).slice(0, MAX_LINKS_PER_LINE)) {
     let target: string | undefined
     if (/^https?:\/\//i.test(link.url)) {
       const bare = link.url.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '')
@@ -251,6 +252,8 @@ function withLinkTargets(block: TextBlock): string {
   if (text === block.text) return text
   return text.split('·').map(clean).filter(Boolean).join(' · ')
 }
+
+const MAX_LINKS_PER_LINE = 20
 
 const NETWORKS: readonly [RegExp, string][] = [
   [/(?:^|\/\/|\.)linkedin\.com\//i, 'LinkedIn'],
