@@ -31,7 +31,16 @@ export interface ThrowawayRedis {
  * resolves; killed when the test ends. Give `port` to bring one back where an earlier one died.
  */
 export async function startThrowawayRedis(port?: number): Promise<ThrowawayRedis> {
-  const at = port ?? (await freePort())
+  // A free port can be taken by another test's server between choosing it and binding it; then this server exits
+  // and the ping is answered by the other one. Only a server whose process id is ours counts; else try another port.
+  for (let tries = 1; ; tries++) {
+    const started = await startRedisOn(port ?? (await freePort()))
+    if (started) return started
+    if (port !== undefined || tries >= 5) throw new Error(`could not start redis-server${port ? ` on ${port}` : ''}`)
+  }
+}
+
+async function startRedisOn(at: number): Promise<ThrowawayRedis | undefined> {
   const child = spawn(
     'redis-server',
     ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -49,12 +58,18 @@ export async function startThrowawayRedis(port?: number): Promise<ThrowawayRedis
   client.on('error', () => {})
   try {
     for (let attempt = 0; ; attempt++) {
+      if (child.exitCode !== null) return undefined
       try {
         if ((await client.ping()) === 'PONG') break
       } catch (error) {
         if (attempt > 200) throw new Error(`redis-server on ${at} did not answer`, { cause: error })
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
+    }
+    const info = String(await client.info('server'))
+    if (!new RegExp(`^process_id:${child.pid}\\r?$`, 'm').test(info)) {
+      await stop()
+      return undefined
     }
   } finally {
     client.disconnect()
