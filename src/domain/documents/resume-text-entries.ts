@@ -4,7 +4,7 @@
 import { stripEnd, stripStart } from '../intelligence/analysis/text.js'
 import { type FoundDateRange, findDateRange } from './dates.js'
 import type { TextBlock } from './document.types.js'
-import type { Award, Certificate, Education, Project, Publication, Work } from './json-resume.js'
+import type { Award, Certificate, Project, Publication, Work } from './json-resume.js'
 import { clean, leadSplit, splitList } from './resume-text-lists.js'
 import { looksLikeDegree, looksLikeJobTitle, looksLikeSchool } from './section-vocabulary.js'
 
@@ -165,7 +165,7 @@ export function entriesOf(body: readonly TextBlock[]): Entry[] {
   return entries
 }
 
-function splitTitle(text: string): [string, string | undefined] {
+export function splitTitle(text: string): [string, string | undefined] {
   const parts = text.split(TITLE_SPLIT)
   if (parts.length >= 2) return [clean(parts[0] as string), clean(parts.slice(1).join(' — '))]
   const at = / at /i.exec(text)
@@ -192,7 +192,7 @@ function splitTitle(text: string): [string, string | undefined] {
   return [text, undefined]
 }
 
-function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
+export function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
   const out: { startDate?: string; endDate?: string } = {}
   if (entry.dates?.startDate) out.startDate = entry.dates.startDate
   if (entry.dates?.endDate) out.endDate = entry.dates.endDate
@@ -202,7 +202,7 @@ function datesOf(entry: Entry): { startDate?: string; endDate?: string } {
 /** A length of time some designs print beside the dates ("1 year 7 months", "8 mos"): not a field of its own. */
 const DURATION = /^(?:\d+\+? ?(?:years?|yrs?|months?|mos?)\.? ?)+$/i
 
-function metaFields(entry: Entry): { url?: string; location?: string; score?: string; other: string[] } {
+export function metaFields(entry: Entry): { url?: string; location?: string; score?: string; other: string[] } {
   const out: { url?: string; location?: string; score?: string; other: string[] } = { other: [] }
   for (const part of entry.meta) {
     const score = /^(?:score|gpa|grade) ?:? ?(.+)$/i.exec(part)
@@ -250,93 +250,11 @@ export function workOf(entry: Entry, orgKey: 'name', unrecognised: string[]): Wo
   return work
 }
 
-export function educationOf(entry: Entry, unrecognised: string[]): Education {
-  const [first, second] = splitTitle(entry.title.text)
-  let degree: string | undefined
-  let institution: string | undefined
-  if (second === undefined) {
-    if (looksLikeSchool(first) || !looksLikeDegree(first)) institution = first
-    else degree = first
-  } else if (looksLikeSchool(first) && !looksLikeSchool(second)) {
-    institution = first
-    degree = second
-  } else {
-    degree = first
-    institution = second
-  }
-  const education: Education = { ...(institution && { institution }), ...(degree && degreeOf(degree)) }
-  Object.assign(education, datesOf(entry))
-  const meta = metaFields(entry)
-  if (meta.score) education.score = meta.score
-  if (meta.url) education.url = meta.url
-  const metaParts = [...(meta.location ? [meta.location] : []), ...meta.other]
-  const lines = [...entry.paragraphs, ...entry.bullets]
-  if (!degree && !education.studyType) {
-    // The degree beside the dates ("B.A., Communication · 2014 – 2018").
-    const at = metaParts.findIndex(isDegreeLine)
-    if (at >= 0) {
-      Object.assign(education, degreeOf(metaParts[at] as string))
-      metaParts.splice(at, 1)
-    }
-  }
-  unrecognised.push(...metaParts)
-  if (!degree && !education.studyType) {
-    // The degree on its own line under the school ("B.A., Communication", "BBA Business Analytics").
-    const at = lines.findIndex(isDegreeLine)
-    if (at >= 0) {
-      Object.assign(education, degreeOf(lines[at] as string))
-      lines.splice(at, 1)
-    }
-  }
-  for (const paragraph of lines) {
-    const [lead, rest] = leadSplit(paragraph)
-    if (rest && /^courses?$/i.test(lead)) education.courses = splitList(rest)
-    else if (rest && /^(score|gpa|grade)$/i.test(lead)) education.score = rest
-    else unrecognised.push(paragraph)
-  }
-  return education
-}
-
-/** An abbreviated degree at the start of a line: "BBA", "A.A.S.", "MSc", "PhD". */
-const DEGREE_ABBREVIATION =
+export const DEGREE_ABBREVIATION =
   /^((?:[A-Z][A-Za-z]{0,3}\.){1,4}|[A-Z][a-z]?[A-Z]{1,3}|PhD|MSc|BSc|BEng|MEng|MPhil|PharmD|EdD)(?= |,|$)/
 
-const isDegreeLine = (line: string) =>
+export const isDegreeLine = (line: string) =>
   line.length <= 120 && !looksLikeSchool(line) && (looksLikeDegree(line) || DEGREE_ABBREVIATION.test(line))
-
-/** A degree line read into its kind and its area: "BSc, Physics", "MSc in Physics", "BBA Business Analytics". */
-function degreeOf(line: string): Pick<Education, 'studyType' | 'area'> {
-  const degree = clean(stripEnd(line.split(' · ')[0] as string, ',·|—–-'))
-  const m = studyAndArea(degree)
-  if (m && /,/.test(degree)) {
-    const [first, second] = [clean(m[0]), clean(m[1])]
-    // "Business Analytics, BBA": the area first when only the second part reads as a degree.
-    const isDegree = (t: string) => looksLikeDegree(t) || DEGREE_ABBREVIATION.test(t)
-    return isDegree(second) && !isDegree(first)
-      ? { studyType: second, area: first }
-      : { studyType: first, area: second }
-  }
-  if (degree.includes(' in ')) {
-    const [studyType, ...area] = degree.split(' in ')
-    return { studyType: clean(studyType as string), area: clean(area.join(' in ')) }
-  }
-  // An abbreviation first ("BBA Business Analytics", "A.A.S. Culinary Arts"): the rest is the area.
-  const abbreviation = DEGREE_ABBREVIATION.exec(degree)
-  const area = abbreviation ? clean(degree.slice((abbreviation[0] as string).length)) : ''
-  if (abbreviation && /^\p{Lu}/u.test(area)) return { studyType: abbreviation[0] as string, area }
-  return { studyType: degree }
-}
-
-const STUDY_AREA_SPLIT = /, ?| in | of (?=[A-Z][a-z]+ ?$)/g
-
-/** "BSc, Physics", "MSc in Physics", "Master of Science": the degree and its area, split at the first separator. */
-function studyAndArea(degree: string): [string, string] | undefined {
-  STUDY_AREA_SPLIT.lastIndex = 1
-  const separator = STUDY_AREA_SPLIT.exec(degree)
-  if (!separator) return undefined
-  const area = degree.slice(separator.index + separator[0].length)
-  return area ? [degree.slice(0, separator.index), area] : undefined
-}
 
 export function projectOf(entry: Entry, unrecognised: string[]): Project {
   const [name, entity] = splitTitle(entry.title.text)

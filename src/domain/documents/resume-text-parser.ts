@@ -7,15 +7,16 @@
  * that one space (` `, ` ?`) instead of `\s+`: a search for `\s+x` retries a long run of white space from each of
  * its characters. Trailing runs are trimmed by hand for the same reason.
  */
+
 import { findDateRange } from './dates.js'
 import type { ImportReport, ImportType, TextBlock } from './document.types.js'
 import { fieldConfidence } from './import-confidence.js'
 import type { Basics, JsonResume, Work } from './json-resume.js'
 import type { SectionKey } from './resume-layout.js'
+import { educationOf } from './resume-text-education.js'
 import {
   awardOf,
   certificateOf,
-  educationOf,
   entriesOf,
   inheritCompanies,
   PART_SPLIT,
