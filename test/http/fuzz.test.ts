@@ -4,19 +4,19 @@
  * depth limit, long runs of one character, pathological whitespace, numbers JSON cannot hold exactly, strings at and
  * just past the length limits). No response may be a 5xx, every 4xx must be problem+json, the process must keep
  * serving, a bystander's data must be unchanged, and GET /api/health/live, asked every 50 ms over TCP while the fuzz
- * runs, must never take 250 ms. `FUZZ_REQUESTS` (default 1500) sets the count and `FUZZ_SEED` the seed; `.ci/run`
+ * runs, must never take 250 ms (less any time the main thread waited for a core). `FUZZ_REQUESTS` (default 1500) sets the count and `FUZZ_SEED` the seed; `.ci/run`
  * runs 10,000.
  */
 import { setImmediate } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { clientStringify, describeWorst, listenOnLoopback, startHealthProbe } from '../helpers/live-http.js'
+import { clientStringify, describeWorst, listenOnLoopback, startHealthProbe, worstOwnMs } from '../helpers/live-http.js'
 import { encode, fillPath, type Operation, operationsOf } from '../helpers/openapi.js'
 import { clientOf, createResume, minimalResume } from '../helpers/resumes.js'
 import { bearer, registerUser, startTestServer } from '../helpers/server.js'
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 1500)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
-/** Worst GET /api/health/live latency allowed while the fuzz runs. */
+/** Worst GET /api/health/live latency allowed while the fuzz runs, less time spent waiting for a core. */
 const PROBE_LIMIT_MS = 250
 
 /** mulberry32: small, fast, reproducible. */
@@ -433,7 +433,7 @@ describe('fuzzing every route', () => {
     )
     expect(failures.slice(0, 20)).toEqual([])
     expect(health.failures).toEqual([])
-    expect(health.worstMs).toBeLessThan(PROBE_LIMIT_MS)
+    expect(worstOwnMs(health)).toBeLessThan(PROBE_LIMIT_MS)
     expect((await server.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200)
     expect(await snapshot()).toEqual(before)
   }, 600_000)

@@ -3,7 +3,7 @@
  * minutes. The server listens on a loopback port and serves one round of ordinary work to warm up; then, while the
  * reproductions are sent, a probe asks for GET /api/health/live every 50 ms. Every hostile request must answer
  * within its worker budget plus a second (and SLACK_MS for this noisy shared machine) with a 4xx or a correct 2xx,
- * never a 5xx; the probe's worst latency must stay under 250 ms; the process must not grow by more than
+ * never a 5xx; the probe's worst latency, less the time the main thread waited for a core, must stay under 250 ms; the process must not grow by more than
  * RSS_GROWTH_LIMIT; and the pool must serve ordinary work again afterwards. Each test prints its timings.
  */
 import { describe, expect, it } from 'vitest'
@@ -25,6 +25,7 @@ import {
   type RawAnswer,
   rawRequest,
   startHealthProbe,
+  worstOwnMs,
 } from '../helpers/live-http.js'
 import { minimalResume } from '../helpers/resumes.js'
 import { registerUser, startTestServer } from '../helpers/server.js'
@@ -190,7 +191,7 @@ async function underProbe(burst: (s: HostileServer) => Promise<void>): Promise<R
   expect(brokenPromises(s.replies)).toEqual([])
   expect(result.failures).toEqual([])
   expect(result.count).toBeGreaterThan(0)
-  expect(result.worstMs).toBeLessThan(PROBE_LIMIT_MS)
+  expect(worstOwnMs(result)).toBeLessThan(PROBE_LIMIT_MS)
   expect(result.rssPeak - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT)
   return s.replies
 }
