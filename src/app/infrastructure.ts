@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { createBentoCache } from '../adapters/cache/bentocache.adapter.js'
+import { BentoSessionCache } from '../adapters/cache/session-cache.js'
 import { loadThemeCatalog } from '../adapters/documents/theme-catalog.js'
 import { type Database, openDatabase } from '../adapters/postgres/database.js'
 import { migrateToLatest } from '../adapters/postgres/migrator.js'
@@ -16,6 +17,7 @@ import type { HeavyTaskSettings } from '../adapters/workers/heavy-tasks.js'
 import { WorkerPool } from '../adapters/workers/worker-pool.js'
 import type { AppOptions } from '../app.js'
 import type { Config } from '../config/config.js'
+import type { SessionCache } from '../domain/accounts/account.ports.js'
 import type { CachePort } from '../domain/cache/cache.ports.js'
 import type { Clock } from '../domain/ports.js'
 import type { TaskQueue } from '../domain/tasks/task.ports.js'
@@ -44,6 +46,8 @@ export interface Infrastructure {
   readonly work: HeavyWork
   /** Undefined when CACHE_ENABLED=false. */
   readonly cache: CachePort | undefined
+  /** Sessions with their users kept briefly in memory; undefined when SESSION_CACHE_SECONDS or the cache is off. */
+  readonly sessionCache: SessionCache | undefined
   readonly taskQueue: TaskQueue
   readonly themes: ThemeCatalog
   readonly health: Health
@@ -95,6 +99,7 @@ export async function openInfrastructure(config: Config, options: AppOptions, cl
     logger.warn({ err: error, theme }, 'JSON Resume theme skipped'),
   )
   const cache = openCache(config, logger, metrics, closer)
+  const sessionCache = openSessionCache(config, logger, closer)
 
   const taskSettings = { ...config.tasks, retentionMs: config.tasks.retentionSeconds * 1000 }
   const taskQueue = config.redisUrl
@@ -116,7 +121,20 @@ export async function openInfrastructure(config: Config, options: AppOptions, cl
     ...(pool && { workers: () => ({ ...pool.stats(), maxQueue: config.workers.maxQueue }) }),
   })
 
-  return { logger, metrics, observability, clock, database, redis, work, cache, taskQueue, themes, health }
+  return {
+    logger,
+    metrics,
+    observability,
+    clock,
+    database,
+    redis,
+    work,
+    cache,
+    sessionCache,
+    taskQueue,
+    themes,
+    health,
+  }
 }
 
 /** Every CPU-heavy task on untrusted input runs in the pool, under a budget; the event loop only routes and waits. */
@@ -188,4 +206,17 @@ function openCache(config: Config, logger: Logger, metrics: Metrics, closer: Clo
   })
   closer.defer('cache monitoring', monitoring.stop)
   return cache
+}
+
+/** The session cache, on the cache's Redis bus when there is one, so drops reach every instance. */
+function openSessionCache(config: Config, logger: Logger, closer: Closer): SessionCache | undefined {
+  if (config.auth.sessionCacheSeconds === 0) return undefined
+  const sessionCache = new BentoSessionCache({
+    settings: { ttlMs: config.auth.sessionCacheSeconds * 1000, maxItems: config.auth.sessionCacheMaxItems },
+    redisUrl: config.cache.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    logger,
+  })
+  closer.defer('session cache', () => sessionCache.close())
+  return sessionCache
 }

@@ -20,6 +20,7 @@ import { randomIds } from '../adapters/system/system.js'
 import type { Services } from '../app.js'
 import type { Config } from '../config/config.js'
 import { createAccountService } from '../domain/accounts/account.service.js'
+import { createCachedSessionStore } from '../domain/accounts/cached-session.store.js'
 import { createApiKeyService } from '../domain/api-keys/api-key.service.js'
 import { createCacheService, withCachedReads } from '../domain/cache/cache.service.js'
 import type { ExportRequest } from '../domain/documents/document.service.js'
@@ -63,12 +64,26 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     pageSizeOf,
   }
 
+  const sessionStore = redis
+    ? createRedisSessionStore(redis, clock, config.redisKeyPrefix)
+    : createPostgresSessionStore(database.db, clock)
+  const { sessionCache } = infra
+  if (sessionCache) {
+    // Profile, password, role and tier changes announce themselves as USER_UPDATED: no copy of the user outlives one.
+    events.on((event) => (event.name === 'USER_UPDATED' ? sessionCache.dropUser(event.userId) : undefined))
+  }
   const uncached = {
     accounts: createAccountService({
       users,
-      sessions: redis
-        ? createRedisSessionStore(redis, clock, config.redisKeyPrefix)
-        : createPostgresSessionStore(database.db, clock),
+      sessions: sessionCache
+        ? createCachedSessionStore({
+            store: sessionStore,
+            users,
+            cache: sessionCache,
+            clock,
+            sessionIdleSeconds: config.auth.sessionIdleSeconds,
+          })
+        : sessionStore,
       hasher: createScryptHasher(config.auth.passwordHashCost),
       tokens: sessionTokens,
       passwords: commonPasswords,

@@ -100,6 +100,8 @@ function assemble(v: SettingValues): Config {
     auth: {
       sessionTtlSeconds: v.SESSION_TTL_SECONDS,
       sessionIdleSeconds: v.SESSION_IDLE_TIMEOUT_SECONDS,
+      sessionCacheSeconds: v.CACHE_ENABLED ? v.SESSION_CACHE_SECONDS : 0,
+      sessionCacheMaxItems: v.SESSION_CACHE_MAX_ITEMS,
       cookieName: v.SESSION_COOKIE_NAME,
       cookieSecure: v.COOKIE_SECURE,
       passwordHashCost: v.PASSWORD_HASH_COST,

@@ -55,6 +55,9 @@ export interface Config {
   readonly auth: {
     readonly sessionTtlSeconds: number
     readonly sessionIdleSeconds: number
+    /** How long an instance keeps a session with its user in memory; 0 when off (also when CACHE_ENABLED=false). */
+    readonly sessionCacheSeconds: number
+    readonly sessionCacheMaxItems: number
     readonly cookieName: string
     readonly cookieSecure: boolean
     /** log2 of scrypt's cost parameter N. */

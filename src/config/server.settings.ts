@@ -133,6 +133,20 @@ export const SERVER_SETTINGS = {
     min: 60,
     max: 365 * DAY,
   }),
+  SESSION_CACHE_SECONDS: int({
+    doc:
+      'How long an instance keeps a signed-in session and its user in memory instead of reading them per request; ' +
+      'revocations and account changes drop it at once on every instance (over the cache bus with Redis). 0 = off.',
+    default: 30,
+    min: 0,
+    max: 60,
+  }),
+  SESSION_CACHE_MAX_ITEMS: int({
+    doc: 'Sessions each instance keeps in memory (least recently used go first).',
+    default: 10_000,
+    min: 1,
+    max: 1_000_000,
+  }),
   SESSION_COOKIE_NAME: str({
     doc: 'Name of the session cookie.',
     default: 'rr_session',

@@ -50,9 +50,13 @@ export function countStatuses(responses: readonly LightMyRequestResponse[]): Rec
   return counts
 }
 
-/** Stores a user's tier or role directly (there is no API to buy a tier yet). */
+/**
+ * Stores a user's tier or role directly (there is no API to buy a tier yet) and announces the change as the role
+ * command does, so no cached copy of the user outlives it.
+ */
 export async function setUser(app: App, userId: string, changes: { tier?: string; role?: string }): Promise<void> {
   await app.database.db.updateTable('users').set(changes).where('id', '=', userId).execute()
+  app.services.events.emit({ name: 'USER_UPDATED', userId })
 }
 
 /** The current value of a counter in the app's metrics registry (0 when absent or never incremented). */

@@ -174,8 +174,18 @@ describe('cache: stampede and admin', { timeout: 120_000 }, () => {
     )
   })
 
-  it('a cached resume read costs one database query: the session and its user, read together', async () => {
+  it('a cached resume read costs no database query: the session and its user come from the session cache', async () => {
     const { app, client } = await signedIn()
+    const id = await createResume(client, { content: minimalResume('Ada') })
+    await cachedGet(client, `/api/resumes/${id}`)
+    const queries: string[] = []
+    app.database.observeQueries(({ kind }) => queries.push(kind))
+    for (let i = 0; i < 5; i++) expect((await client.get(`/api/resumes/${id}`)).statusCode).toBe(200)
+    expect(queries).toEqual([])
+  })
+
+  it('with SESSION_CACHE_SECONDS=0 each cached resume read makes one query: the session and its user', async () => {
+    const { app, client } = await signedIn({ SESSION_CACHE_SECONDS: '0' })
     const id = await createResume(client, { content: minimalResume('Ada') })
     await cachedGet(client, `/api/resumes/${id}`)
     const queries: string[] = []

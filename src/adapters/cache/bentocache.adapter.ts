@@ -88,6 +88,30 @@ function rates(c: ReturnType<typeof emptyCounts>): NamespaceStats {
   }
 }
 
+/**
+ * The Redis bus that carries invalidations between instances. It duplicates its connection for its publisher and
+ * subscriber: every copy gets an error listener and joins `connections` (closed on shutdown), and a command queued
+ * while Redis is down fails fast instead of after 20 reconnection attempts.
+ */
+export function cacheBusDriver(redisUrl: string, log: Logger, connections: Redis[]) {
+  const busConnection = new Redis(redisUrl, {
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  })
+  const watchBusConnection = (connection: Redis) => {
+    connection.on('error', (error) => log.debug({ err: error }, 'cache bus connection error'))
+    connections.push(connection)
+    const duplicate = connection.duplicate.bind(connection)
+    connection.duplicate = (override) => {
+      const copy = duplicate(override)
+      watchBusConnection(copy)
+      return copy
+    }
+  }
+  watchBusConnection(busConnection)
+  return redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } })
+}
+
 export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLookup }: BentoCacheOptions): CachePort {
   const log = logger.child({ component: 'cache' })
   const counts = Object.fromEntries(CACHE_NAMESPACES.map((n) => [n, emptyCounts()])) as Record<
@@ -151,25 +175,7 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
   const store = bentostore().useL1Layer(memoryDriver({ maxItems: settings.memoryMaxItems, serialize: true }))
   if (redisUrl) {
     store.useL2Layer(redisDriver({ connection: redisConnection(), prefix: `${keyPrefix}cache` }))
-    // The bus duplicates this connection for its publisher and subscriber: every copy gets an error listener and
-    // joins the list closed on shutdown, and a command queued while Redis is down fails fast instead of after 20
-    // reconnection attempts.
-    const busConnection = new Redis(redisUrl, {
-      maxRetriesPerRequest: 1,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    })
-    const watchBusConnection = (connection: Redis) => {
-      connection.on('error', (error) => log.debug({ err: error }, 'cache bus connection error'))
-      connections.push(connection)
-      const duplicate = connection.duplicate.bind(connection)
-      connection.duplicate = (override) => {
-        const copy = duplicate(override)
-        watchBusConnection(copy)
-        return copy
-      }
-    }
-    watchBusConnection(busConnection)
-    store.useBus(redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } }))
+    store.useBus(cacheBusDriver(redisUrl, log, connections))
   }
   const bento = new BentoCache({
     default: 'cache',

@@ -29,13 +29,37 @@ export interface SessionStore {
    * joins them); undefined as for `find`, or when the user is gone. Stores without it are read with `find`, then the
    * user repository.
    */
-  findWithUser?(tokenHash: string): Promise<{ session: Session; user: User } | undefined>
+  findWithUser?(tokenHash: string): Promise<SessionWithUser | undefined>
   /** Records use of a session at `at` (for idle expiry); unknown sessions are ignored. */
   touch(tokenHash: string, at: Date): Promise<void>
   /** Revokes one session; revoking an unknown session is not an error. */
   revoke(tokenHash: string): Promise<void>
   /** Revokes every session of a user. */
   revokeAllForUser(userId: string): Promise<void>
+}
+
+/** A live session with its user, as authentication reads them. */
+export interface SessionWithUser {
+  readonly session: Session
+  readonly user: User
+}
+
+/**
+ * A short-lived, bounded copy of sessions with their users on one instance, so a signed-in request need not read
+ * them. Drops take effect here before they resolve and reach every other instance over the cache bus; an entry whose
+ * load began before a drop of its token or user is never served.
+ */
+export interface SessionCache {
+  /** The cached pair for a token hash, else `load`'s answer, kept unless undefined (unknown tokens are not kept). */
+  read(tokenHash: string, load: () => Promise<SessionWithUser | undefined>): Promise<SessionWithUser | undefined>
+  /** Sets the cached session's last use on this instance (after it was written to the store); absent entries stay absent. */
+  recordUse(tokenHash: string, at: Date): Promise<void>
+  /** Forgets one entry on this instance only (the store answered differently from the copy). */
+  forget(tokenHash: string): void
+  /** Drops one token's entry here and on every instance. */
+  dropSession(tokenHash: string): Promise<void>
+  /** Drops every entry of a user here and on every instance (revocations, profile, role or tier changes). */
+  dropUser(userId: string): Promise<void>
 }
 
 export interface PasswordHasher {

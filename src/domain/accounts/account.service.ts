@@ -66,7 +66,7 @@ const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'The session is
  */
 export async function findSessionWithUser(
   sessions: SessionStore,
-  users: UserRepository,
+  users: Pick<UserRepository, 'findById'>,
   tokenHash: string,
 ): Promise<{ session: Session; user: User } | undefined> {
   if (sessions.findWithUser) return sessions.findWithUser(tokenHash)
