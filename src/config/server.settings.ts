@@ -109,7 +109,10 @@ export const SERVER_SETTINGS = {
       'where `npm run migrate:prod` runs them with a backup first).',
     example: 'true',
   }),
-  BACKUP_DIR: str({ doc: 'Where `npm run migrate:prod` writes its verified backup.', default: './backups' }),
+  BACKUP_DIR: str({
+    doc: 'Where `npm run backup` and `npm run migrate:prod` write verified backups.',
+    default: './backups',
+  }),
 
   REDIS_URL: url({
     section: 'Redis: sessions, cache, rate limits and queues move here when set.',

@@ -19,12 +19,20 @@ function stamp(at: Date): string {
 
 /**
  * `pg_dump -Fc` into backupDir, then `pg_restore --list` on the file: a backup that cannot be listed is deleted and
- * the call fails, so a migration never runs without a readable backup.
+ * the call fails, so a migration never runs without a readable backup. With `snapshot` (from pg_export_snapshot()
+ * in a transaction still open) the dump reads exactly what that transaction sees.
  */
-export async function backupPostgres(databaseUrl: string, backupDir: string, at = new Date()): Promise<Backup> {
+export async function backupPostgres(
+  databaseUrl: string,
+  backupDir: string,
+  at = new Date(),
+  snapshot?: string,
+): Promise<Backup> {
   await mkdir(backupDir, { recursive: true })
   const file = path.join(backupDir, `roleready-${stamp(at)}.dump`)
-  await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${databaseUrl}`], { maxBuffer: 64 << 20 })
+  const args = ['--format=custom', `--file=${file}`, `--dbname=${databaseUrl}`]
+  if (snapshot !== undefined) args.push(`--snapshot=${snapshot}`)
+  await run('pg_dump', args, { maxBuffer: 64 << 20 })
   try {
     const { stdout } = await run('pg_restore', ['--list', file], { maxBuffer: 64 << 20 })
     // The header names the archive format; an empty database still yields a valid archive with zero entries.
