@@ -165,6 +165,7 @@ function assemble(v: SettingValues): Config {
       limits: {
         global: v.RATE_LIMIT_GLOBAL,
         user: v.RATE_LIMIT_PER_USER,
+        analysis: v.RATE_LIMIT_ANALYSIS,
         ai: v.RATE_LIMIT_AI,
         upload: v.RATE_LIMIT_UPLOADS,
         export: v.RATE_LIMIT_EXPORTS,

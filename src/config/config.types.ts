@@ -141,6 +141,7 @@ export interface Config {
     readonly limits: {
       readonly global: number
       readonly user: number
+      readonly analysis: number
       readonly ai: number
       readonly upload: number
       readonly export: number

@@ -26,15 +26,32 @@ export const SERVICE_SETTINGS = {
     section:
       'Rate limits (requests per RATE_LIMIT_WINDOW_SECONDS). GLOBAL counts all traffic of the deployment; PER_USER ' +
       'counts every request of one user (anonymous callers by client address: X-Forwarded-For only with ' +
-      "TRUST_PROXY); AI, UPLOADS and EXPORTS count one user's requests to the routes of that kind. Health probes " +
-      'and /metrics are exempt. Shared through Redis when REDIS_URL is set.',
+      "TRUST_PROXY); ANALYSIS, UPLOADS and EXPORTS count one user's requests to the routes of that kind (ATS " +
+      'reports, suggestions, drafts, tailoring and previews; imports; downloads); AI counts only the requests that ' +
+      'call the configured LLM. Health probes and /metrics are exempt. Shared through Redis when REDIS_URL is set.',
     doc: 'Off only for benchmarks and trusted deployments: no policy is counted or enforced.',
     default: true,
   }),
   RATE_LIMIT_WINDOW_SECONDS: int({ doc: "Length of every policy's window.", default: 60, min: 1, max: DAY }),
   RATE_LIMIT_GLOBAL: int({ doc: 'Requests of the deployment.', default: 10_000, min: 1, max: REQUESTS_MAX }),
-  RATE_LIMIT_PER_USER: int({ doc: 'Requests of one user.', default: 60, min: 1, max: REQUESTS_MAX }),
-  RATE_LIMIT_AI: int({ doc: 'AI requests of one user.', default: 10, min: 1, max: REQUESTS_MAX }),
+  RATE_LIMIT_PER_USER: int({
+    doc: 'Requests of one user (applying a suggestion is about three: the autosave, the report and the suggestions).',
+    default: 180,
+    min: 1,
+    max: REQUESTS_MAX,
+  }),
+  RATE_LIMIT_ANALYSIS: int({
+    doc: 'ATS reports, suggestions, drafts, tailoring and previews by the built-in engine, of one user.',
+    default: 120,
+    min: 1,
+    max: REQUESTS_MAX,
+  }),
+  RATE_LIMIT_AI: int({
+    doc: 'Requests of one user that call the configured LLM.',
+    default: 10,
+    min: 1,
+    max: REQUESTS_MAX,
+  }),
   RATE_LIMIT_UPLOADS: int({ doc: 'Uploads of one user.', default: 5, min: 1, max: REQUESTS_MAX }),
   RATE_LIMIT_EXPORTS: int({ doc: 'Exports of one user.', default: 10, min: 1, max: REQUESTS_MAX }),
   RATE_LIMIT_TIER_FREE: int({

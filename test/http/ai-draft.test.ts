@@ -330,6 +330,11 @@ describe('AI drafts over HTTP', { timeout: 60_000 }, () => {
     expect(llm?.requests).toHaveLength(0)
     problemOf(await draft({ jobId: '6a1f3c52-93a4-4c55-9d37-2b8f7e7c1d00' }), 404, 'JOB_NOT_FOUND')
     expect((await draft()).statusCode).toBe(200)
-    expect(problemOf(await draft(), 429, 'RATE_LIMITED').policies).toEqual(['ai'])
+    // The same draft and posting again is the cached answer: no LLM call, so not counted as one.
+    expect((await draft()).statusCode).toBe(200)
+    const other = (description: string) => draft({ jobId: undefined, description })
+    expect((await other('Required: Rust and Kafka.')).statusCode).toBe(200)
+    expect(problemOf(await other('Required: Elixir.'), 429, 'RATE_LIMITED').policies).toEqual(['ai'])
+    expect(llm?.requests).toHaveLength(2)
   })
 })

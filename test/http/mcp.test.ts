@@ -361,14 +361,20 @@ describe('MCP server at /mcp', () => {
     expect(get.status).toBe(405)
   })
 
-  it('counts AI tools against the key’s ai allowance, as the HTTP routes do', async () => {
-    const { server, baseUrl, user } = await setup({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_AI: '1' })
+  it('counts analysis tools against the key’s analysis allowance, and AI only for LLM calls, as the HTTP routes do', async () => {
+    const { server, baseUrl, user } = await setup({
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_ANALYSIS: '2',
+      RATE_LIMIT_AI: '1',
+    })
     const key = await keyFor(server, user.token, ALL_SCOPES)
     const client = await connect(baseUrl, key.secret)
     const resumeId = (await ok(client, 'create_resume', { content: minimalResume() })).id
-    await ok(client, 'get_suggestions', { resumeId, description: POSTING })
-    const limited = await problem(client, 'get_suggestions', { resumeId, description: POSTING })
-    expect(limited).toMatchObject({ code: 'RATE_LIMITED', status: 429, policies: ['ai'] })
+    // No LLM is configured: rewritten bullets come from the built-in engine and are not AI calls.
+    await ok(client, 'get_suggestions', { resumeId, description: POSTING, ai: true })
+    await ok(client, 'get_suggestions', { resumeId, description: POSTING, ai: true })
+    const limited = await problem(client, 'ats_report', { resumeId, description: POSTING })
+    expect(limited).toMatchObject({ code: 'RATE_LIMITED', status: 429, policies: ['analysis'] })
     // Reads that are not AI work go on.
     expect((await ok(client, 'get_resume', { resumeId })).id).toBe(resumeId)
   })

@@ -9,7 +9,8 @@ import { runTs } from '../helpers/process.js'
 import { rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
-const MEMORY = { REDIS_URL: '' }
+// The per-user limit is set to 60 (the default is 180), so a pro user has 180.
+const MEMORY = { REDIS_URL: '', RATE_LIMIT_PER_USER: '60' }
 const limitsUrl = (userId: string) => `/api/admin/users/${userId}/rate-limits`
 
 describe('custom rate limits set by an admin', () => {
@@ -56,15 +57,15 @@ describe('custom rate limits set by an admin', () => {
       method: 'PUT',
       url: limitsUrl(target.userId),
       headers: bearer(admin.token),
-      payload: { user: 4, ai: 2 },
+      payload: { user: 4, analysis: 7, ai: 2 },
     })
     expect(put.statusCode).toBe(200)
     expect(put.json()).toMatchObject({
       userId: target.userId,
       tier: 'pro',
-      overrides: { user: 4, ai: 2 },
+      overrides: { user: 4, analysis: 7, ai: 2 },
       // Policies without a custom limit keep following the tier (pro: 3×).
-      limits: { user: 4, ai: 2, upload: 15, export: 30 },
+      limits: { user: 4, analysis: 7, ai: 2, upload: 15, export: 30 },
       windowSeconds: 60,
     })
     expect(Date.parse(put.json().updatedAt)).not.toBeNaN()
@@ -76,6 +77,7 @@ describe('custom rate limits set by an admin', () => {
       .execute()
     expect(rows).toEqual([
       { policy: 'ai', points: 2, updated_by: admin.userId },
+      { policy: 'analysis', points: 7, updated_by: admin.userId },
       { policy: 'user', points: 4, updated_by: admin.userId },
     ])
 
@@ -134,6 +136,6 @@ describe('npm run user:role', () => {
     })
     const read = await server.inject({ method: 'GET', url: limitsUrl(user.userId), headers: bearer(user.token) })
     expect(read.statusCode).toBe(200)
-    expect(read.json()).toMatchObject({ userId: user.userId, tier: 'free', limits: { user: 60 } })
+    expect(read.json()).toMatchObject({ userId: user.userId, tier: 'free', limits: { user: 180, analysis: 120 } })
   }, 120_000)
 })

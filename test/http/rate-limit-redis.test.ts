@@ -12,7 +12,8 @@ import { bearer, problemOf, registerUser, startTestServer } from '../helpers/ser
 
 /** Two instances on the same Postgres database and the same Redis keys (startTestServer gives each test its own prefix). */
 async function twoInstances() {
-  const a = await startTestServer({}, { routes: [limitedRoutes] })
+  // A per-user limit of 60 (the default is 180) keeps the counts below small.
+  const a = await startTestServer({ RATE_LIMIT_PER_USER: '60' }, { routes: [limitedRoutes] })
   const b = await startTestServer(a.env, { routes: [limitedRoutes] })
   return { a, b }
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { counterValue, countStatuses, limitedRoutes, rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
 
-// Memory limiter on purpose (REDIS_URL cleared); rate-limit-redis.test.ts covers Redis and several instances.
-const MEMORY = { REDIS_URL: '' }
+// Memory limiter on purpose (REDIS_URL cleared); rate-limit-redis.test.ts covers Redis and several instances. The
+// per-user limit is set to 60 so the counts below stay small (the default is 180).
+const MEMORY = { REDIS_URL: '', RATE_LIMIT_PER_USER: '60' }
 
 describe('rate limits on the in-memory limiter', () => {
   it('lets exactly 60 of 200 concurrent requests by one free user through and refuses 140 with 429', async () => {
@@ -105,8 +106,8 @@ describe('route policies and tiers', () => {
     expect([...rateLimitFields(me).keys()]).toEqual(['global', 'user'])
   })
 
-  it('puts suggestions and tailoring under the AI policy: 10 a minute between them, the ATS report outside it', async () => {
-    const { server } = await startTestServer(MEMORY)
+  it('puts suggestions, tailoring and the ATS report under the analysis policy, not AI, without an LLM', async () => {
+    const { server } = await startTestServer({ ...MEMORY, RATE_LIMIT_ANALYSIS: '10', RATE_LIMIT_AI: '1' })
     const user = await registerUser(server)
     const post = (url: string, payload: Record<string, unknown>) =>
       server.inject({ method: 'POST', url, headers: bearer(user.token), payload })
@@ -120,10 +121,10 @@ describe('route policies and tiers', () => {
     )
     expect(countStatuses([...suggestions, ...tailored])).toEqual({ 200: 8, 201: 2, 429: 1 })
     const refused = [...suggestions, ...tailored].find((r) => r.statusCode === 429)
-    expect(problemOf(refused as never, 429, 'RATE_LIMITED').policies).toEqual(['ai'])
+    expect(problemOf(refused as never, 429, 'RATE_LIMITED').policies).toEqual(['analysis'])
     const report = await post(`/api/resumes/${resumeId}/ats-report`, { jobId })
-    expect(report.statusCode).toBe(200)
-    expect([...rateLimitFields(report).keys()]).toEqual(['global', 'user'])
+    expect(problemOf(report, 429, 'RATE_LIMITED').policies).toEqual(['analysis'])
+    expect([...rateLimitFields(report).keys()]).toEqual(['global', 'user', 'analysis'])
   })
 
   it('gives a pro user 3× and a premium user 10× the per-user limits', async () => {
@@ -145,7 +146,7 @@ describe('route policies and tiers', () => {
     const limits = Object.fromEntries(
       (status.json().policies as Array<{ name: string; limit: number; source: string }>).map((p) => [p.name, p.limit]),
     )
-    expect(limits).toEqual({ global: 10_000, user: 600, ai: 100, upload: 50, export: 100 })
+    expect(limits).toEqual({ global: 10_000, user: 600, analysis: 1200, ai: 100, upload: 50, export: 100 })
   })
 
   it('counts the global policy over all callers together', async () => {

@@ -37,14 +37,15 @@ export function DesignPanel({ resume, draft, onChanged }: Props) {
   }, [])
 
   // The preview draws the working draft as last saved with the stored design: it follows every autosave and every
-  // design change, no commit needed.
+  // design change, no commit needed. It is not a download: the browser keeps it and the server answers 304 while the
+  // draft, template and design are the same, and it never spends the export allowance.
   const designKey = JSON.stringify(resume.design)
   const savedEtag = draft.state === 'saved' ? draft.etag() : null
   useEffect(() => {
     if (savedEtag === null) return
     let live = true
     text(
-      url('/api/resumes/{id}/export', {
+      url('/api/resumes/{id}/preview', {
         path: { id: resume.id },
         query: { format: 'html', template: resume.templateId },
       }),

@@ -65,6 +65,15 @@ export interface AiSuggestions {
   readonly items: Suggestion[]
 }
 
+/** How a caller lets a rewrite use the LLM. */
+export interface LlmUse {
+  /**
+   * Called just before each call to the configured LLM: never when the built-in engine answers or a cached answer
+   * serves. Throws to refuse the call (RATE_LIMITED), and the request fails with that error.
+   */
+  readonly admitLlmCall?: (() => Promise<void>) | undefined
+}
+
 /** A posting as every operation reads it: its cache key, its words and its analysis. */
 interface Posting {
   readonly key: string
@@ -141,7 +150,7 @@ export function createIntelligenceService({
     ownerId: string,
     resumeId: string,
     input: AiDraftInput,
-    use: { namespace: CacheNamespace; operation: string },
+    use: { namespace: CacheNamespace; operation: string } & LlmUse,
   ): Promise<AiDraft> {
     // The resume first: another user's resume is a 404 whatever the body says.
     const working = await drafts.get(ownerId, resumeId)
@@ -172,6 +181,7 @@ export function createIntelligenceService({
     let fallback: AiDraft | undefined
     const compute = async (): Promise<AiDraft> => {
       if (!llm) return deterministic('not-configured')
+      await use.admitLlmCall?.()
       try {
         const answer = await llm.generateJson<EditsAnswer>({
           operation: use.operation,
@@ -245,6 +255,7 @@ export function createIntelligenceService({
       ownerId: string,
       resumeId: string,
       input: PostingRef & { ai?: boolean | undefined },
+      llmUse: LlmUse = {},
     ): Promise<{ items: Suggestion[]; ai?: AiSuggestions }> {
       const { ai, ...ref } = input
       const plain = await plainSuggestions(ownerId, resumeId, ref)
@@ -253,7 +264,7 @@ export function createIntelligenceService({
         ownerId,
         resumeId,
         { ...ref, sections: ['highlights'] },
-        { namespace: 'AI_SUGGESTIONS', operation: 'ai-suggestions' },
+        { namespace: 'AI_SUGGESTIONS', operation: 'ai-suggestions', ...llmUse },
       )
       const items = rewrites.edits.map(
         (edit): Suggestion => ({
@@ -275,8 +286,8 @@ export function createIntelligenceService({
      * Proposed edits to the working draft for a posting, as checked JSON Patch with a reason each: written by the LLM
      * when one is configured and answering, else by the deterministic engine (and the answer says why).
      */
-    draft: (ownerId: string, resumeId: string, input: AiDraftInput): Promise<AiDraft> =>
-      rewrite(ownerId, resumeId, input, { namespace: 'AI_DRAFT', operation: 'ai-draft' }),
+    draft: (ownerId: string, resumeId: string, input: AiDraftInput, llmUse: LlmUse = {}): Promise<AiDraft> =>
+      rewrite(ownerId, resumeId, input, { namespace: 'AI_DRAFT', operation: 'ai-draft', ...llmUse }),
 
     /**
      * Creates a tailored resume from the head version of `resumeId` for a saved job (pasted text is saved as a job

@@ -18,7 +18,7 @@ async function setup() {
     monitor: { rejected: (policy) => rejected.push(policy) },
     settings: {
       windowSeconds: 60,
-      limits: { global: 1000, user: 6, ai: 2, upload: 1, export: 2 },
+      limits: { global: 1000, user: 6, analysis: 4, ai: 2, upload: 1, export: 2 },
       tierMultipliers: { free: 1, pro: 3, premium: 10 },
     },
     clock: { now: () => NOW },
@@ -63,13 +63,14 @@ describe('rate-limit service', () => {
     expect(await limits()).toEqual({
       global: '1000/default',
       user: '18/tier',
+      analysis: '12/tier',
       ai: '6/tier',
       upload: '3/tier',
       export: '6/tier',
     })
 
     const updated = await service.setUserLimits(pro.userId, { ai: 0, user: 500 }, undefined)
-    expect(updated.limits).toEqual({ user: 500, ai: 0, upload: 3, export: 6 })
+    expect(updated.limits).toEqual({ user: 500, analysis: 12, ai: 0, upload: 3, export: 6 })
     expect(await limits()).toMatchObject({ user: '500/override', ai: '0/override', upload: '3/tier' })
     expect((await service.consume(pro, ['user', 'ai'])).violated.map((s) => s.name)).toEqual(['ai'])
 

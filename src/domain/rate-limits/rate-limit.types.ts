@@ -2,18 +2,19 @@ import type { UserTier } from '../accounts/account.types.js'
 
 /**
  * Every rate-limit policy. `global` counts all traffic of the deployment; `user` counts every request of one caller
- * (a user, or a client address when anonymous); `ai`, `upload` and `export` count the requests of one caller to the
- * routes that declare that policy.
+ * (a user, or a client address when anonymous); `analysis`, `upload` and `export` count the requests of one caller
+ * to the routes that declare that policy; `ai` counts the requests that call the configured LLM (a request the
+ * built-in engine answers is an `analysis` request only).
  */
-export const POLICY_NAMES = ['global', 'user', 'ai', 'upload', 'export'] as const
+export const POLICY_NAMES = ['global', 'user', 'analysis', 'ai', 'upload', 'export'] as const
 export type PolicyName = (typeof POLICY_NAMES)[number]
 
 /** Policies a route opts into on top of `global` and `user`. */
-export const ROUTE_POLICIES = ['ai', 'upload', 'export'] as const
+export const ROUTE_POLICIES = ['analysis', 'ai', 'upload', 'export'] as const
 export type RoutePolicy = (typeof ROUTE_POLICIES)[number]
 
 /** Per-caller policies: scaled by the caller's tier and open to per-user overrides. */
-export const CALLER_POLICIES = ['user', 'ai', 'upload', 'export'] as const
+export const CALLER_POLICIES = ['user', 'analysis', 'ai', 'upload', 'export'] as const
 export type CallerPolicy = (typeof CALLER_POLICIES)[number]
 
 export interface RateLimitSettings {

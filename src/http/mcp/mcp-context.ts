@@ -13,7 +13,7 @@ export interface McpContext {
   readonly observability: Observability
   /** Logs an unexpected failure once, with its stack, and reports it to error tracking. */
   reportError(error: unknown, tool: string): void
-  /** Counts one use of a route policy (ai, export) against the key's allowance; throws RATE_LIMITED past it. */
+  /** Counts one use of a route policy (analysis, ai, export) against the key's allowance; throws RATE_LIMITED past it. */
   consume(policy: RoutePolicy): Promise<void>
 }
 

@@ -271,6 +271,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
       'Explainable ATS match of the working draft (or a committed version) against a saved job (`jobId`) or ' +
       `posting text (\`description\`).${POSTING_NOTE}`,
     scopes: ['resumes:read', 'jobs'],
+    policy: 'analysis',
     annotations: read('ATS report'),
     input: withResume(AtsReportBody),
     async run({ services, auth }, { resumeId, ...posting }) {
@@ -283,11 +284,14 @@ export const MCP_TOOLS: readonly McpTool[] = [
       'Suggested edits for a posting, each a JSON Patch with its score impact (`ai: true` also rewrites bullets).' +
       POSTING_NOTE,
     scopes: ['resumes:read', 'jobs'],
-    policy: 'ai',
+    // As the HTTP route: `ai` is counted only when the configured LLM is about to be called.
+    policy: 'analysis',
     annotations: read('Suggestions'),
     input: withResume(SuggestionsBody),
-    async run({ services, auth }, { resumeId, ...input }) {
-      return { data: toSuggestionsResponse(await services.intelligence.suggestions(auth.user.id, resumeId, input)) }
+    async run({ services, auth, consume }, { resumeId, ...input }) {
+      const admitLlmCall = () => consume('ai')
+      const suggestions = await services.intelligence.suggestions(auth.user.id, resumeId, input, { admitLlmCall })
+      return { data: toSuggestionsResponse(suggestions) }
     },
   }),
   tool({
@@ -296,7 +300,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
       'Create a new resume tailored to a saved job or posting text; its working draft holds the tailored content ' +
       `(the base resume is not changed).${POSTING_NOTE}`,
     scopes: ['resumes:write', 'jobs'],
-    policy: 'ai',
+    policy: 'analysis',
     annotations: write('Tailor a resume'),
     input: withResume(TailorBody),
     async run({ services, auth }, { resumeId, ...posting }) {

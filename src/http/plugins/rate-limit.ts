@@ -12,8 +12,9 @@ import { apiKeySecret, authenticateApiKey, sessionToken } from './auth.js'
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * Rate-limit policies of the route on top of `global` and `user`: `'ai'`, `'upload'`, `'export'` (or a list),
-     * or `false` for a route no policy counts (status and probe routes).
+     * Rate-limit policies of the route on top of `global` and `user`: `'analysis'`, `'upload'`, `'export'` (or a
+     * list), or `false` for a route no policy counts (status and probe routes). `'ai'` is counted by the handler,
+     * with `countPolicy`, only when the request is about to call the configured LLM.
      */
     rateLimit?: RoutePolicy | readonly RoutePolicy[] | false
     /**
@@ -113,6 +114,15 @@ async function enforce(
   )
 }
 
+/**
+ * Counts the request once more, against one policy a handler found it needs (`ai` when it is about to call the
+ * LLM), and adds that policy to the RateLimit headers; throws RATE_LIMITED past it. Does nothing when limits are off.
+ */
+export async function countPolicy(request: FastifyRequest, reply: FastifyReply, name: RoutePolicy): Promise<void> {
+  if (isExempt(request)) return
+  await enforce(request, reply, await rateLimitCaller(request), [name])
+}
+
 /** onRequest hook: counts the request against the deployment-wide `global` policy; 429 RATE_LIMITED past it. */
 export async function globalRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (isExempt(request)) return
@@ -120,8 +130,8 @@ export async function globalRateLimit(request: FastifyRequest, reply: FastifyRep
 }
 
 /**
- * onRequest hook: counts the request against the caller's `user` policy and the route's own policies (`ai`, `upload`,
- * `export`), each scaled by the caller's tier or replaced by a custom limit; 429 RATE_LIMITED past any of them.
+ * onRequest hook: counts the request against the caller's `user` policy and the route's own policies (`analysis`,
+ * `upload`, `export`), each scaled by the caller's tier or replaced by a custom limit; 429 RATE_LIMITED past any of them.
  */
 export async function perUserRateLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (isExempt(request)) return

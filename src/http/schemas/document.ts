@@ -96,6 +96,22 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false, description: 'Design values given here apply to this download only' },
 )
 
+/** A preview's query: what an export takes for the working copy, drawn as HTML or PDF. */
+export const PreviewQuery = Type.Object(
+  {
+    ...Type.Omit(ExportQuery, ['format', 'version']).properties,
+    format: Type.Optional(
+      Type.Union([Type.Literal('html'), Type.Literal('pdf')], { description: 'Defaults to html', default: 'html' }),
+    ),
+  },
+  { additionalProperties: false, description: 'Design values given here apply to this preview only' },
+)
+
+/** A preview query as the service takes it. */
+export function toPreviewRequest(query: Static<typeof PreviewQuery>): Omit<ResumeExportRequest, 'version'> {
+  return toExportRequest({ ...query, format: query.format ?? 'html' })
+}
+
 /** An export query as the service takes it: the design options in it override the stored design for this download. */
 export function toExportRequest(query: Static<typeof ExportQuery>): ResumeExportRequest {
   const { format, template, version, paper, ...design } = query

@@ -43,6 +43,7 @@ export function toPolicyStatus(state: PolicyState): Static<typeof PolicyStatus_>
 const CustomLimit = Type.Integer({ minimum: 0, maximum: MAX_CUSTOM_LIMIT })
 const CallerLimits = {
   user: CustomLimit,
+  analysis: CustomLimit,
   ai: CustomLimit,
   upload: CustomLimit,
   export: CustomLimit,
@@ -51,6 +52,7 @@ const CallerLimits = {
 export const CustomLimitsBody = Type.Object(
   {
     user: Type.Optional(CallerLimits.user),
+    analysis: Type.Optional(CallerLimits.analysis),
     ai: Type.Optional(CallerLimits.ai),
     upload: Type.Optional(CallerLimits.upload),
     export: Type.Optional(CallerLimits.export),

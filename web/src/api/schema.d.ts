@@ -1184,7 +1184,7 @@ export interface paths {
                             caller: "user" | "anonymous";
                             tier: "free" | "pro" | "premium";
                             policies: {
-                                name: "global" | "user" | "ai" | "upload" | "export";
+                                name: "global" | "user" | "analysis" | "ai" | "upload" | "export";
                                 /** @description Requests allowed per window */
                                 limit: number;
                                 windowSeconds: number;
@@ -1258,6 +1258,7 @@ export interface paths {
                             /** @description Custom requests-per-window limits; a policy left out follows the tier. `{}` clears them all. */
                             overrides: {
                                 user?: number;
+                                analysis?: number;
                                 ai?: number;
                                 upload?: number;
                                 export?: number;
@@ -1265,6 +1266,7 @@ export interface paths {
                             /** @description The limits that apply now */
                             limits: {
                                 user: number;
+                                analysis: number;
                                 ai: number;
                                 upload: number;
                                 export: number;
@@ -1309,6 +1311,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         user?: number;
+                        analysis?: number;
                         ai?: number;
                         upload?: number;
                         export?: number;
@@ -1329,6 +1332,7 @@ export interface paths {
                             /** @description Custom requests-per-window limits; a policy left out follows the tier. `{}` clears them all. */
                             overrides: {
                                 user?: number;
+                                analysis?: number;
                                 ai?: number;
                                 upload?: number;
                                 export?: number;
@@ -1336,6 +1340,7 @@ export interface paths {
                             /** @description The limits that apply now */
                             limits: {
                                 user: number;
+                                analysis: number;
                                 ai: number;
                                 upload: number;
                                 export: number;
@@ -3633,6 +3638,91 @@ export interface paths {
                         "text/markdown": components["schemas"]["Problem"];
                         "text/plain": components["schemas"]["Problem"];
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The working copy drawn as HTML or PDF for the screen, revalidated by ETag
+         * @description What the editor shows (the working draft, else the head version) with the resume’s design. The ETag names the draft’s ETag, template, design and format: a request with a current `If-None-Match` answers 304 without drawing. Previews count against the `analysis` policy, never against `export`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    template?: string;
+                    /** @description Page size for this download; defaults to the resume's design, then your settings, then letter */
+                    paper?: "letter" | "a4";
+                    /** @description Accent colour over the design's */
+                    accentColor?: string;
+                    /** @description Font over the design's */
+                    fontFamily?: "dejavu-sans" | "dejavu-serif" | "dejavu-sans-condensed" | "liberation-sans";
+                    /** @description Body text size over the design's */
+                    fontSize?: number;
+                    /** @description Line spacing over the design's */
+                    lineSpacing?: number;
+                    /** @description Page margins over the design's */
+                    margins?: number;
+                    /** @description Defaults to html */
+                    format?: "html" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
                     };
                 };
             };

@@ -7,6 +7,7 @@ import * as m20261129T0420 from './20261129T0420_jobs.js'
 import * as m20261130T0300 from './20261130T0300_storage_usage.js'
 import * as m20261207T1400 from './20261207T1400_resume_design.js'
 import * as m20261207T1500 from './20261207T1500_api_keys.js'
+import * as m20261214T1000 from './20261214T1000_analysis_rate_limit.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0300_storage_usage': m20261130T0300,
   '20261207T1400_resume_design': m20261207T1400,
   '20261207T1500_api_keys': m20261207T1500,
+  '20261214T1000_analysis_rate_limit': m20261214T1000,
 }

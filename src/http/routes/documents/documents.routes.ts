@@ -8,12 +8,15 @@ import {
   ExportQuery,
   ImportQuery,
   ImportReport_,
+  PreviewQuery,
   Task_,
   toExportRequest,
+  toPreviewRequest,
   toTaskResponse,
 } from '../../schemas/document.js'
 import { Draft_, Resume_, ResumeParams, toDraftResponse, toResumeResponse } from '../../schemas/resume.js'
 import { signedInRoutes } from '../route-group.js'
+import { notModified } from '../templates/http-cache.js'
 import { PREVIEW_CSP } from '../templates/templates.routes.js'
 
 /** `attachment` with an ASCII file name and its RFC 5987 form. */
@@ -82,6 +85,41 @@ export async function documentRoutes(server: FastifyInstance): Promise<void> {
         .header('x-content-type-options', 'nosniff')
       if (format === 'html') reply.header('content-security-policy', PREVIEW_CSP)
       return reply.send(Buffer.from(exported.body))
+    },
+  )
+
+  app.get(
+    '/api/resumes/:id/preview',
+    route(
+      'The working copy drawn as HTML or PDF for the screen, revalidated by ETag',
+      {
+        description:
+          'What the editor shows (the working draft, else the head version) with the resume’s design. The ETag ' +
+          'names the draft’s ETag, template, design and format: a request with a current `If-None-Match` answers ' +
+          '304 without drawing. Previews count against the `analysis` policy, never against `export`.',
+        params: ResumeParams,
+        querystring: PreviewQuery,
+        produces: ['text/html', 'application/pdf'],
+        response: { 200: Type.String({ format: 'binary' }), 304: Type.Null() },
+      },
+      { config: { rateLimit: 'analysis' } },
+    ),
+    async (request, reply) => {
+      const preview = await resumeDocuments.preview(
+        authOf(request).user.id,
+        request.params.id,
+        toPreviewRequest(request.query),
+        (tag) => notModified(request, `"${tag}"`),
+      )
+      // private: the preview is personal; no-cache: the browser keeps it but asks each time whether it is current.
+      reply
+        .header('etag', `"${preview.tag}"`)
+        .header('cache-control', 'private, no-cache')
+        .header('x-content-type-options', 'nosniff')
+      if (!preview.document) return reply.code(304).send(null)
+      reply.header('content-type', preview.document.contentType).header('content-disposition', 'inline')
+      if (preview.document.format === 'html') reply.header('content-security-policy', PREVIEW_CSP)
+      return reply.send(Buffer.from(preview.document.body))
     },
   )
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import { authOf } from '../../plugins/auth.js'
+import { countPolicy } from '../../plugins/rate-limit.js'
 import {
   AtsReportBody,
   IntelligenceParams,
@@ -20,11 +21,11 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
 
   app.post(
     '/api/resumes/:id/ats-report',
-    route('Explainable ATS match of the working draft (or a version) against a job posting', {
-      params: IntelligenceParams,
-      body: AtsReportBody,
-      response: { 200: Type.Ref('AtsReport') },
-    }),
+    route(
+      'Explainable ATS match of the working draft (or a version) against a job posting',
+      { params: IntelligenceParams, body: AtsReportBody, response: { 200: Type.Ref('AtsReport') } },
+      { config: { rateLimit: 'analysis' } },
+    ),
     async (request) =>
       toAtsReportResponse(await intelligence.atsReport(authOf(request).user.id, request.params.id, request.body)),
   )
@@ -34,10 +35,15 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
     route(
       'Suggestions with the score impact of each patch',
       { params: IntelligenceParams, body: SuggestionsBody, response: { 200: Suggestions_ } },
-      { config: { rateLimit: 'ai' } },
+      // The built-in engine answers under `analysis`; `ai: true` counts against `ai` only when it calls the LLM.
+      { config: { rateLimit: 'analysis' } },
     ),
-    async (request) =>
-      toSuggestionsResponse(await intelligence.suggestions(authOf(request).user.id, request.params.id, request.body)),
+    async (request, reply) =>
+      toSuggestionsResponse(
+        await intelligence.suggestions(authOf(request).user.id, request.params.id, request.body, {
+          admitLlmCall: () => countPolicy(request, reply, 'ai'),
+        }),
+      ),
   )
 
   app.post(
@@ -54,7 +60,8 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
           ),
         },
       },
-      { config: { rateLimit: 'ai' } },
+      // Tailoring is the built-in engine's work: it never calls the LLM.
+      { config: { rateLimit: 'analysis' } },
     ),
     async (request, reply) => {
       const result = await intelligence.tailor(authOf(request).user.id, request.params.id, request.body)
