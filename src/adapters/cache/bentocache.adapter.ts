@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { BentoCache, bentostore } from 'bentocache'
 import { memoryDriver } from 'bentocache/drivers/memory'
 import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis'
+import type { BusDriver } from 'bentocache/types'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { CachePort } from '../../domain/cache/cache.ports.js'
@@ -109,7 +110,40 @@ export function cacheBusDriver(redisUrl: string, log: Logger, connections: Redis
     }
   }
   watchBusConnection(busConnection)
-  return redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } })
+  const driver = redisBusDriver({ connection: busConnection, retryQueue: { enabled: true, maxSize: 1000 } })
+  return { ...driver, factory: (config: unknown) => resubscribing(driver.factory(config), log) }
+}
+
+/** How long a bus waits before asking again for a channel whose SUBSCRIBE failed. */
+const RESUBSCRIBE_MS = 1000
+
+/**
+ * The bus transport with a SUBSCRIBE that never fails: bentocache subscribes without awaiting, so a SUBSCRIBE sent
+ * while Redis is unreachable (a loaded start, an outage) used to end as an unhandled rejection, and the instance
+ * then never heard another instance's invalidations (Redis only resubscribes channels it had confirmed). Here a
+ * failed SUBSCRIBE is logged and sent again every second until it succeeds or the transport disconnects.
+ */
+function resubscribing(transport: BusDriver, log: Logger): BusDriver {
+  const subscribe = transport.subscribe.bind(transport)
+  const disconnect = transport.disconnect.bind(transport)
+  let closed = false
+  transport.subscribe = async (channel, handler) => {
+    for (let attempt = 1; !closed; attempt++) {
+      try {
+        await subscribe(channel, handler)
+        if (attempt > 1) log.info({ channel, attempt }, 'cache bus subscribed')
+        return
+      } catch (error) {
+        log.warn({ err: error, channel, attempt }, 'cache bus could not subscribe; trying again')
+        await delay(RESUBSCRIBE_MS, undefined, { ref: false })
+      }
+    }
+  }
+  transport.disconnect = async () => {
+    closed = true
+    await disconnect()
+  }
+  return transport
 }
 
 export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLookup }: BentoCacheOptions): CachePort {
