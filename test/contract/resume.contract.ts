@@ -127,6 +127,62 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       expect(next.map((r) => r.id)).toEqual([made[2]?.id, made[1]?.id])
     })
 
+    it('searches title and working content by word prefixes, every word required, the draft over the head', async () => {
+      const { resumes, newOwner } = await open()
+      const owner = await newOwner()
+      const other = await newOwner()
+      const content = (name: string, skill: string, summary: string) => ({
+        basics: { name, summary, profiles: [{ network: 'GitHub', username: name.toLowerCase() }] },
+        work: [{ name: 'Northwind', position: 'Engineer', highlights: [`Shipped ${skill} services`] }],
+        skills: [{ name: 'Languages', keywords: [skill] }],
+      })
+      const ada = await resumes.create(
+        aNewResume(owner, { title: 'Backend CV', content: content('Ada', 'TypeScript', 'Café owner'), at: at(0) }),
+        roomy,
+      )
+      const grace = await resumes.create(
+        aNewResume(owner, { title: 'Data CV', content: content('Grace', 'Kotlin', 'Compilers'), at: at(1) }),
+        roomy,
+      )
+      await resumes.create(aNewResume(other, { title: 'Backend CV', content: content('Ada', 'TypeScript', '') }), roomy)
+      const find = async (...search: string[]) =>
+        (await resumes.list(owner, { trashed: false, limit: 10, search })).map((r) => r.id)
+
+      expect(await find('backend')).toEqual([ada.id])
+      expect(await find('typescr')).toEqual([ada.id])
+      expect(await find('kotlin')).toEqual([grace.id])
+      expect(await find('cv')).toEqual([grace.id, ada.id])
+      expect(await find('grace', 'compilers', 'data')).toEqual([grace.id])
+      // Every word must match; words from the title and from the content combine.
+      expect(await find('grace', 'typescript')).toEqual([])
+      expect(await find('backend', 'ada')).toEqual([ada.id])
+      // Letters beyond ASCII, and text of nested lists (highlights, profiles), are searched too.
+      expect(await find('café')).toEqual([ada.id])
+      expect(await find('shipped', 'northwind')).toEqual([grace.id, ada.id])
+      // Keys of the document are not words of the resume.
+      expect(await find('highlights')).toEqual([])
+      expect(await find('nothing')).toEqual([])
+
+      // The working draft is what is searched when there is one; the head again once it is gone.
+      await resumes.saveDraft(
+        owner,
+        grace.id,
+        ['v1'],
+        { content: content('Grace', 'Rust', 'Compilers'), etag: 'd-1', at: at(5) },
+        roomy,
+      )
+      expect(await find('rust')).toEqual([grace.id])
+      expect(await find('kotlin')).toEqual([])
+      await resumes.deleteDraft(owner, grace.id, ['d-1'])
+      expect(await find('kotlin')).toEqual([grace.id])
+
+      // The trash is searched only when it is listed.
+      await resumes.trash(owner, ada.id, at(6))
+      expect(await find('typescript')).toEqual([])
+      const trashed = await resumes.list(owner, { trashed: true, limit: 10, search: ['typescript'] })
+      expect(trashed.map((r) => r.id)).toEqual([ada.id])
+    })
+
     it('refuses to create past the resumes quota, counting the trash, and stores nothing', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()

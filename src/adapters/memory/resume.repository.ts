@@ -11,6 +11,7 @@ import {
   type ResumeWithContent,
 } from '../../domain/resumes/resume.types.js'
 import { applyDesignChanges } from '../../domain/resumes/resume-design.js'
+import { matchesSearch } from '../../domain/resumes/resume-search.js'
 import { assertCountBelow, assertStorageFits, type Quotas } from '../../domain/usage/usage.types.js'
 
 interface Stored {
@@ -52,6 +53,8 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
     if (found.resume.deletedAt && !includeTrashed) return undefined
     return found
   }
+  /** What the editor shows: the draft, else the head version. */
+  const workingContent = (s: Stored) => s.draft?.content ?? s.versions[s.resume.headVersion - 1]?.content
   const toResume = (s: Stored): Resume => copy({ ...s.resume, hasDraft: s.draft !== undefined })
   const withContent = (s: Stored): ResumeWithContent => {
     const head = s.versions[s.resume.headVersion - 1] as ResumeVersion
@@ -130,6 +133,7 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
       return [...store.values()]
         .filter((s) => s.resume.ownerId === ownerId && (s.resume.deletedAt !== undefined) === query.trashed)
         .filter((s) => query.tag === undefined || s.resume.tags.includes(query.tag))
+        .filter((s) => !query.search || matchesSearch(s.resume.title, workingContent(s), query.search))
         .map(toResume)
         .sort(newestFirst)
         .filter(

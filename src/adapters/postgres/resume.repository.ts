@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { ResumeRepository } from '../../domain/resumes/resume.ports.js'
 import type { DesignChanges } from '../../domain/resumes/resume-design.js'
+import { toPrefixTsquery } from '../../domain/resumes/resume-search.js'
 import { assertCountBelow } from '../../domain/usage/usage.types.js'
 import { createPostgresResumeDrafts } from './resume-drafts.repository.js'
 import { findWithContent, jsonText, lockLive, rowToResume, selectResumes, UUID } from './resume-rows.js'
@@ -17,6 +18,19 @@ function designUpdate(changes: DesignChanges) {
 }
 
 /** Resumes in Postgres: the resume rows here, their versions and drafts in resume-versions and resume-drafts. */
+/**
+ * Title and working content (the draft, else the head version) as one tsvector on the `simple` configuration (no
+ * stemming, no stop words: names and skills are searched as written), every word of the query a prefix. Only the
+ * strings of the content are read, never its keys. The owner's rows are found first by their index; resumes per
+ * owner are bounded by the quota.
+ */
+function matchesSearch(words: readonly string[]) {
+  return sql<boolean>`(to_tsvector('simple', r.title) || jsonb_to_tsvector('simple', coalesce(
+      (select d.content from resume_drafts d where d.resume_id = r.id),
+      (select v.content from resume_versions v where v.resume_id = r.id and v.number = r.head_version)
+    )::jsonb, '["string"]')) @@ to_tsquery('simple', ${toPrefixTsquery(words)})`
+}
+
 export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeRepository {
   return {
     ...createPostgresResumeVersions(db),
@@ -77,11 +91,12 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
     },
 
     async list(ownerId, query) {
-      const { after, tag } = query
+      const { after, tag, search } = query
       const rows = await selectResumes(db)
         .where('r.owner_id', '=', ownerId)
         .where('r.deleted_at', query.trashed ? 'is not' : 'is', null)
         .$if(tag !== undefined, (q) => q.where(sql<boolean>`r.tags @> array[${tag}]::text[]`))
+        .$if(search !== undefined && search.length > 0, (q) => q.where(matchesSearch(search ?? [])))
         .$if(after !== undefined && UUID.test(after.id), (q) =>
           q.where(sql<boolean>`(r.created_at, r.id) < (${after?.createdAt}, ${after?.id}::uuid)`),
         )

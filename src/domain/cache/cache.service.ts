@@ -98,7 +98,7 @@ export function withCachedReads(
         cache.read(
           'RESUME_LIST',
           { userId: ownerId },
-          JSON.stringify([query.tag, query.trashed ?? false, query.limit, query.cursor]),
+          JSON.stringify([query.tag, query.q, query.trashed ?? false, query.limit, query.cursor]),
           () => resumes.list(ownerId, query),
         ),
       listTailored: (ownerId, baseId) =>

@@ -22,6 +22,7 @@ import {
   normalizeDesignChanges,
   type PageSize,
 } from './resume-design.js'
+import { searchWords } from './resume-search.js'
 
 export interface ResumeServiceDeps {
   resumes: ResumeRepository
@@ -173,7 +174,7 @@ export function createResumeService({
 
     async list(
       ownerId: string,
-      query: { tag?: string; trashed?: boolean; limit: number; cursor?: string },
+      query: { tag?: string; q?: string; trashed?: boolean; limit: number; cursor?: string },
     ): Promise<Page<Resume>> {
       let after: { createdAt: Date; id: string } | undefined
       if (query.cursor !== undefined) {
@@ -182,8 +183,10 @@ export function createResumeService({
         if (typeof i !== 'string' || !UUID.test(i) || Number.isNaN(createdAt.getTime())) throw invalidCursor()
         after = { createdAt, id: i }
       }
+      const search = searchWords(query.q)
       const rows = await resumes.list(ownerId, {
         ...(query.tag !== undefined && { tag: query.tag }),
+        ...(search.length > 0 && { search }),
         trashed: query.trashed ?? false,
         limit: query.limit + 1,
         ...(after && { after }),

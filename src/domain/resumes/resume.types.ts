@@ -104,6 +104,8 @@ export interface Page<T> {
 
 export interface ResumeListQuery {
   readonly tag?: string
+  /** Words (from `searchWords`) each of which must begin a word of the title or of the working content. */
+  readonly search?: readonly string[]
   /** List the trash instead of the live resumes. */
   readonly trashed: boolean
   readonly limit: number

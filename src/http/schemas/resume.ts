@@ -47,6 +47,15 @@ export const ListResumesQuery = Type.Object(
   {
     ...PageQuery,
     tag: Type.Optional(Type.String({ minLength: 1, maxLength: TAG_MAX_LENGTH })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Search: resumes whose title or working content (names, summary, work, skills…) has a word beginning ' +
+          'with each word given',
+      }),
+    ),
     trashed: Type.Boolean({ default: false, description: 'List the trash instead of the live resumes' }),
   },
   { additionalProperties: false },

@@ -1535,6 +1535,8 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     tag?: string;
+                    /** @description Search: resumes whose title or working content (names, summary, work, skills…) has a word beginning with each word given */
+                    q?: string;
                     /** @description List the trash instead of the live resumes */
                     trashed: boolean;
                 };
