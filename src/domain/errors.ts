@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   WEAK_PASSWORD: 'The password does not meet the password policy.',
   RATE_LIMITED: 'Too many requests; retry after the time given in Retry-After.',
   RESUME_NOT_FOUND: "No such resume for this user (another user's resume is reported the same way).",
+  RESUME_NOT_IN_TRASH: 'Only a resume in the trash can be deleted for good; move it to the trash first.',
   VERSION_NOT_FOUND: 'The resume has no version with this number.',
   DRAFT_NOT_FOUND: 'The resume has no saved draft.',
   PRECONDITION_REQUIRED: 'The request must carry If-Match with the ETag last read.',

@@ -536,6 +536,62 @@ export function resumeRepositoryContract(name: string, open: () => Promise<Resum
       })
     })
 
+    it('deletes trashed resumes for good with their versions and drafts, freeing their bytes, never a live one', async () => {
+      const { resumes, jobs, newOwner } = await open()
+      const [owner, other] = [await newOwner(), await newOwner()]
+      const live = await resumes.create(aNewResume(owner), roomy)
+      const base = await resumes.create(aNewResume(owner, { content: aResumeContent('Base') }), roomy)
+      const child = await resumes.create(
+        aNewResume(owner, { tailoredFrom: { resumeId: base.id, version: 1, jobId: 'job-42' } }),
+        roomy,
+      )
+      const spare = await resumes.create(aNewResume(owner), roomy)
+      const theirs = await resumes.create(aNewResume(other), roomy)
+      await resumes.commitVersion(owner, base.id, aVersion(2), roomy)
+      await resumes.saveDraft(owner, base.id, ['v2'], aDraft('d-1'), roomy)
+      const job = aJob(owner, 'A posting')
+      await jobs.create(job, roomy)
+      await resumes.trash(owner, base.id, at(10))
+      await resumes.trash(owner, spare.id, at(11))
+      await resumes.trash(other, theirs.id, at(11))
+      const before = await resumes.usage(owner)
+
+      // Only from the trash, only the owner's, only the one named.
+      expect(await resumes.deleteTrashed(owner, live.id)).toEqual([])
+      expect(await resumes.deleteTrashed(owner, theirs.id)).toEqual([])
+      expect(await resumes.deleteTrashed(owner, 'not-a-uuid')).toEqual([])
+      expect(await resumes.usage(owner)).toEqual(before)
+      expect(await resumes.deleteTrashed(owner, base.id)).toEqual([base.id])
+      expect(await resumes.find(owner, base.id, { includeTrashed: true })).toBeUndefined()
+      expect(await resumes.findVersion(owner, base.id, 1)).toBeUndefined()
+      expect(await resumes.untrash(owner, base.id, at(0), at(12))).toBeUndefined()
+      expect(await resumes.usage(owner)).toEqual({
+        storageBytes:
+          before.storageBytes -
+          bytesOf(aResumeContent('Base')) -
+          bytesOf(aVersion(2).content) -
+          bytesOf(aDraft('d-1').content),
+        resumes: 3,
+        mostVersionsPerResume: 1,
+      })
+      expect(await resumes.find(owner, child.id)).toMatchObject({
+        tailoredFrom: { resumeId: undefined, version: 1, jobId: 'job-42' },
+      })
+
+      // Emptying the trash removes what is left there and nothing else.
+      expect(await resumes.deleteTrashed(owner)).toEqual([spare.id])
+      expect(await resumes.deleteTrashed(owner)).toEqual([])
+      expect(await resumes.usage(owner)).toEqual({
+        storageBytes: bytesOf(aNewResume(owner).content) * 2 + jobBytes(job),
+        resumes: 2,
+        mostVersionsPerResume: 1,
+      })
+      expect((await resumes.list(owner, { trashed: false, limit: 10 })).map((r) => r.id).sort()).toEqual(
+        [live.id, child.id].sort(),
+      )
+      expect((await resumes.list(other, { trashed: true, limit: 10 })).map((r) => r.id)).toEqual([theirs.id])
+    })
+
     it('keeps tailored lineage and lists the live children of a base', async () => {
       const { resumes, newOwner } = await open()
       const owner = await newOwner()

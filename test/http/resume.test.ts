@@ -188,6 +188,61 @@ describe('resumes over HTTP', { timeout: 120_000 }, () => {
     expect(events.at(-1)).toEqual({ name: 'RESUME_DELETED', resumeId: id, userId })
   })
 
+  it('deletes a resume in the trash for good and empties the trash, freeing storage, only from the trash', async () => {
+    const { client, app, userId, events } = await signedIn()
+    const live = await createResume(client, { title: 'Live' })
+    const [one, two] = [await createResume(client), await createResume(client)]
+    await client.patch(`/api/resumes/${one}`, { content: minimalResume('Version Two') })
+    await client.put(`/api/resumes/${one}/draft`, { content: minimalResume('Draft') }, { 'if-match': '"v2"' })
+    const usedBy = async () => {
+      const stored = await sql<{
+        bytes: string
+      }>`select storage_bytes as bytes from user_usage where user_id = ${userId}`.execute(app.database.db)
+      return Number(stored.rows[0]?.bytes)
+    }
+    const withAll = await usedBy()
+    await client.delete(`/api/resumes/${one}`)
+    await client.delete(`/api/resumes/${two}`)
+    // Read the trash first so a cached list would be served afterwards if deleting did not drop it.
+    expect((await client.get('/api/resumes?trashed=true')).json().items).toHaveLength(2)
+
+    problemOf(await client.delete(`/api/resumes/${live}/permanently`), 409, 'RESUME_NOT_IN_TRASH')
+    problemOf(await client.delete('/api/resumes/not-a-uuid/permanently'), 400, 'VALIDATION_FAILED')
+    const gone = await client.delete(`/api/resumes/${one}/permanently`)
+    expect(gone.statusCode).toBe(204)
+    expect(events.at(-1)).toEqual({ name: 'RESUME_DELETED', resumeId: one, userId })
+    problemOf(await client.delete(`/api/resumes/${one}/permanently`), 404, 'RESUME_NOT_FOUND')
+    problemOf(await client.post(`/api/resumes/${one}/restore`), 404, 'RESUME_NOT_FOUND')
+    const rows = await sql<{ versions: number; drafts: number }>`select
+      (select count(*)::int from resume_versions where resume_id = ${one}) as versions,
+      (select count(*)::int from resume_drafts where resume_id = ${one}) as drafts`.execute(app.database.db)
+    expect(rows.rows[0]).toEqual({ versions: 0, drafts: 0 })
+    expect((await client.get('/api/resumes?trashed=true')).json().items.map((r: { id: string }) => r.id)).toEqual([two])
+    const perResume = JSON.stringify(minimalResume()).length
+    expect(withAll - (await usedBy())).toBe(
+      perResume + JSON.stringify(minimalResume('Version Two')).length + JSON.stringify(minimalResume('Draft')).length,
+    )
+
+    const emptied = await client.delete('/api/resumes/trash')
+    expect(emptied.statusCode).toBe(200)
+    expect(emptied.json()).toEqual({ deleted: 1 })
+    expect(events.at(-1)).toEqual({ name: 'RESUME_DELETED', resumeId: two, userId })
+    expect((await client.get('/api/resumes?trashed=true')).json().items).toEqual([])
+    expect((await client.delete('/api/resumes/trash')).json()).toEqual({ deleted: 0 })
+    expect((await client.get('/api/resumes')).json().items.map((r: { id: string }) => r.id)).toEqual([live])
+    expect(await usedBy()).toBe(perResume)
+  })
+
+  it("never empties another user's trash", async () => {
+    const { server, client } = await signedIn()
+    const bob = clientOf(server, (await registerUser(server)).token)
+    const id = await createResume(client)
+    await client.delete(`/api/resumes/${id}`)
+    problemOf(await bob.delete(`/api/resumes/${id}/permanently`), 404, 'RESUME_NOT_FOUND')
+    expect((await bob.delete('/api/resumes/trash')).json()).toEqual({ deleted: 0 })
+    expect((await client.get('/api/resumes?trashed=true')).json().items.map((r: { id: string }) => r.id)).toEqual([id])
+  })
+
   it('purges expired trash on its own when the interval is set', async () => {
     const { client, app } = await signedIn({ RESUME_PURGE_INTERVAL_MS: '50' })
     const id = await createResume(client)

@@ -82,6 +82,25 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
     ledger.add(s.resume.ownerId, bytes + alongside)
     return copy(stored)
   }
+  /** Removes the matching resumes and frees their bytes. Lineage outlives its base: the link goes, the version and
+   *  job stay (as the database's foreign key sets it null). */
+  const removeWhere = (matches: (s: Stored) => boolean): Array<{ id: string; ownerId: string }> => {
+    const removed: Array<{ id: string; ownerId: string }> = []
+    for (const [id, s] of store) {
+      if (!matches(s)) continue
+      store.delete(id)
+      ledger.add(s.resume.ownerId, -s.bytes)
+      removed.push({ id, ownerId: s.resume.ownerId })
+    }
+    const gone = new Set(removed.map((r) => r.id))
+    for (const s of store.values()) {
+      const from = s.resume.tailoredFrom
+      if (from?.resumeId && gone.has(from.resumeId)) {
+        s.resume = { ...s.resume, tailoredFrom: { ...from, resumeId: undefined } }
+      }
+    }
+    return removed
+  }
   const currentEtag = (s: Stored) => s.draft?.etag ?? headEtag(s.resume.headVersion)
 
   return {
@@ -182,22 +201,15 @@ export function createMemoryResumeRepository(ledger = new MemoryStorageLedger())
     },
 
     async purgeTrashed(before) {
-      const purged: Array<{ id: string; ownerId: string }> = []
-      for (const [id, s] of store) {
-        if (s.resume.deletedAt && s.resume.deletedAt.getTime() <= before.getTime()) {
-          store.delete(id)
-          ledger.add(s.resume.ownerId, -s.bytes)
-          purged.push({ id, ownerId: s.resume.ownerId })
-        }
-      }
-      // Lineage outlives its base: the link goes, the version and job stay.
-      for (const s of store.values()) {
-        const from = s.resume.tailoredFrom
-        if (from?.resumeId && purged.some((p) => p.id === from.resumeId)) {
-          s.resume = { ...s.resume, tailoredFrom: { ...from, resumeId: undefined } }
-        }
-      }
-      return purged
+      return removeWhere((s) => s.resume.deletedAt !== undefined && s.resume.deletedAt.getTime() <= before.getTime())
+    },
+
+    async deleteTrashed(ownerId, id) {
+      const removed = removeWhere(
+        (s) =>
+          s.resume.ownerId === ownerId && s.resume.deletedAt !== undefined && (id === undefined || s.resume.id === id),
+      )
+      return removed.map((r) => r.id)
     },
 
     async usage(ownerId) {

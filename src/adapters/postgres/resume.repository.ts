@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { ResumeRepository } from '../../domain/resumes/resume.ports.js'
 import type { DesignChanges } from '../../domain/resumes/resume-design.js'
 import { toPrefixTsquery } from '../../domain/resumes/resume-search.js'
@@ -17,7 +17,6 @@ function designUpdate(changes: DesignChanges) {
   return sql<string>`(design || ${JSON.stringify(set)}::jsonb) - ${removed}::text[]`
 }
 
-/** Resumes in Postgres: the resume rows here, their versions and drafts in resume-versions and resume-drafts. */
 /**
  * Title and working content (the draft, else the head version) as one tsvector on the `simple` configuration (no
  * stemming, no stop words: names and skills are searched as written), every word of the query a prefix. Only the
@@ -31,6 +30,44 @@ function matchesSearch(words: readonly string[]) {
     )::jsonb, '["string"]')) @@ to_tsquery('simple', ${toPrefixTsquery(words)})`
 }
 
+/**
+ * Deletes the trashed resumes of `ownerIds` (trashed at or before `before`, or only `id`, when given) with their
+ * versions and drafts (the foreign keys cascade; lineage links to them are set null) and takes their bytes off each
+ * owner's storage. The caller holds every owner's storage lock.
+ */
+async function removeTrashed(
+  trx: Transaction<Tables>,
+  where: { ownerIds: readonly string[]; before?: Date; id?: string },
+): Promise<Array<{ id: string; ownerId: string }>> {
+  const { before, id } = where
+  let trashed = trx
+    .selectFrom('resumes as r')
+    .select([
+      'r.id',
+      sql<number>`(select coalesce(sum(v.size_bytes), 0) from resume_versions v where v.resume_id = r.id)
+        + (select coalesce(sum(d.size_bytes), 0) from resume_drafts d where d.resume_id = r.id)`.as('bytes'),
+    ])
+    .where('r.owner_id', 'in', [...where.ownerIds])
+    .where('r.deleted_at', 'is not', null)
+  if (before !== undefined) trashed = trashed.where('r.deleted_at', '<=', before)
+  if (id !== undefined) trashed = trashed.where('r.id', '=', id)
+  const sizes = await trashed.execute()
+  if (sizes.length === 0) return []
+  const bytesOf = new Map(sizes.map((r) => [r.id, Number(r.bytes)]))
+  // Still trashed (within the cutoff) when deleted: a resume restored meanwhile stays.
+  let removal = trx
+    .deleteFrom('resumes')
+    .where('id', 'in', [...bytesOf.keys()])
+    .where('deleted_at', 'is not', null)
+  if (before !== undefined) removal = removal.where('deleted_at', '<=', before)
+  const rows = await removal.returning(['id', 'owner_id']).execute()
+  const freed = new Map<string, number>()
+  for (const row of rows) freed.set(row.owner_id, (freed.get(row.owner_id) ?? 0) + (bytesOf.get(row.id) ?? 0))
+  for (const [ownerId, bytes] of freed) await addStorage(trx, ownerId, -bytes)
+  return rows.map((row) => ({ id: row.id, ownerId: row.owner_id }))
+}
+
+/** Resumes in Postgres: the resume rows here, their versions and drafts in resume-versions and resume-drafts. */
 export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeRepository {
   return {
     ...createPostgresResumeVersions(db),
@@ -182,28 +219,16 @@ export function createPostgresResumeRepository(db: Kysely<Tables>): ResumeReposi
         const ownerIds = owners.map((o) => o.owner_id)
         // Storage first, in a fixed order, as every writer locks it; then the sizes cannot change under us.
         for (const ownerId of ownerIds) await lockStorage(trx, ownerId)
-        const sizes = await trx
-          .selectFrom('resumes as r')
-          .select([
-            'r.id',
-            sql<number>`(select coalesce(sum(v.size_bytes), 0) from resume_versions v where v.resume_id = r.id)
-              + (select coalesce(sum(d.size_bytes), 0) from resume_drafts d where d.resume_id = r.id)`.as('bytes'),
-          ])
-          .where('r.deleted_at', '<=', before)
-          .where('r.owner_id', 'in', ownerIds)
-          .execute()
-        if (sizes.length === 0) return []
-        const bytesOf = new Map(sizes.map((r) => [r.id, Number(r.bytes)]))
-        const rows = await trx
-          .deleteFrom('resumes')
-          .where('id', 'in', [...bytesOf.keys()])
-          .where('deleted_at', '<=', before)
-          .returning(['id', 'owner_id'])
-          .execute()
-        const freed = new Map<string, number>()
-        for (const row of rows) freed.set(row.owner_id, (freed.get(row.owner_id) ?? 0) + (bytesOf.get(row.id) ?? 0))
-        for (const [ownerId, bytes] of freed) await addStorage(trx, ownerId, -bytes)
-        return rows.map((row) => ({ id: row.id, ownerId: row.owner_id }))
+        return removeTrashed(trx, { ownerIds, before })
+      })
+    },
+
+    async deleteTrashed(ownerId, id) {
+      if (id !== undefined && !UUID.test(id)) return []
+      return db.transaction().execute(async (trx) => {
+        await lockStorage(trx, ownerId)
+        const removed = await removeTrashed(trx, { ownerIds: [ownerId], ...(id !== undefined && { id }) })
+        return removed.map((row) => row.id)
       })
     },
 

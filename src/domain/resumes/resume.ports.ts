@@ -48,6 +48,9 @@ export interface ResumeRepository {
   /** Removes every resume trashed at or before `before`, with its versions and draft (their bytes leave the owner's
    *  storage); returns what it removed. */
   purgeTrashed(before: Date): Promise<Array<{ id: string; ownerId: string }>>
+  /** Removes the owner's trashed resume `id` (every trashed one when `id` is not given) with its versions and draft,
+   *  freeing their bytes; returns the ids removed, empty when none was in the trash. Live resumes are never touched. */
+  deleteTrashed(ownerId: string, id?: string): Promise<string[]>
   /** The owner's stored bytes (saved jobs included), resume count (trash included) and fullest resume's version
    *  count; zeros for an owner who stores nothing. */
   usage(ownerId: string): Promise<StoredUsage>

@@ -59,6 +59,33 @@ describe('resume services', () => {
     expect((await resumes.list(owner, { trashed: true, limit: 10 })).items).toEqual([])
   })
 
+  it('deletes a trashed resume for good, refuses a live one, and empties the trash of its owner only', async () => {
+    const { resumes, events } = setup()
+    const live = await resumes.create(owner, { title: 'Live', content })
+    const [a, b] = [await resumes.create(owner, { content }), await resumes.create(owner, { content })]
+    const theirs = await resumes.create(randomUUID(), { content })
+    await resumes.remove(owner, a.id)
+    await resumes.remove(owner, b.id)
+    await resumes.remove(theirs.ownerId, theirs.id)
+
+    expect(await codeOf(resumes.deleteForever(owner, live.id))).toBe('RESUME_NOT_IN_TRASH')
+    expect(await codeOf(resumes.deleteForever(owner, theirs.id))).toBe('RESUME_NOT_FOUND')
+    expect(await codeOf(resumes.deleteForever(owner, 'not-a-uuid'))).toBe('RESUME_NOT_FOUND')
+    await resumes.deleteForever(owner, a.id)
+    expect(events.at(-1)).toEqual({ name: 'RESUME_DELETED', resumeId: a.id, userId: owner })
+    expect(await codeOf(resumes.restore(owner, a.id))).toBe('RESUME_NOT_FOUND')
+    expect(await codeOf(resumes.deleteForever(owner, a.id))).toBe('RESUME_NOT_FOUND')
+
+    expect(await resumes.emptyTrash(owner)).toBe(1)
+    expect(events.at(-1)).toEqual({ name: 'RESUME_DELETED', resumeId: b.id, userId: owner })
+    expect(await resumes.emptyTrash(owner)).toBe(0)
+    expect((await resumes.list(owner, { trashed: true, limit: 10 })).items).toEqual([])
+    expect((await resumes.get(owner, live.id)).title).toBe('Live')
+    expect((await resumes.list(theirs.ownerId, { trashed: true, limit: 10 })).items.map((r) => r.id)).toEqual([
+      theirs.id,
+    ])
+  })
+
   it('restoring a live resume returns it unchanged', async () => {
     const { resumes } = setup()
     const resume = await resumes.create(owner, { content })

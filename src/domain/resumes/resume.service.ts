@@ -4,7 +4,7 @@ import type { JobRepository } from '../jobs/job.ports.js'
 import type { Clock, IdGenerator } from '../ports.js'
 import type { Quotas } from '../usage/usage.types.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
-import { resumeNotFound } from './resume.errors.js'
+import { resumeNotFound, resumeNotInTrash } from './resume.errors.js'
 import {
   assertContentSize,
   assertValidContent,
@@ -240,6 +240,20 @@ export function createResumeService({
       const live = await resumes.find(ownerId, id)
       if (!live) throw resumeNotFound()
       return live
+    },
+
+    /** Removes a trashed resume for good, with its versions and draft; RESUME_NOT_IN_TRASH for a live one. */
+    async deleteForever(ownerId: string, id: string): Promise<void> {
+      const [removed] = await resumes.deleteTrashed(ownerId, id)
+      if (removed === undefined) throw (await resumes.find(ownerId, id)) ? resumeNotInTrash() : resumeNotFound()
+      events.emit({ name: 'RESUME_DELETED', resumeId: removed, userId: ownerId })
+    },
+
+    /** Removes every resume in the owner's trash for good; returns how many. */
+    async emptyTrash(ownerId: string): Promise<number> {
+      const removed = await resumes.deleteTrashed(ownerId)
+      for (const id of removed) events.emit({ name: 'RESUME_DELETED', resumeId: id, userId: ownerId })
+      return removed.length
     },
 
     /** The live resumes tailored from a base resume. */

@@ -22,6 +22,8 @@ export const API_KEY_ROUTE_SCOPES: Readonly<Record<string, readonly ApiKeyScope[
   'PATCH /api/resumes/:id': WRITE,
   'DELETE /api/resumes/:id': WRITE,
   'POST /api/resumes/:id/restore': WRITE,
+  'DELETE /api/resumes/:id/permanently': WRITE,
+  'DELETE /api/resumes/trash': WRITE,
   'GET /api/resumes/:id/tailored': READ,
   'GET /api/resumes/:id/draft': READ,
   'PUT /api/resumes/:id/draft': WRITE,

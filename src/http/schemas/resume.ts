@@ -133,6 +133,10 @@ const ResumeFields = {
 
 export const ResumeSummary_ = Type.Object(ResumeFields, { additionalProperties: false })
 export const Resume_ = Type.Object({ ...ResumeFields, content: Content }, { additionalProperties: false })
+export const EmptiedTrash = Type.Object(
+  { deleted: Type.Integer({ minimum: 0, description: 'How many resumes were removed for good' }) },
+  { additionalProperties: false },
+)
 export const ResumePage = Type.Object({ items: Type.Array(ResumeSummary_), nextCursor: Nullable(Type.String()) })
 
 const VersionFields = {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { authOf } from '../../plugins/auth.js'
 import {
   CreateResumeBody,
+  EmptiedTrash,
   ListResumesQuery,
   PatchResumeBody,
   Resume_,
@@ -76,6 +77,26 @@ export async function resumesRoutes(server: FastifyInstance): Promise<void> {
     '/api/resumes/:id/restore',
     route('Bring a resume back from the trash', { params: ResumeParams, response: { 200: Resume_ } }),
     async (request) => toResumeResponse(await resumes.restore(authOf(request).user.id, request.params.id)),
+  )
+
+  app.delete(
+    '/api/resumes/:id/permanently',
+    route('Delete a resume in the trash for good, with its versions and draft (409 RESUME_NOT_IN_TRASH otherwise)', {
+      params: ResumeParams,
+      response: { 204: { type: 'null', description: 'Deleted for good' } },
+    }),
+    async (request, reply) => {
+      await resumes.deleteForever(authOf(request).user.id, request.params.id)
+      return reply.code(204).send()
+    },
+  )
+
+  app.delete(
+    '/api/resumes/trash',
+    route('Empty the trash: delete every resume in it for good, with their versions and drafts', {
+      response: { 200: EmptiedTrash },
+    }),
+    async (request) => ({ deleted: await resumes.emptyTrash(authOf(request).user.id) }),
   )
 
   app.get(
