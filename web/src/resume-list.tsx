@@ -1,15 +1,18 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useCallback, useEffect, useState } from 'preact/hooks'
 import { api } from './api.js'
 import { Link, navigate } from './router.js'
 import type { ResumeSummary } from './types.js'
-import { Busy, formatDate, ScreenNotes, TextField, usePageTitle } from './ui.js'
+import { Busy, ConfirmDialog, formatDate, ScreenNotes, TextField, usePageTitle } from './ui.js'
 
-async function allResumes(trashed: boolean, tag: string): Promise<ResumeSummary[]> {
+/** How long typing pauses before the search is sent. */
+const SEARCH_DELAY_MS = 300
+
+async function allResumes(trashed: boolean, tag: string, q: string): Promise<ResumeSummary[]> {
   const items: ResumeSummary[] = []
   let cursor: string | null | undefined
   do {
     const page = await api.get('/api/resumes', {
-      query: { limit: 100, trashed, tag: tag || undefined, cursor: cursor || undefined },
+      query: { limit: 100, trashed, tag: tag || undefined, q: q || undefined, cursor: cursor || undefined },
     })
     items.push(...page.items)
     cursor = page.nextCursor
@@ -28,6 +31,19 @@ export function parseTags(text: string): string[] {
   ]
 }
 
+/** `value`, once it has stopped changing for `delayMs`. */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs)
+    return () => clearTimeout(timer)
+  }, [value, delayMs])
+  return settled
+}
+
+/** What the trash asks to confirm: one resume deleted for good, or all of them. */
+type Confirming = { kind: 'one'; resume: ResumeSummary } | { kind: 'all' }
+
 export function ResumeList({ trashed = false }: { trashed?: boolean }) {
   const [items, setItems] = useState<ResumeSummary[] | null>(null)
   const [allTags, setAllTags] = useState<string[]>([])
@@ -35,33 +51,35 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
   const [tag, setTag] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState('')
-  const [reload, setReload] = useState(0)
+  const [confirming, setConfirming] = useState<Confirming | null>(null)
+  const query = useSettled(search.trim(), SEARCH_DELAY_MS)
   usePageTitle(trashed ? 'Trash' : 'Your resumes')
+
+  /** Reads the list for the filters; a read overtaken by newer filters is dropped (`isCurrent`). */
+  const load = useCallback(
+    async (isCurrent: () => boolean = () => true) => {
+      const list = await allResumes(trashed, tag, query)
+      if (!isCurrent()) return
+      setItems(list)
+      // The tag menu offers every tag, so it is gathered only from an unfiltered list.
+      if (!tag && !query) setAllTags([...new Set(list.flatMap((r) => r.tags))].sort())
+    },
+    [trashed, tag, query],
+  )
 
   useEffect(() => {
     let live = true
-    allResumes(trashed, tag)
-      .then((list) => {
-        if (!live) return
-        setItems(list)
-        if (!tag) setAllTags([...new Set(list.flatMap((r) => r.tags))].sort())
-      })
-      .catch((e: unknown) => live && setError(e))
+    load(() => live).catch((e: unknown) => live && setError(e))
     return () => {
       live = false
     }
-  }, [trashed, tag, reload])
-
-  const shown = useMemo(() => {
-    const words = search.trim().toLowerCase()
-    return (items ?? []).filter((r) => !words || r.title.toLowerCase().includes(words))
-  }, [items, search])
+  }, [load])
 
   const act = async (action: () => Promise<string>) => {
     setError(null)
     try {
       setNotice(await action())
-      setReload((n) => n + 1)
+      await load()
     } catch (e) {
       setError(e)
     }
@@ -90,16 +108,37 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
       await api.post('/api/resumes/{id}/restore', { path: { id: resume.id } })
       return `Restored “${resume.title}”.`
     })
+  /** Deletes for good and reads the list again before the dialog closes, so focus never lands on a removed row. */
+  const deleteForever = async (what: Confirming) => {
+    if (what.kind === 'one') {
+      await api.delete('/api/resumes/{id}/permanently', { path: { id: what.resume.id } })
+      setNotice(`Deleted “${what.resume.title}” for good.`)
+    } else {
+      const { deleted } = await api.delete('/api/resumes/trash', {})
+      setNotice(
+        deleted === 1
+          ? 'Emptied the trash: 1 resume deleted for good.'
+          : `Emptied the trash: ${deleted} resumes deleted for good.`,
+      )
+    }
+    await load()
+  }
+  const filtering = query !== '' || tag !== ''
 
   return (
     <section>
       <div class="page-head">
         <h1 tabIndex={-1}>{trashed ? 'Trash' : 'Your resumes'}</h1>
         {!trashed && <CreateResume onError={setError} />}
+        {trashed && items !== null && (items.length > 0 || filtering) && (
+          <button type="button" class="danger" onClick={() => setConfirming({ kind: 'all' })}>
+            Empty trash
+          </button>
+        )}
       </div>
       {trashed && <p class="hint">Resumes in the trash are removed for good 30 days after you trash them.</p>}
       <search class="filters">
-        <TextField label="Search by title" type="search" value={search} onValue={setSearch} />
+        <TextField label="Search titles and content" type="search" value={search} maxLength={200} onValue={setSearch} />
         <div class="filter-field">
           <label for="tag-filter">Tag</label>
           <select id="tag-filter" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
@@ -115,17 +154,17 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
       <ScreenNotes error={error} onDismiss={() => setError(null)} notice={notice} />
       {items === null ? (
         <Busy label="Loading resumes…" />
-      ) : shown.length === 0 ? (
+      ) : items.length === 0 ? (
         <p class="empty">
-          {items.length === 0
-            ? trashed
+          {filtering
+            ? `No resume ${trashed ? 'in the trash ' : ''}matches the search.`
+            : trashed
               ? 'The trash is empty.'
-              : 'No resumes yet. Create one above or import a PDF, DOCX or JSON file.'
-            : 'No resume matches the search.'}
+              : 'No resumes yet. Create one above or import a PDF, DOCX or JSON file.'}
         </p>
       ) : (
         <ul class="resume-list" aria-label={trashed ? 'Trashed resumes' : 'Resumes'}>
-          {shown.map((resume) => (
+          {items.map((resume) => (
             <li key={resume.id} class="card resume-row">
               <div>
                 <h2>{trashed ? resume.title : <Link href={`/resumes/${resume.id}`}>{resume.title}</Link>}</h2>
@@ -144,9 +183,19 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
               </div>
               <div class="row-actions">
                 {trashed ? (
-                  <button type="button" onClick={() => restore(resume)} aria-label={`Restore ${resume.title}`}>
-                    Restore
-                  </button>
+                  <>
+                    <button type="button" onClick={() => restore(resume)} aria-label={`Restore ${resume.title}`}>
+                      Restore
+                    </button>
+                    <button
+                      type="button"
+                      class="danger"
+                      onClick={() => setConfirming({ kind: 'one', resume })}
+                      aria-label={`Delete ${resume.title} forever`}
+                    >
+                      Delete forever
+                    </button>
+                  </>
                 ) : (
                   <>
                     <button
@@ -171,6 +220,22 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
             </li>
           ))}
         </ul>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          id="confirm-delete"
+          title={confirming.kind === 'one' ? `Delete “${confirming.resume.title}” forever?` : 'Empty the trash?'}
+          confirmLabel={confirming.kind === 'one' ? 'Delete forever' : 'Empty trash'}
+          onConfirm={() => deleteForever(confirming)}
+          onClose={() => setConfirming(null)}
+        >
+          <p>
+            {confirming.kind === 'one'
+              ? 'The resume is removed with all its versions and its draft.'
+              : 'Every resume in the trash is removed with all its versions and drafts, including any the search hides.'}{' '}
+            This cannot be undone.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   )

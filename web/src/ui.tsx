@@ -82,6 +82,58 @@ export function Dialog({ title, children, onClose, id }: DialogProps) {
   )
 }
 
+interface ConfirmDialogProps {
+  id: string
+  title: string
+  children: ComponentChildren
+  /** The label of the button that does it ("Delete forever"); Cancel comes first, so opening focuses it. */
+  confirmLabel: string
+  /** Does it; the dialog stays open, busy, until it settles, and shows what it threw. */
+  onConfirm: () => Promise<void>
+  /** Closes the dialog, after Cancel, Escape or a confirmed action that succeeded. */
+  onClose: () => void
+}
+
+/**
+ * Asks before something that cannot be undone. Focus starts on Cancel; on close it goes back to the control that
+ * opened the dialog or, when that is gone (the row it deleted), to the screen's heading.
+ */
+export function ConfirmDialog({ id, title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const { busy, error, run } = useAction()
+  const opener = useRef<Element | null>(null)
+  if (opener.current === null) opener.current = document.activeElement
+  useEffect(
+    () => () => {
+      const target = opener.current
+      // After the <dialog> has closed and the screen has drawn what the action changed.
+      setTimeout(() => {
+        if (target instanceof HTMLElement && target.isConnected) target.focus()
+        else document.querySelector<HTMLElement>('h1')?.focus()
+      })
+    },
+    [],
+  )
+  const confirm = () =>
+    run(async () => {
+      await onConfirm()
+      onClose()
+    })
+  return (
+    <Dialog title={title} id={id} onClose={() => !busy && onClose()}>
+      {children}
+      <ErrorNote error={error} />
+      <div class="dialog-actions">
+        <button type="button" class="secondary" disabled={busy} onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" class="danger" disabled={busy} onClick={confirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
 /** The browser tab's title names the screen, as screen readers announce it on navigation. */
 export function usePageTitle(title: string): void {
   useEffect(() => {

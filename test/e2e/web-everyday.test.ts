@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildWebApp, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
+
+/** Everyday use of the resume list and the editor in Debian's Chromium: search, the trash, dates as people type them. */
+const CHROMIUM = '/usr/bin/chromium'
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium) console.warn(`web everyday e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+
+let webApp: Awaited<ReturnType<typeof buildWebApp>> | undefined
+let browser: Browser | undefined
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'))
+  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+    result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[]
+}
+
+async function signedInPage(): Promise<{ page: Page; base: string; problems: string[] }> {
+  if (!webApp || !browser) throw new Error('not set up')
+  const base = await startWebServer(webApp.root)
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(error.message))
+  await page.goto(`${base}/signup`)
+  await page.getByLabel('Email').fill(`everyday.${Date.now()}@example.com`)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByRole('heading', { name: 'Your resumes' }).waitFor()
+  return { page, base, problems }
+}
+
+/** Creates a resume through the API from the page (its session cookie); answers its id. */
+async function apiCreate(page: Page, body: Record<string, unknown>): Promise<string> {
+  return page.evaluate(async (payload) => {
+    const response = await fetch('/api/resumes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    })
+    return ((await response.json()) as { id: string }).id
+  }, body)
+}
+
+async function apiTrash(page: Page, id: string): Promise<void> {
+  await page.evaluate(async (resumeId) => {
+    await fetch(`/api/resumes/${resumeId}`, { method: 'DELETE' })
+  }, id)
+}
+
+const titles = (page: Page) => page.locator('.resume-list h2').allTextContents()
+
+describe.skipIf(!hasChromium)('everyday use of the web app', () => {
+  beforeAll(async () => {
+    webApp = await buildWebApp()
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await webApp?.remove()
+  })
+
+  it('searches titles and content through the API, with the tag filter still applied', async () => {
+    const { page, base, problems } = await signedInPage()
+    await apiCreate(page, {
+      title: 'Backend',
+      tags: ['go'],
+      content: { basics: { name: 'Ada' }, skills: [{ name: 'Kubernetes' }] },
+    })
+    await apiCreate(page, { title: 'Frontend', tags: ['web'], content: { basics: { name: 'Ada' } } })
+    await apiCreate(page, {
+      title: 'Platform',
+      tags: ['web'],
+      content: { basics: { name: 'Ada' }, work: [{ name: 'Kube Corp', summary: 'Ran Kubernetes clusters' }] },
+    })
+    await page.goto(base)
+    await page.locator('.resume-list').waitFor()
+    expect((await titles(page)).sort()).toEqual(['Backend', 'Frontend', 'Platform'])
+
+    // A word only in the content finds the resumes holding it: the search is the API's, not the titles'.
+    await page.getByLabel('Search titles and content').fill('kubern')
+    await expect.poll(() => titles(page)).toEqual(['Platform', 'Backend'])
+    await page.getByLabel('Tag').selectOption('web')
+    await expect.poll(() => titles(page)).toEqual(['Platform'])
+    await page.getByLabel('Search titles and content').fill('nothing-like-this')
+    await page.getByText('No resume matches the search.').waitFor()
+    await page.getByLabel('Search titles and content').fill('')
+    await expect.poll(() => titles(page)).toEqual(['Platform', 'Frontend'])
+    // The tag menu still offers every tag.
+    expect(await page.getByLabel('Tag').locator('option').allTextContents()).toEqual(['All tags', 'go', 'web'])
+    expect(problems).toEqual([])
+  })
+
+  it('deletes a trashed resume forever and empties the trash, each after a confirmation Escape cancels', async () => {
+    const { page, base, problems } = await signedInPage()
+    const ids = [
+      await apiCreate(page, { title: 'Old one', content: { basics: { name: 'Ada' } } }),
+      await apiCreate(page, { title: 'Older one', content: { basics: { name: 'Ada' } } }),
+      await apiCreate(page, { title: 'Oldest one', content: { basics: { name: 'Ada' } } }),
+    ]
+    for (const id of ids) await apiTrash(page, id)
+    await page.goto(`${base}/trash`)
+    await page.locator('.resume-list').waitFor()
+
+    const deleteOld = page.getByRole('button', { name: 'Delete Old one forever' })
+    await deleteOld.click()
+    const dialog = page.getByRole('dialog', { name: 'Delete “Old one” forever?' })
+    await dialog.waitFor()
+    // Focus moves into the dialog, on Cancel; Escape closes it, deletes nothing and gives focus back.
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Cancel')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect
+      .poll(() => page.evaluate('document.activeElement.getAttribute("aria-label")'))
+      .toBe('Delete Old one forever')
+    expect((await titles(page)).sort()).toEqual(['Old one', 'Older one', 'Oldest one'])
+
+    await deleteOld.click()
+    await dialog.getByRole('button', { name: 'Delete forever' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByText('Deleted “Old one” for good.').waitFor()
+    expect((await titles(page)).sort()).toEqual(['Older one', 'Oldest one'])
+    // The row is gone, so the screen's heading has the focus.
+    await expect.poll(() => page.evaluate('document.activeElement.tagName')).toBe('H1')
+    const gone = await page.evaluate(
+      async (id) => (await fetch(`/api/resumes/${id}/restore`, { method: 'POST' })).status,
+      ids[0],
+    )
+    expect(gone).toBe(404)
+
+    await page.getByRole('button', { name: 'Empty trash' }).click()
+    const emptyDialog = page.getByRole('dialog', { name: 'Empty the trash?' })
+    await emptyDialog.getByRole('button', { name: 'Cancel' }).click()
+    await emptyDialog.waitFor({ state: 'detached' })
+    expect(await titles(page)).toHaveLength(2)
+    await page.getByRole('button', { name: 'Empty trash' }).click()
+    await emptyDialog.getByRole('button', { name: 'Empty trash' }).click()
+    await page.getByText('The trash is empty.').waitFor()
+    await page.getByText('Emptied the trash: 2 resumes deleted for good.').waitFor()
+    expect(problems).toEqual([])
+  })
+})
