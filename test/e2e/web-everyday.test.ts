@@ -88,14 +88,18 @@ describe.skipIf(!hasChromium)('everyday use of the web app', () => {
     // A word only in the content finds the resumes holding it: the search is the API's, not the titles'.
     await page.getByLabel('Search titles and content').fill('kubern')
     await expect.poll(() => titles(page)).toEqual(['Platform', 'Backend'])
-    await page.getByLabel('Tag').selectOption('web')
+    await page.getByLabel('Tag', { exact: true }).selectOption('web')
     await expect.poll(() => titles(page)).toEqual(['Platform'])
     await page.getByLabel('Search titles and content').fill('nothing-like-this')
     await page.getByText('No resume matches the search.').waitFor()
     await page.getByLabel('Search titles and content').fill('')
     await expect.poll(() => titles(page)).toEqual(['Platform', 'Frontend'])
     // The tag menu still offers every tag.
-    expect(await page.getByLabel('Tag').locator('option').allTextContents()).toEqual(['All tags', 'go', 'web'])
+    expect(await page.getByLabel('Tag', { exact: true }).locator('option').allTextContents()).toEqual([
+      'All tags',
+      'go',
+      'web',
+    ])
     expect(problems).toEqual([])
   })
 
@@ -146,6 +150,58 @@ describe.skipIf(!hasChromium)('everyday use of the web app', () => {
     await emptyDialog.getByRole('button', { name: 'Empty trash' }).click()
     await page.getByText('The trash is empty.').waitFor()
     await page.getByText('Emptied the trash: 2 resumes deleted for good.').waitFor()
+    expect(problems).toEqual([])
+  })
+
+  it('reads dates as people type them, keeps what was typed while typing, and says what is wrong in words', async () => {
+    const { page, base, problems } = await signedInPage()
+    const id = await apiCreate(page, { title: 'Dates', content: { basics: { name: 'Ada' } } })
+    await page.goto(`${base}/resumes/${id}`)
+    await page.getByText('Work experience (0)').click()
+    await page.getByRole('button', { name: 'Add position' }).click()
+    const saved = () => page.locator('[data-testid="save-state"]', { hasText: /^Saved$/ }).waitFor({ timeout: 15_000 })
+    const work = async () =>
+      page.evaluate(async (resumeId) => {
+        const response = await fetch(`/api/resumes/${resumeId}/draft`)
+        return ((await response.json()) as { content: { work?: Record<string, unknown>[] } }).content.work?.[0]
+      }, id)
+
+    const start = page.getByLabel('Start date')
+    await start.fill('May 2017')
+    await saved()
+    expect(await start.inputValue()).toBe('May 2017')
+    expect(await work()).toMatchObject({ startDate: '2017-05' })
+    await start.press('Tab')
+    expect(await start.inputValue()).toBe('2017-05')
+
+    const end = page.getByLabel('End date (empty if current)')
+    await end.fill('Sept 2019')
+    await end.press('Tab')
+    expect(await end.inputValue()).toBe('2019-09')
+    await end.fill('present')
+    await end.press('Tab')
+    expect(await end.inputValue()).toBe('')
+    await saved()
+    expect(await work()).not.toHaveProperty('endDate')
+
+    await end.fill('sometime')
+    expect(await end.getAttribute('aria-invalid')).toBeNull()
+    await end.press('Tab')
+    expect(await end.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await end.getAttribute('aria-describedby')) ?? ''
+    const message = page.locator(`[id="${describedBy.split(' ')[0]}"]`)
+    expect(await message.textContent()).toBe('Write the date like “May 2017”, “05/2017” or “2017”.')
+    expect(await end.inputValue()).toBe('sometime')
+
+    // A problem the service reports on autosave is shown at its field, in words.
+    const email = page.getByLabel('Email', { exact: true })
+    await email.fill('not an address')
+    await saved()
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true')
+    const emailMessage = page.locator(`[id="${await email.getAttribute('aria-describedby')}"]`)
+    expect(await emailMessage.textContent()).toBe('Email is not an email address.')
+    expect(await page.locator('body').textContent()).not.toContain('must match')
+    expect(await seriousViolations(page)).toEqual([])
     expect(problems).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, fieldName, messageOf } from './api.js'
 import { DesignPanel } from './design.js'
 import { Editor } from './editor/editor.js'
+import { contentPointer, fieldProblems, readableProblem } from './editor/field-problems.js'
 import { fieldId } from './editor/json.js'
 import { type DraftHandle, type SaveState, useDraft } from './editor/use-draft.js'
 import { HistoryPanel } from './history.js'
@@ -89,13 +90,17 @@ export function Workspace({ resumeId, tab }: { resumeId: string; tab: Tab }) {
                     >
                       {fieldName(p.pointer) || 'The resume'}
                     </button>{' '}
-                    {p.message}
+                    {readableProblem(contentPointer(p.pointer), p.message)}
                   </li>
                 ))}
               </ul>
             </div>
           )}
-          <Editor content={draft.content} onChange={draft.update} />
+          <Editor
+            content={draft.content}
+            onChange={draft.update}
+            problems={fieldProblems(draft.problems, draft.error)}
+          />
         </>
       )}
       {tab === 'history' && <HistoryPanel resume={resume} draft={draft} onChanged={refresh} />}

@@ -1,6 +1,7 @@
-import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { type ComponentChildren, createContext } from 'preact'
+import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import type { ResumeContent } from '../types.js'
+import { readDate } from './dates.js'
 import { appendIn, arrayAt, fieldId, getIn, moveIn, type Path, pointerOf, removeIn, setIn } from './json.js'
 import { BASICS_FIELDS, type Field, LOCATION_FIELDS, PROFILE_SECTION, SECTIONS, type Section } from './sections.js'
 
@@ -17,8 +18,18 @@ export function focusFieldOnOpen(pointer: string): void {
   pendingFocus = pointer
 }
 
+/** What the service said is wrong with each field, in words, by content pointer ("/work/0/startDate"). */
+const FieldProblems = createContext<ReadonlyMap<string, string>>(new Map())
+
+interface EditorProps {
+  content: ResumeContent
+  onChange: (next: ResumeContent) => void
+  /** Problems to show at their fields (see fieldProblems). */
+  problems?: ReadonlyMap<string, string>
+}
+
 /** Form controls for every JSON Resume section; each change goes through `onChange` (which autosaves). */
-export function Editor({ content, onChange }: { content: ResumeContent; onChange: (next: ResumeContent) => void }) {
+export function Editor({ content, onChange, problems = new Map() }: EditorProps) {
   // Edits apply to the newest content even when several arrive before a render.
   const latest = useRef(content)
   latest.current = content
@@ -38,43 +49,45 @@ export function Editor({ content, onChange }: { content: ResumeContent; onChange
   }
 
   return (
-    <div class="editor">
-      <details open class="section">
-        <summary>
-          <h2>Basics</h2>
-        </summary>
-        <div class="grid">
-          {BASICS_FIELDS.map((field) => (
-            <Input key={field.key} field={field} path={['basics', field.key]} content={content} edit={edit} />
-          ))}
-        </div>
-        <fieldset>
-          <legend>Location</legend>
+    <FieldProblems.Provider value={problems}>
+      <div class="editor">
+        <details open class="section">
+          <summary>
+            <h2>Basics</h2>
+          </summary>
           <div class="grid">
-            {LOCATION_FIELDS.map((field) => (
-              <Input
-                key={field.key}
-                field={field}
-                path={['basics', 'location', field.key]}
-                content={content}
-                edit={edit}
-              />
+            {BASICS_FIELDS.map((field) => (
+              <Input key={field.key} field={field} path={['basics', field.key]} content={content} edit={edit} />
             ))}
           </div>
-        </fieldset>
-        <Entries section={PROFILE_SECTION} path={['basics', 'profiles']} content={content} edit={edit} heading="h3" />
-      </details>
-      {SECTIONS.map((section) => (
-        <details key={section.key} class="section" open={arrayAt(content, [section.key]).length > 0}>
-          <summary>
-            <h2>
-              {section.title} <span class="count">({arrayAt(content, [section.key]).length})</span>
-            </h2>
-          </summary>
-          <Entries section={section} path={[section.key]} content={content} edit={edit} />
+          <fieldset>
+            <legend>Location</legend>
+            <div class="grid">
+              {LOCATION_FIELDS.map((field) => (
+                <Input
+                  key={field.key}
+                  field={field}
+                  path={['basics', 'location', field.key]}
+                  content={content}
+                  edit={edit}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <Entries section={PROFILE_SECTION} path={['basics', 'profiles']} content={content} edit={edit} heading="h3" />
         </details>
-      ))}
-    </div>
+        {SECTIONS.map((section) => (
+          <details key={section.key} class="section" open={arrayAt(content, [section.key]).length > 0}>
+            <summary>
+              <h2>
+                {section.title} <span class="count">({arrayAt(content, [section.key]).length})</span>
+              </h2>
+            </summary>
+            <Entries section={section} path={[section.key]} content={content} edit={edit} />
+          </details>
+        ))}
+      </div>
+    </FieldProblems.Provider>
   )
 }
 
@@ -86,7 +99,11 @@ interface InputProps {
 }
 
 function Input({ field, path, content, edit }: InputProps) {
+  const problems = useContext(FieldProblems)
   if (field.kind === 'list') return <StringList field={field} path={path} content={content} edit={edit} />
+  if (field.kind === 'date') {
+    return <DateInput field={field} path={path} content={content} edit={edit} problem={problems.get(pointerOf(path))} />
+  }
   const id = fieldId(pointerOf(path))
   const value = getIn(content, path)
   const text = typeof value === 'string' ? value : value === undefined ? '' : String(value)
@@ -95,27 +112,89 @@ function Input({ field, path, content, edit }: InputProps) {
     const next = event.currentTarget.value
     edit((c) => setIn(c, path, next === '' ? undefined : next))
   }
-  const hintId = field.kind === 'date' ? `${id}-hint` : undefined
+  const problem = problems.get(pointerOf(path))
+  const problemId = problem === undefined ? undefined : `${id}-problem`
   return (
     <div class={field.kind === 'textarea' ? 'field wide' : 'field'}>
       <label for={id}>{field.label}</label>
       {field.kind === 'textarea' ? (
-        <textarea id={id} rows={4} value={text} onInput={onInput} />
+        <textarea
+          id={id}
+          rows={4}
+          value={text}
+          onInput={onInput}
+          aria-invalid={problemId ? 'true' : undefined}
+          aria-describedby={problemId}
+        />
       ) : (
         <input
           id={id}
           type={(field.kind === 'email' ? 'email' : field.kind === 'url' ? 'url' : 'text') as 'text'}
           value={text}
           onInput={onInput}
-          placeholder={field.kind === 'date' ? 'YYYY-MM' : undefined}
-          aria-describedby={hintId}
+          aria-invalid={problemId ? 'true' : undefined}
+          aria-describedby={problemId}
         />
       )}
-      {hintId && (
-        <span id={hintId} class="hint">
-          Year, year-month or full date
+      {problemId && (
+        <span id={problemId} class="field-problem">
+          {capitalise(field.label)} {problem}.
         </span>
       )}
+    </div>
+  )
+}
+
+/**
+ * A date typed as people write it ("May 2017", "5/2017", "present"). A readable date goes into the draft as a JSON
+ * Resume date at once while the text typed stays in the box; leaving the field shows the date as stored. An
+ * unreadable one is saved as typed (nothing is lost) and, once the field is left, named in words at the field.
+ */
+function DateInput({ field, path, content, edit, problem }: InputProps & { problem: string | undefined }) {
+  const id = fieldId(pointerOf(path))
+  const value = getIn(content, path)
+  const stored = typeof value === 'string' ? value : value === undefined ? '' : String(value)
+  const [typed, setTyped] = useState<string | null>(null)
+  const endDate = field.key === 'endDate'
+  const reading = readDate(typed ?? stored, { endDate })
+  const [left, setLeft] = useState(true)
+  const message = !left ? undefined : reading.ok ? problem && `${capitalise(field.label)} ${problem}.` : reading.message
+  const hintId = `${id}-hint`
+  const problemId = `${id}-problem`
+  const onInput = (event: { currentTarget: { value: string } }) => {
+    const text = event.currentTarget.value
+    setTyped(text)
+    setLeft(false)
+    const read = readDate(text, { endDate })
+    const next = read.ok ? read.value : text
+    edit((c) => setIn(c, path, next))
+  }
+  const onBlur = () => {
+    setLeft(true)
+    // A readable date now shows as stored; an unreadable one stays as typed, with its message.
+    if (readDate(typed ?? stored, { endDate }).ok) setTyped(null)
+  }
+  return (
+    <div class="field">
+      <label for={id}>{field.label}</label>
+      <input
+        id={id}
+        type="text"
+        value={typed ?? stored}
+        onInput={onInput}
+        onBlur={onBlur}
+        placeholder={endDate ? 'May 2017, or present' : 'May 2017'}
+        aria-invalid={message ? 'true' : undefined}
+        aria-describedby={message ? `${problemId} ${hintId}` : hintId}
+      />
+      {message && (
+        <span id={problemId} class="field-problem">
+          {message}
+        </span>
+      )}
+      <span id={hintId} class="hint">
+        {endDate ? 'Month and year, a year, or “present”' : 'Month and year, or a year'}
+      </span>
     </div>
   )
 }
