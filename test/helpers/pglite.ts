@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
-import { type Database, wrapPglite } from '../../src/adapters/postgres/database.js'
+import { type Database, PGLITE_START_PARAMS, wrapPglite } from '../../src/adapters/postgres/database.js'
 import { migrateToLatest } from '../../src/adapters/postgres/migrator.js'
 
 let snapshot: Promise<Blob | File> | undefined
-let engine: Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'>> | undefined
+let engine:
+  | Promise<Pick<PGliteOptions, 'startParams' | 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'>>
+  | undefined
 
 /** PGlite's WebAssembly compiled once per test process and its file-system bundle read once (not per database). */
 function compiledEngine() {
@@ -16,6 +18,7 @@ function compiledEngine() {
       ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dist, file))),
     )
     return {
+      startParams: [...PGLITE_START_PARAMS],
       pgliteWasmModule: await WebAssembly.compile(new Uint8Array(pglite as Buffer)),
       initdbWasmModule: await WebAssembly.compile(new Uint8Array(initdb as Buffer)),
       fsBundle: new Blob([new Uint8Array(bundle as Buffer)]),

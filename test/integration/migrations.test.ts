@@ -56,6 +56,13 @@ async function upDownUp(database: Database): Promise<void> {
 }
 
 describe('migrations on PGlite', () => {
+  it('the embedded database in a data directory runs with 16 MB of shared buffers', async () => {
+    const database = await openDatabase(loadConfig({ DATA_DIR: path.join(await tempDir(), 'data') }))
+    onTestFinished(() => database.close())
+    const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db)
+    expect(rows[0]?.shared_buffers).toBe('16MB')
+  })
+
   it('go up, down and up again cleanly', async () => {
     const database = wrapPglite(await PGlite.create())
     onTestFinished(() => database.close())
