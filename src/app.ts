@@ -12,6 +12,7 @@ import { openInfrastructure } from './app/infrastructure.js'
 import { createServices } from './app/services.js'
 import type { Config } from './config/config.js'
 import type { AccountService } from './domain/accounts/account.service.js'
+import type { DataExportService } from './domain/accounts/data-export.service.js'
 import type { ApiKeyService } from './domain/api-keys/api-key.service.js'
 import type { CacheService } from './domain/cache/cache.service.js'
 import type { DocumentService } from './domain/documents/document.service.js'
@@ -54,6 +55,8 @@ export interface Services {
   readonly rateLimits: RateLimitService
   /** How much of each storage quota a user uses. */
   readonly usage: UsageService
+  /** A user's own data as one ZIP archive. */
+  readonly dataExport: DataExportService
   /** Undefined when CACHE_ENABLED=false. */
   readonly cache: CacheService | undefined
 }

@@ -2,12 +2,14 @@
  * Wires RoleReady's services from the opened infrastructure. Pure construction: nothing is opened, contacted or
  * scheduled here, so nothing built here needs closing.
  */
+import { zipWriter } from '../adapters/archive/zip.writer.js'
 import { apiKeySecrets } from '../adapters/crypto/api-key-secrets.js'
 import { commonPasswords } from '../adapters/crypto/common-passwords.js'
 import { createScryptHasher } from '../adapters/crypto/scrypt-hasher.js'
 import { sessionTokens } from '../adapters/crypto/session-tokens.js'
 import { htmlRenderer } from '../adapters/documents/html.renderer.js'
 import { createOpenAiProvider } from '../adapters/llm/openai.provider.js'
+import { createPostgresAccountDataReader } from '../adapters/postgres/account-data.reader.js'
 import { createPostgresApiKeyRepository } from '../adapters/postgres/api-key.repository.js'
 import { createPostgresJobRepository } from '../adapters/postgres/job.repository.js'
 import { createPostgresResumeRepository } from '../adapters/postgres/resume.repository.js'
@@ -19,8 +21,10 @@ import { createLoginGuard } from '../adapters/security/login-guard.js'
 import { randomIds } from '../adapters/system/system.js'
 import type { Services } from '../app.js'
 import type { Config } from '../config/config.js'
+import type { UserDataHolder } from '../domain/accounts/account.ports.js'
 import { createAccountService } from '../domain/accounts/account.service.js'
 import { createCachedSessionStore } from '../domain/accounts/cached-session.store.js'
+import { createDataExportService } from '../domain/accounts/data-export.service.js'
 import { createApiKeyService } from '../domain/api-keys/api-key.service.js'
 import { createCacheService, withCachedReads } from '../domain/cache/cache.service.js'
 import type { ExportRequest } from '../domain/documents/document.service.js'
@@ -69,9 +73,19 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     : createPostgresSessionStore(database.db, clock)
   const { sessionCache } = infra
   if (sessionCache) {
-    // Profile, password, role and tier changes announce themselves as USER_UPDATED: no copy of the user outlives one.
-    events.on((event) => (event.name === 'USER_UPDATED' ? sessionCache.dropUser(event.userId) : undefined))
+    // Profile, password, role and tier changes announce themselves as USER_UPDATED, a deleted account as
+    // USER_DELETED: no copy of the user outlives either.
+    events.on((event) =>
+      event.name === 'USER_UPDATED' || event.name === 'USER_DELETED' ? sessionCache.dropUser(event.userId) : undefined,
+    )
   }
+  // What keeps a user's data outside the database rows, each told to forget a deleted account.
+  const holders: UserDataHolder[] = [
+    { name: 'tasks', forgetUser: (user) => infra.taskQueue.removeAllForOwner(user.id) },
+    { name: 'rate limits', forgetUser: (user) => rateLimits.forgetUser(user.id, user.apiKeyIds) },
+  ]
+  const { cache: cachePort } = infra
+  if (cachePort) holders.push({ name: 'cache', forgetUser: (user) => cachePort.forgetOwner(user.id) })
   const uncached = {
     accounts: createAccountService({
       users,
@@ -102,6 +116,9 @@ export function createServices(config: Config, infra: Infrastructure): Services 
       sessionTtlSeconds: config.auth.sessionTtlSeconds,
       sessionIdleSeconds: config.auth.sessionIdleSeconds,
       apiKeys: apiKeyRepository,
+      holders,
+      onForgetFailed: (error, holder) =>
+        logger.warn({ err: error, holder }, 'a deleted account was not forgotten everywhere; its data there expires'),
     }),
     resumes: createResumeService(resumeDeps),
     drafts: createDraftService(resumeDeps),
@@ -158,6 +175,15 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     tasks,
     events,
     rateLimits,
+    dataExport: createDataExportService({
+      users,
+      settingsOf: (userId) => accounts.getSettings(userId),
+      data: createPostgresAccountDataReader(database.db),
+      jobs: jobRepository,
+      apiKeys: apiKeyRepository,
+      archive: zipWriter,
+      clock,
+    }),
     usage: createUsageService({ resumes: resumeRepository, jobs: jobRepository, quotas }),
     cache,
   }

@@ -6,6 +6,7 @@ export const DOMAIN_EVENTS = [
   'TAILORED_CREATED',
   'RESUME_DELETED',
   'USER_UPDATED',
+  'USER_DELETED',
   'JOB_DELETED',
 ] as const
 

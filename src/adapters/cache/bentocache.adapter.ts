@@ -17,6 +17,7 @@ import {
   type CacheNamespace,
   type CacheStats,
   type NamespaceStats,
+  userTag,
 } from '../../domain/cache/cache.types.js'
 import { DomainError } from '../../domain/errors.js'
 import { connectionsReachable } from '../redis/redis.js'
@@ -58,6 +59,11 @@ const MAX_LOAD_ATTEMPTS = 3
 
 /** Shortest interval between two cache failure warnings. */
 const LOG_EVERY_MS = 10_000
+
+/** A Redis glob pattern matching `text` literally. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&')
+}
 
 /** JSON that keeps Dates (stored values are plain JSON plus Dates). */
 export const datedJson = {
@@ -207,8 +213,10 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
   }
 
   const store = bentostore().useL1Layer(memoryDriver({ maxItems: settings.memoryMaxItems, serialize: true }))
-  if (redisUrl) {
-    store.useL2Layer(redisDriver({ connection: redisConnection(), prefix: `${keyPrefix}cache` }))
+  const l2Prefix = `${keyPrefix}cache`
+  const l2 = redisUrl ? redisConnection() : undefined
+  if (redisUrl && l2) {
+    store.useL2Layer(redisDriver({ connection: l2, prefix: l2Prefix }))
     store.useBus(cacheBusDriver(redisUrl, log, connections))
   }
   const bento = new BentoCache({
@@ -228,7 +236,7 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
 
   const loadsInFlight = new Set<InFlightLoad>()
   let closing: Promise<void> | undefined
-  return {
+  const port: CachePort = {
     async getOrSet(namespace, key, tags, loader) {
       const fullKey = `${namespace}:${key}`
       let loads = 0
@@ -304,6 +312,24 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
       }
     },
 
+    async forgetOwner(ownerId) {
+      // Stale at once everywhere, also where an entry lives only in an instance's memory.
+      await port.invalidateTags(CACHE_NAMESPACES.map((namespace) => userTag(ownerId, namespace)))
+      if (!l2) return
+      // Every key of the owner names them (`NAMESPACE:<owner id>:…`, and the tag records `___bc:t:u:<owner id>:…`).
+      // A scan is a walk over the cache's keys, so it is kept to this rare deletion and never done on a read path.
+      const keys = new Set<string>()
+      const match = `${escapeGlob(`${l2Prefix}:`)}*${escapeGlob(ownerId)}*`
+      let cursor = '0'
+      do {
+        const [next, found] = await l2.scan(cursor, 'MATCH', match, 'COUNT', 1000)
+        for (const key of found) keys.add(key.slice(l2Prefix.length + 1))
+        cursor = next
+      } while (cursor !== '0')
+      // Through the cache, so the bus drops other instances' memory copies too.
+      if (keys.size > 0) await bento.deleteMany({ keys: [...keys] })
+    },
+
     stats(): CacheStats {
       const total = emptyCounts()
       for (const c of Object.values(counts)) {
@@ -332,4 +358,5 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
       return closing
     },
   }
+  return port
 }

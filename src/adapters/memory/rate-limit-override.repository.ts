@@ -14,5 +14,8 @@ export function createMemoryRateLimitOverrideRepository(): RateLimitOverrideRepo
       else stored.set(userId, entry)
       return entry
     },
+    async deleteAll(userId) {
+      stored.delete(userId)
+    },
   }
 }

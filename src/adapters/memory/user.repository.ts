@@ -52,5 +52,13 @@ export function createMemoryUserRepository(): UserRepository {
     async saveSettings(userId, value) {
       settings.set(userId, value)
     },
+    async delete(id) {
+      const found = users.get(id)
+      if (!found) return undefined
+      users.delete(id)
+      settings.delete(id)
+      // Only users and settings live here; the other memory repositories are separate fakes.
+      return { id, email: found.user.email, resumeIds: [], jobIds: [], apiKeyIds: [] }
+    },
   }
 }

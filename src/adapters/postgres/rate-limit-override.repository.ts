@@ -39,5 +39,9 @@ export function createPostgresRateLimitOverrideRepository(db: Kysely<Tables>): R
       const stored: StoredOverrides = { limits: { ...limits }, updatedAt: at, updatedBy: by }
       return stored
     },
+
+    async deleteAll(userId) {
+      await db.deleteFrom('rate_limit_overrides').where('user_id', '=', userId).execute()
+    },
   }
 }

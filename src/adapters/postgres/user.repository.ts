@@ -111,5 +111,20 @@ export function createPostgresUserRepository(db: Kysely<Tables>): UserRepository
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ settings: json, updated_at: at }))
         .execute()
     },
+
+    async delete(id) {
+      return db.transaction().execute(async (trx) => {
+        const user = await trx.selectFrom('users').select('email').where('id', '=', id).forUpdate().executeTakeFirst()
+        if (!user) return undefined
+        const ids = (rows: Array<{ id: string }>) => rows.map((row) => row.id)
+        const resumes = await trx.selectFrom('resumes').select('id').where('owner_id', '=', id).execute()
+        const jobs = await trx.selectFrom('jobs').select('id').where('owner_id', '=', id).execute()
+        const apiKeys = await trx.selectFrom('api_keys').select('id').where('user_id', '=', id).execute()
+        // Every table holding a user's rows references users with ON DELETE CASCADE (an admin's name on another
+        // user's custom limits is set to null); the HTTP tests scan every table for what is left.
+        await trx.deleteFrom('users').where('id', '=', id).execute()
+        return { id, email: user.email, resumeIds: ids(resumes), jobIds: ids(jobs), apiKeyIds: ids(apiKeys) }
+      })
+    },
   }
 }

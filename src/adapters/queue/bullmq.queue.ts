@@ -46,6 +46,16 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
   queue.on('error', () => {})
   const handlers = new Map<string, TaskHandler>()
   let worker: Worker<JobData> | undefined
+  // Each owner's task ids, so an owner's tasks are found without reading the queue; kept as long as a task can be.
+  const ownerKey = (ownerId: string) => `${prefix}:${name}-owners:${ownerId}`
+  const ownerIndexMs = options.retentionMs + 24 * 3600 * 1000
+  // Tasks of a deleted owner that were running when it went: removed as soon as their attempt ends.
+  const goneKey = (id: string) => `${prefix}:${name}-gone:${id}`
+  const removeIfGone = async (job: Job<JobData> | undefined) => {
+    if (!job?.id || (await queueConnection.exists(goneKey(job.id))) === 0) return
+    await job.remove().catch(() => {})
+    await queueConnection.del(goneKey(job.id))
+  }
 
   const startWorker = () => {
     if (worker) return
@@ -54,6 +64,9 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       async (job) => {
         const handler = handlers.get(job.name)
         if (!handler) throw new UnrecoverableError(`No handler for task kind ${job.name}.`)
+        if (job.id && (await queueConnection.exists(goneKey(job.id))) > 0) {
+          throw new UnrecoverableError('The owner of this task was deleted.')
+        }
         try {
           return (
             (await handler(job.data.payload, {
@@ -72,6 +85,8 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       { connection: connect(), prefix, concurrency: options.concurrency },
     )
     worker.on('error', () => {})
+    worker.on('completed', (job) => void removeIfGone(job).catch(() => {}))
+    worker.on('failed', (job) => void removeIfGone(job).catch(() => {}))
   }
 
   return {
@@ -80,11 +95,13 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       startWorker()
     },
     async enqueue({ kind, ownerId, payload, maxAttempts }) {
+      const jobId = ids.uuid()
+      await queueConnection.multi().sadd(ownerKey(ownerId), jobId).pexpire(ownerKey(ownerId), ownerIndexMs).exec()
       const job = await queue.add(
         kind,
         { ownerId, payload },
         {
-          jobId: ids.uuid(),
+          jobId,
           attempts: maxAttempts ?? options.maxAttempts,
           backoff: { type: 'exponential', delay: options.backoffMs },
           removeOnComplete: { age: Math.ceil(options.retentionMs / 1000) },
@@ -98,6 +115,19 @@ export function createBullmqTaskQueue(options: BullmqQueueOptions, ids: IdGenera
       const snapshot = await readConsistently(queue, id)
       if (!snapshot || snapshot.job.data.ownerId !== ownerId) return undefined
       return toTask(snapshot.job, stateOf(snapshot.state, snapshot.job))
+    },
+    async removeAllForOwner(ownerId) {
+      for (const id of await queueConnection.smembers(ownerKey(ownerId))) {
+        const job = await queue.getJob(id)
+        if (!job || job.data.ownerId !== ownerId) continue
+        // A running job is locked by its worker: it is marked, and removed when its attempt ends.
+        const removed = await job.remove().then(
+          () => true,
+          () => false,
+        )
+        if (!removed) await queueConnection.set(goneKey(id), '1', 'PX', ownerIndexMs)
+      }
+      await queueConnection.del(ownerKey(ownerId))
     },
     async close() {
       // With Redis up, running tasks finish and connections close politely. Commands never give up on these

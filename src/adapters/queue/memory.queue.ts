@@ -118,6 +118,12 @@ export function createMemoryTaskQueue(settings: QueueSettings, clock: Clock, ids
       const task = entries.get(id)?.task
       return task && task.ownerId === ownerId ? task : undefined
     },
+    async removeAllForOwner(ownerId) {
+      // A running attempt keeps its entry object, but nothing can find it again, retry it or read its result.
+      for (const [id, entry] of entries) {
+        if (entry.task.ownerId === ownerId) entries.delete(id)
+      }
+    },
     async close() {
       closed = true
       for (const timer of timers) clearTimeout(timer)

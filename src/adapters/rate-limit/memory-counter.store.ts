@@ -37,5 +37,9 @@ export function createMemoryCounterStore(options: CounterStoreOptions): RateLimi
       const res = await limiterFor(policy).get(key)
       return res && res.msBeforeNext > 0 ? { used: res.consumedPoints, msBeforeReset: res.msBeforeNext } : undefined
     },
+
+    async forget(policy, key) {
+      await limiters.get(policy)?.delete(key)
+    },
   }
 }

@@ -63,6 +63,11 @@ export function createCachedOverrideRepository(
         })
         return stored
       },
+
+      async deleteAll(userId) {
+        await inner.deleteAll(userId)
+        await redis.del(keyOf(userId))
+      },
     }
   }
 
@@ -90,6 +95,13 @@ export function createCachedOverrideRepository(
         expiresAt: Date.now() + ttlSeconds * 1000,
       })
       return stored
+    },
+
+    async deleteAll(userId) {
+      writes += 1
+      await inner.deleteAll(userId)
+      writes += 1
+      local.delete(userId)
     },
   }
 }

@@ -105,5 +105,13 @@ export function createRedisCounterStore(options: RedisCounterStoreOptions): Rate
       const res = await answered(() => limiterFor(policy, limit).get(key))
       return res && res.msBeforeNext > 0 ? { used: res.consumedPoints, msBeforeReset: res.msBeforeNext } : undefined
     },
+
+    async forget(policy, key) {
+      // Every limiter of the policy drops its in-memory block of the key; all share the one Redis key, which a
+      // limiter made for the purpose deletes when this instance holds none.
+      const own = [...limiters].filter(([id]) => id.startsWith(`${policy}:`)).map(([, limiter]) => limiter)
+      const deleters = own.length > 0 ? own : [limiterFor(policy, 1)]
+      await Promise.all(deleters.map((limiter) => limiter.delete(key)))
+    },
   }
 }

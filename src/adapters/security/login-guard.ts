@@ -99,5 +99,9 @@ export function createLoginGuard(options: LoginGuardOptions): LoginGuard {
     async consumeRegistration(ip) {
       await consume(registrations, ip, 'register-ip')
     },
+
+    async forgetAccount(email) {
+      await byAccount.delete(email)
+    },
   }
 }

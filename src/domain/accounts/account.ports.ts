@@ -17,6 +17,32 @@ export interface UserRepository {
   findSettings(userId: string): Promise<Partial<UserSettings> | undefined>
   /** Replaces the user's settings. */
   saveSettings(userId: string, settings: UserSettings, at: Date): Promise<void>
+  /**
+   * Deletes the user and every row of theirs in one transaction (settings, sessions kept in the database, resumes
+   * with their versions and drafts, saved jobs, API keys, custom limits, usage); returns the ids of what went, for
+   * the caches and counters keyed by them. Undefined when there was no such user.
+   */
+  delete(id: string): Promise<DeletedUser | undefined>
+}
+
+/** A deleted user as the holders of their data outside the database rows need to know them. */
+export interface DeletedUser {
+  readonly id: string
+  readonly email: string
+  readonly resumeIds: readonly string[]
+  readonly jobIds: readonly string[]
+  readonly apiKeyIds: readonly string[]
+}
+
+/**
+ * Something that keeps data of users outside the database's rows (counters, caches, queued tasks): told to forget
+ * a user once the account is deleted. Its keys carry a TTL, so data a failed call leaves behind still expires.
+ */
+export interface UserDataHolder {
+  /** Names the holder in logs when forgetting fails. */
+  readonly name: string
+  /** Drops everything kept for the user, here and on every instance. */
+  forgetUser(user: DeletedUser): Promise<void>
 }
 
 export interface SessionStore {
@@ -89,6 +115,8 @@ export interface LoginGuard {
   startLoginAttempt(normalizedEmail: string, ip: string): Promise<LoginAttempt>
   /** Counts one registration from the address; throws RATE_LIMITED past the allowance. */
   consumeRegistration(ip: string): Promise<void>
+  /** Forgets the counter of an account's password checks (the account was deleted); the address's counter stays. */
+  forgetAccount(normalizedEmail: string): Promise<void>
 }
 
 export interface PasswordDictionary {

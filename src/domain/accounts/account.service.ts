@@ -9,6 +9,7 @@ import type {
   PasswordHasher,
   SessionStore,
   SessionTokens,
+  UserDataHolder,
   UserRepository,
 } from './account.ports.js'
 import {
@@ -42,6 +43,17 @@ export interface AccountServiceDeps {
   sessionIdleSeconds: number
   /** Personal API keys, revoked with the sessions when the password changes. */
   apiKeys?: Pick<ApiKeyRepository, 'deleteAllForUser'>
+  /** What keeps users' data outside the database rows; each forgets a deleted user. */
+  holders?: readonly UserDataHolder[]
+  /** A holder failed to forget a deleted user (its data expires on its own); reported, never thrown. */
+  onForgetFailed?: (error: unknown, holder: string) => void
+}
+
+/** What an account deletion removed, counted (for the audit log, which names no person). */
+export interface AccountDeletion {
+  readonly resumes: number
+  readonly jobs: number
+  readonly apiKeys: number
 }
 
 /** Where a sign-in or sign-up comes from. */
@@ -240,6 +252,32 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (auth.session) await sessions.create(auth.session)
       events.emit({ name: 'USER_UPDATED', userId })
       return user
+    },
+
+    /**
+     * Deletes the account after checking the current password (counted like a sign-in): every row of the user goes
+     * in one transaction, then every session (on every instance), the user's cached entries, queued tasks and rate
+     * counters, and the sign-in counter of the address. Throws CURRENT_PASSWORD_INCORRECT or RATE_LIMITED first.
+     */
+    async deleteAccount(
+      auth: AuthContext,
+      input: { currentPassword: string },
+      client: ClientInfo,
+    ): Promise<AccountDeletion> {
+      const userId = auth.user.id
+      const attempt = await checkCurrentPassword(auth, input.currentPassword, client)
+      const deleted = await users.delete(userId)
+      await attempt.succeeded()
+      if (!deleted) throw new DomainError('USER_NOT_FOUND', 'The user does not exist.')
+      await sessions.revokeAllForUser(userId)
+      events.emit({ name: 'USER_DELETED', userId })
+      await deps.guard.forgetAccount(normalizeEmail(deleted.email))
+      await Promise.all(
+        (deps.holders ?? []).map((holder) =>
+          holder.forgetUser(deleted).catch((error: unknown) => deps.onForgetFailed?.(error, holder.name)),
+        ),
+      )
+      return { resumes: deleted.resumeIds.length, jobs: deleted.jobIds.length, apiKeys: deleted.apiKeyIds.length }
     },
 
     async getSettings(userId: string): Promise<UserSettings> {

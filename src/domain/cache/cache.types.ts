@@ -42,6 +42,8 @@ export const INVALIDATION_RULES: Readonly<Record<DomainEventName, readonly Cache
   TAILORED_CREATED: ['TAILORED_VERSIONS', 'RESUME_LIST'],
   RESUME_DELETED: RESUME_NAMESPACES,
   USER_UPDATED: ['USER_PROFILE', 'USER_SETTINGS'],
+  // A deleted account's entries are deleted outright (CachePort.forgetOwner), not merely made stale.
+  USER_DELETED: [],
   // A deleted posting must not keep answering from its analysis, or from reports and drafts made against it.
   JOB_DELETED: ['JOB_ANALYSIS', 'ATS_SCORE', 'AI_SUGGESTIONS', 'AI_DRAFT'],
 }

@@ -18,6 +18,8 @@ export interface RateLimitCounterStore {
   consume(policy: PolicyName, key: string, limit: number): Promise<WindowCount>
   /** The open window's count without counting anything; undefined when no window is open. */
   peek(policy: PolicyName, key: string, limit: number): Promise<WindowCount | undefined>
+  /** Removes the key's window in `policy` on every instance (its caller is gone); an unknown key is not an error. */
+  forget(policy: PolicyName, key: string): Promise<void>
 }
 
 /** Durable per-user custom limits. */
@@ -26,6 +28,8 @@ export interface RateLimitOverrideRepository {
   find(userId: string): Promise<StoredOverrides | undefined>
   /** Replaces every custom limit of the user (an empty set clears them); visible to every instance once it returns. */
   replace(userId: string, limits: RateLimitOverrides, at: Date, by: string | undefined): Promise<StoredOverrides>
+  /** Removes every custom limit of the user and any cached copy of them (the user is gone). */
+  deleteAll(userId: string): Promise<void>
 }
 
 /** Where refusals are reported (metrics). */

@@ -1,7 +1,7 @@
 import type { UserRepository } from '../accounts/account.ports.js'
 import { DomainError } from '../errors.js'
 import type { Clock } from '../ports.js'
-import { appliedPolicies, callerLimits } from './rate-limit.policies.js'
+import { appliedPolicies, callerKey, callerLimits } from './rate-limit.policies.js'
 import type {
   RateLimitCounterStore,
   RateLimitMonitor,
@@ -94,6 +94,19 @@ export function createRateLimitService(deps: RateLimitServiceDeps) {
       const policies = await policiesFor(caller, POLICY_NAMES)
       const counts = await Promise.all(policies.map((p) => counters.peek(p.name, p.key, p.limit)))
       return policies.map((policy, i) => toState(policy, counts[i]))
+    },
+
+    /**
+     * Forgets a deleted user: the counters of the user and of each of their API keys in every per-caller policy,
+     * and their custom limits with any cached copy.
+     */
+    async forgetUser(userId: string, apiKeyIds: readonly string[]): Promise<void> {
+      const keys = [
+        callerKey({ kind: 'user', userId, tier: 'free' }),
+        ...apiKeyIds.map((apiKeyId) => callerKey({ kind: 'user', userId, tier: 'free', apiKeyId })),
+      ]
+      await Promise.all(CALLER_POLICIES.flatMap((policy) => keys.map((key) => counters.forget(policy, key))))
+      await deps.overrides.deleteAll(userId)
     },
 
     /** A user's tier, custom limits and effective limits; throws USER_NOT_FOUND. */

@@ -8,6 +8,11 @@ export interface TaskQueue {
   enqueue(task: NewTask): Promise<Task>
   /** The task when it exists and belongs to `ownerId`; undefined otherwise (another user's task included). */
   find(ownerId: string, id: string): Promise<Task | undefined>
+  /**
+   * Removes every task of the owner, with its payload and result (the owner is gone): queued, retrying and finished
+   * ones at once; one running now is removed when its attempt ends, and never retried.
+   */
+  removeAllForOwner(ownerId: string): Promise<void>
   /** Stops taking new work and waits for running handlers to finish. */
   close(): Promise<void>
 }

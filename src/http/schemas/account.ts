@@ -86,3 +86,14 @@ export const Settings = Type.Object(
   },
   { $id: 'UserSettings', additionalProperties: false },
 ) satisfies { static: UserSettings }
+
+export const DeleteMeBody = Type.Object(
+  {
+    currentPassword: Type.String({
+      minLength: 1,
+      maxLength: PASSWORD_MAX_LENGTH,
+      description: 'The account’s current password.',
+    }),
+  },
+  { additionalProperties: false },
+)
