@@ -81,15 +81,21 @@ export function App() {
     navigate('/signin')
   }
 
+  // The account was deleted: its sessions are gone already, so only this tab needs to know.
+  const signedOut = () => {
+    setSession({ state: 'signed-out' })
+    navigate('/signin')
+  }
+
   return (
     <>
       <Header user={session.user} path={path} onSignOut={signOut} />
-      <main id="main">{screenFor(path)}</main>
+      <main id="main">{screenFor(path, signedOut)}</main>
     </>
   )
 }
 
-function screenFor(path: string) {
+function screenFor(path: string, onAccountDeleted: () => void) {
   const workspace = /^\/resumes\/([0-9a-f-]{36})(?:\/(edit|history|job|design))?\/?$/.exec(path)
   if (workspace?.[1]) {
     return <Workspace key={workspace[1]} resumeId={workspace[1]} tab={(workspace[2] ?? 'edit') as 'edit'} />
@@ -97,7 +103,7 @@ function screenFor(path: string) {
   if (path === '/trash') return <ResumeList trashed />
   if (path === '/import') return <ImportScreen />
   if (path === '/jobs') return <JobsScreen />
-  if (path === '/settings') return <SettingsScreen />
+  if (path === '/settings') return <SettingsScreen onAccountDeleted={onAccountDeleted} />
   return <ResumeList />
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { AccountDataPanel } from './account-data.js'
 import { api } from './api.js'
 import { ApiKeysPanel } from './api-keys.js'
 import type { Usage } from './types.js'
@@ -22,14 +23,18 @@ export function formatBytes(bytes: number): string {
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`
 
-/** The account's settings: what it stores against each of its quotas, and its personal API keys. */
-export function SettingsScreen() {
+/**
+ * The account's settings: what it stores against each of its quotas, its personal API keys, and its data (download
+ * all of it, or delete the account; `onAccountDeleted` then signs out).
+ */
+export function SettingsScreen({ onAccountDeleted }: { onAccountDeleted: () => void }) {
   usePageTitle('Settings')
   return (
     <section>
       <h1 tabIndex={-1}>Settings</h1>
       <UsagePanel />
       <ApiKeysPanel />
+      <AccountDataPanel onDeleted={onAccountDeleted} />
     </section>
   )
 }
