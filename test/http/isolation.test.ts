@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { fillPath, type Operation, operationsOf, requiredQuery } from '../helpers/openapi.js'
 import { bearer, registerUser, startTestServer } from '../helpers/server.js'
+import { unzipText } from '../helpers/unzip.js'
 
 interface Owned {
   /** Path parameters naming the owner's resource. */
@@ -126,10 +127,12 @@ describe('isolation matrix', () => {
     ).toEqual([])
 
     const checked: string[] = []
+    const ownedIds: string[] = [owner.userId]
     for (const prefix of prefixes) {
       const owned = await FIXTURES[prefix]?.(server, owner.token, owner.userId)
       if (!owned) continue
       const before = await owned.snapshot()
+      ownedIds.push(...Object.values(owned.params).filter((value) => value.length > 8))
       for (const op of operations.filter((o) => o.path.startsWith(prefix))) {
         const body = plausibleBody(op)
         const response = await server.inject({
@@ -147,5 +150,12 @@ describe('isolation matrix', () => {
       expect(await owned.snapshot(), `${prefix} changed by another user`).toEqual(before)
     }
     expect(checked.length).toBe(operations.length)
+
+    // The routes of the caller's own account name no id: the intruder's data export holds nothing of the owner's.
+    const exported = await server.inject({ method: 'GET', url: '/api/me/export', headers: bearer(intruder.token) })
+    expect(exported.statusCode).toBe(200)
+    const archive = [...(await unzipText(exported.rawPayload)).values()].join('\n')
+    for (const id of ownedIds) expect(archive, 'owner data in the intruder export').not.toContain(id)
+    expect(archive).not.toContain('Owner Person')
   }, 120_000)
 })
