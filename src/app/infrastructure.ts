@@ -9,7 +9,6 @@ import { BentoSessionCache } from '../adapters/cache/session-cache.js'
 import { loadThemeCatalog } from '../adapters/documents/theme-catalog.js'
 import { type Database, openDatabase } from '../adapters/postgres/database.js'
 import { migrateToLatest } from '../adapters/postgres/migrator.js'
-import { createBullmqTaskQueue } from '../adapters/queue/bullmq.queue.js'
 import { createMemoryTaskQueue } from '../adapters/queue/memory.queue.js'
 import { connectionsReachable, connectRedis } from '../adapters/redis/redis.js'
 import { randomIds, systemClock } from '../adapters/system/system.js'
@@ -102,8 +101,9 @@ export async function openInfrastructure(config: Config, options: AppOptions, cl
   const sessionCache = openSessionCache(config, logger, closer)
 
   const taskSettings = { ...config.tasks, retentionMs: config.tasks.retentionSeconds * 1000 }
+  // BullMQ is loaded only when Redis is configured (it is ~30 MB of modules an embedded instance never uses).
   const taskQueue = config.redisUrl
-    ? createBullmqTaskQueue(
+    ? (await import('../adapters/queue/bullmq.queue.js')).createBullmqTaskQueue(
         { ...taskSettings, redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}bull` },
         randomIds,
       )
