@@ -14,6 +14,7 @@ import type { Config } from './config/config.js'
 import type { AccountService } from './domain/accounts/account.service.js'
 import type { DataExportService } from './domain/accounts/data-export.service.js'
 import type { ApiKeyService } from './domain/api-keys/api-key.service.js'
+import type { ApplicationService } from './domain/applications/application.service.js'
 import type { CacheService } from './domain/cache/cache.service.js'
 import type { DocumentService } from './domain/documents/document.service.js'
 import type { ResumeDocumentsService } from './domain/documents/resume-documents.service.js'
@@ -41,6 +42,8 @@ export interface Services {
   readonly drafts: DraftService
   readonly versions: VersionService
   readonly jobs: JobService
+  /** The application tracker: jobs applied for, the resume sent, status history, contacts, CSV export. */
+  readonly applications: ApplicationService
   /**
    * Analysis, ATS reports, suggestions, tailoring and rewrites: rewrites by the LLM when AI_BASE_URL or AI_API_KEY is
    * set, else (and on failure) by the deterministic engine.

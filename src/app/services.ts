@@ -11,6 +11,7 @@ import { htmlRenderer } from '../adapters/documents/html.renderer.js'
 import { createOpenAiProvider } from '../adapters/llm/openai.provider.js'
 import { createPostgresAccountDataReader } from '../adapters/postgres/account-data.reader.js'
 import { createPostgresApiKeyRepository } from '../adapters/postgres/api-key.repository.js'
+import { createPostgresApplicationRepository } from '../adapters/postgres/application.repository.js'
 import { createPostgresJobRepository } from '../adapters/postgres/job.repository.js'
 import { createPostgresResumeRepository } from '../adapters/postgres/resume.repository.js'
 import { createPostgresSessionStore } from '../adapters/postgres/session.store.js'
@@ -26,6 +27,7 @@ import { createAccountService } from '../domain/accounts/account.service.js'
 import { createCachedSessionStore } from '../domain/accounts/cached-session.store.js'
 import { createDataExportService } from '../domain/accounts/data-export.service.js'
 import { createApiKeyService } from '../domain/api-keys/api-key.service.js'
+import { createApplicationService } from '../domain/applications/application.service.js'
 import { createCacheService, withCachedReads } from '../domain/cache/cache.service.js'
 import type { ExportRequest } from '../domain/documents/document.service.js'
 import type { JsonResumeDocument } from '../domain/documents/document.types.js'
@@ -54,6 +56,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
   const resumeRepository = createPostgresResumeRepository(database.db)
   const jobRepository = createPostgresJobRepository(database.db)
   const apiKeyRepository = createPostgresApiKeyRepository(database.db)
+  const applicationRepository = createPostgresApplicationRepository(database.db)
   const quotas = { ...config.quotas, resumes: config.resumes.maxPerUser }
   /** The page size a user chose in their settings: new resumes take it, and exports of resumes that name none. */
   const pageSizeOf = async (userId: string) => (await users.findSettings(userId))?.pageSize
@@ -168,6 +171,14 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     drafts,
     versions,
     jobs,
+    applications: createApplicationService({
+      applications: applicationRepository,
+      jobs: jobRepository,
+      resumes: resumeRepository,
+      clock,
+      ids,
+      quota: config.quotas.applications,
+    }),
     intelligence,
     templates,
     documents,
@@ -184,7 +195,12 @@ export function createServices(config: Config, infra: Infrastructure): Services 
       archive: zipWriter,
       clock,
     }),
-    usage: createUsageService({ resumes: resumeRepository, jobs: jobRepository, quotas }),
+    usage: createUsageService({
+      resumes: resumeRepository,
+      jobs: jobRepository,
+      applications: applicationRepository,
+      quotas,
+    }),
     cache,
   }
 }

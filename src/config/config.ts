@@ -117,7 +117,12 @@ function assemble(v: SettingValues): Config {
       trashRetentionDays: v.RESUME_TRASH_RETENTION_DAYS,
       purgeIntervalMs: v.RESUME_PURGE_INTERVAL_MS,
     },
-    quotas: { storageBytes: v.QUOTA_STORAGE_BYTES, versionsPerResume: v.QUOTA_VERSIONS_PER_RESUME, jobs: v.QUOTA_JOBS },
+    quotas: {
+      storageBytes: v.QUOTA_STORAGE_BYTES,
+      versionsPerResume: v.QUOTA_VERSIONS_PER_RESUME,
+      jobs: v.QUOTA_JOBS,
+      applications: v.QUOTA_APPLICATIONS,
+    },
     inputLimits: {
       maxDepth: v.INPUT_MAX_DEPTH,
       maxStringLength: v.INPUT_MAX_STRING_LENGTH,

@@ -86,6 +86,8 @@ export interface Config {
     readonly versionsPerResume: number
     /** Saved job postings one user may keep. */
     readonly jobs: number
+    /** Applications one user may track. */
+    readonly applications: number
   }
   /** Shape limits applied to every JSON input (request bodies, drafts, imported files, job texts). */
   readonly inputLimits: {

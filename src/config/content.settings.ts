@@ -46,6 +46,12 @@ export const CONTENT_SETTINGS = {
     max: 1_000_000,
   }),
   QUOTA_JOBS: int({ doc: 'Saved job postings one user may keep.', default: 1000, min: 1, max: 1_000_000 }),
+  QUOTA_APPLICATIONS: int({
+    doc: 'Applications one user may track (a CSV export holds them all, so at most 10000).',
+    default: 1000,
+    min: 1,
+    max: 10_000,
+  }),
 
   INPUT_MAX_DEPTH: int({
     section:

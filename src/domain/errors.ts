@@ -44,9 +44,12 @@ export const ERROR_CODES = {
   INPUT_TOO_COMPLEX:
     'The input took more than its time or memory budget to process (e.g. a pathological file or text); nothing was stored.',
   QUOTA_EXCEEDED:
-    'The account is at one of its quotas (`quota` names which: storageBytes, resumes, versionsPerResume, jobs); see GET /api/me/usage.',
+    'The account is at one of its quotas (`quota` names which: storageBytes, resumes, versionsPerResume, jobs, applications); see GET /api/me/usage.',
   WORKERS_BUSY: 'Every worker is busy and the queue of heavy work is full; retry after the time given in Retry-After.',
   JOB_NOT_FOUND: "No such saved job posting for this user (another user's job is reported the same way).",
+  APPLICATION_NOT_FOUND: "No such application for this user (another user's application is reported the same way).",
+  APPLICATION_VERSION_CONFLICT:
+    'The application changed since the If-Match ETag; `etag` holds the current one (read it again and retry).',
   API_KEY_NOT_FOUND: "No such API key for this user (another user's key is reported the same way).",
   API_KEY_LIMIT_REACHED: 'The account already holds the most API keys it may (`limit`); revoke one first.',
   API_KEY_SCOPE_MISSING: 'The API key lacks a scope this route or tool needs; `requiredScopes` lists the missing ones.',

@@ -17,6 +17,7 @@ import { DEFAULT_WEB_ROOT, registerWebApp } from './plugins/web-app.js'
 import { adminCacheRoutes } from './routes/admin/cache.routes.js'
 import { adminRateLimitRoutes } from './routes/admin/rate-limits.routes.js'
 import { apiKeyRoutes } from './routes/api-keys/api-keys.routes.js'
+import { applicationRoutes } from './routes/applications/applications.routes.js'
 import { authRoutes } from './routes/auth/auth.routes.js'
 import { docsRoutes } from './routes/docs/docs.routes.js'
 import { documentRoutes } from './routes/documents/documents.routes.js'
@@ -36,6 +37,7 @@ import { taskRoutes } from './routes/tasks/tasks.routes.js'
 import { templateRoutes } from './routes/templates/templates.routes.js'
 import { Settings, User_ } from './schemas/account.js'
 import { ApiKey_ } from './schemas/api-key.js'
+import { Application_ } from './schemas/application.js'
 import { Design_ } from './schemas/design.js'
 import { AiDraft_ } from './schemas/intelligence/ai-draft.js'
 import { AtsReport_ } from './schemas/intelligence/reports.js'
@@ -117,6 +119,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   server.addSchema(Settings)
   server.addSchema(Job_)
   server.addSchema(JobAnalysis_)
+  server.addSchema(Application_)
   server.addSchema(AtsReport_)
   server.addSchema(AiDraft_)
   server.addSchema(ApiKey_)
@@ -141,6 +144,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   await server.register(draftsRoutes)
   await server.register(versionsRoutes)
   await server.register(jobRoutes)
+  await server.register(applicationRoutes)
   await server.register(intelligenceRoutes)
   await server.register(aiDraftRoutes)
   await server.register(templateRoutes)

@@ -346,7 +346,7 @@ describe('fuzzing every route', () => {
     const base = await listenOnLoopback(server)
     const fuzzer = await registerUser(server)
     const bystander = await registerUser(server)
-    // The bystander owns a resume with a draft and a saved job; the fuzzer tries their ids too.
+    // The bystander owns a resume with a draft, a saved job and an application; the fuzzer tries their ids too.
     const owner = clientOf(server, bystander.token)
     const resumeId = await createResume(owner, { title: 'Bystander', tags: ['private'] })
     const draft = await owner.put(
@@ -358,6 +358,9 @@ describe('fuzzing every route', () => {
     const job = await owner.post('/api/jobs', { title: 'Bystander job', description: 'Required: TypeScript.' })
     expect(job.statusCode).toBe(201)
     const jobId = job.json().id as string
+    const application = await owner.post('/api/applications', { jobId, resumeId, status: 'applied' })
+    expect(application.statusCode).toBe(201)
+    const applicationId = application.json().id as string
     const snapshot = async () =>
       Promise.all(
         [
@@ -369,6 +372,8 @@ describe('fuzzing every route', () => {
           `/api/resumes/${resumeId}/versions`,
           '/api/jobs',
           `/api/jobs/${jobId}`,
+          '/api/applications',
+          `/api/applications/${applicationId}`,
         ].map(async (url) => {
           const response = await owner.get(url)
           return `${url} ${response.statusCode} ${response.headers.etag ?? ''} ${response.body}`
@@ -385,7 +390,7 @@ describe('fuzzing every route', () => {
     const timings: { at: number; ms: number; label: string }[] = []
     for (let i = 0; i < COUNT; i++) {
       const operation = r.pick(operations)
-      const id = [fuzzer.userId, resumeId, jobId][i % 3] as string
+      const id = [fuzzer.userId, resumeId, jobId, applicationId][i % 4] as string
       const request = buildRequest(r, operation, { a: fuzzer.token }, { id })
       // A remote client's requests arrive between turns of the event loop; inject's would otherwise run back to back
       // as promise callbacks, and the probe would measure this loop, not the server.

@@ -82,6 +82,20 @@ const FIXTURES: Record<string, Fixture> = {
     const id = created.json().id as string
     return { params: { id }, snapshot: () => read(server, token, [`/api/jobs/${id}`, `/api/jobs/${id}/analysis`]) }
   },
+  '/api/applications/': async (server, token) => {
+    const created = await server.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: bearer(token),
+      payload: { company: 'Owner Person Ltd', title: 'Engineer', status: 'applied', notes: 'Owner Person notes' },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = created.json().id as string
+    return {
+      params: { id },
+      snapshot: () => read(server, token, [`/api/applications/${id}`, '/api/applications']),
+    }
+  },
   '/api/api-keys/': async (server, token) => {
     const created = await server.inject({
       method: 'POST',

@@ -169,6 +169,7 @@ describe('quotas over HTTP', { timeout: 120_000 }, () => {
       resumes: { used: 0, limit: 9 },
       versionsPerResume: { used: 0, limit: 50 },
       jobs: { used: 0, limit: 7 },
+      applications: { used: 0, limit: 1000 },
     })
 
     const v1 = contentOf(300)
@@ -184,6 +185,7 @@ describe('quotas over HTTP', { timeout: 120_000 }, () => {
       resumes: { used: 1, limit: 9 },
       versionsPerResume: { used: 2, limit: 50 },
       jobs: { used: 1, limit: 7 },
+      applications: { used: 0, limit: 1000 },
     })
 
     // Another user sees only their own usage.

@@ -81,6 +81,38 @@ export interface JobsTable {
   created_at: Timestamp
 }
 
+export interface ApplicationsTable {
+  id: string
+  owner_id: string
+  job_id: string | null
+  url: string | null
+  company: string
+  title: string
+  /** lower(company), computed by the repository: the company sort key. */
+  company_key: string
+  /** lower(company) + newline + lower(title), computed by the repository: what `q` searches. */
+  search_key: string
+  resume_id: string | null
+  resume_version: number | null
+  status: string
+  /** [{ from?, to, at, note? }] oldest first. */
+  history: ColumnType<unknown[], string, string>
+  applied_at: ColumnType<Date | null, Date | null, Date | null>
+  deadline: ColumnType<Date | null, Date | null, Date | null>
+  next_step_at: ColumnType<Date | null, Date | null, Date | null>
+  next_step_note: string | null
+  /** [{ name, role?, email?, phone?, notes? }] */
+  contacts: ColumnType<unknown[], string, string>
+  notes: string | null
+  /** { min?, max?, currency, period } */
+  salary: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  location: string | null
+  remote: string | null
+  revision: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 /** One row per user who stored something: the sum of their versions', drafts' and jobs' `size_bytes`. */
 export interface UserUsageTable {
   user_id: string
@@ -118,4 +150,5 @@ export interface Tables {
   jobs: JobsTable
   user_usage: UserUsageTable
   api_keys: ApiKeysTable
+  applications: ApplicationsTable
 }

@@ -31,10 +31,10 @@ export async function addStorage(trx: Transaction<Tables>, ownerId: string, delt
     .execute()
 }
 
-/** How many jobs or resumes (trashed ones included) the owner has, as the count quotas count them. */
+/** How many jobs, applications or resumes (trashed ones included) the owner has, as the count quotas count them. */
 export async function countOwned(
   db: Kysely<Tables> | Transaction<Tables>,
-  table: 'jobs' | 'resumes',
+  table: 'jobs' | 'resumes' | 'applications',
   ownerId: string,
 ): Promise<number> {
   const { count } = await db

@@ -12,7 +12,11 @@ export interface Quotas {
   readonly jobs: number
 }
 
-export type QuotaName = keyof Quotas
+/**
+ * Every quota: those in Quotas, and `applications`, which only the application tracker checks (its limit is passed
+ * to it on its own, so the quotas of resumes and jobs stay as they were).
+ */
+export type QuotaName = keyof Quotas | 'applications'
 
 /** What one user stores, counted the way the quotas count it (saved jobs are counted by the job repository). */
 export interface StoredUsage {
@@ -37,6 +41,7 @@ const WHAT: Record<QuotaName, (limit: number) => string> = {
   resumes: (limit) => `You can keep at most ${limit} resumes, the trash included`,
   versionsPerResume: (limit) => `A resume can hold at most ${limit} versions`,
   jobs: (limit) => `You can keep at most ${limit} saved job postings`,
+  applications: (limit) => `You can track at most ${limit} applications`,
 }
 
 const WAY_OUT: Record<QuotaName, string> = {
@@ -44,6 +49,7 @@ const WAY_OUT: Record<QuotaName, string> = {
   resumes: 'delete some first (resumes in the trash count until they are purged).',
   versionsPerResume: 'start a new resume from this one to keep editing.',
   jobs: 'delete some first.',
+  applications: 'delete some first.',
 }
 
 /** QUOTA_EXCEEDED for `quota`: `limit` and `used` (before the refused write) go into the problem. */
@@ -58,7 +64,7 @@ export function assertStorageFits(used: number, delta: number, limit: number): v
   if (delta > 0 && used + delta > limit) throw quotaExceeded('storageBytes', limit, used)
 }
 
-/** Throws when the user already holds `used` of a counted quota (resumes, versions of one resume, jobs). */
+/** Throws when the user already holds `used` of a counted quota (resumes, versions of one resume, jobs, applications). */
 export function assertCountBelow(quota: Exclude<QuotaName, 'storageBytes'>, used: number, limit: number): void {
   if (used >= limit) throw quotaExceeded(quota, limit, used)
 }

@@ -38,6 +38,13 @@ export const API_KEY_ROUTE_SCOPES: Readonly<Record<string, readonly ApiKeyScope[
   'GET /api/jobs/:id': JOBS,
   'DELETE /api/jobs/:id': JOBS,
   'GET /api/jobs/:id/analysis': JOBS,
+  // Applications are job-search data like saved postings (linking a resume needs only its id).
+  'GET /api/applications': JOBS,
+  'GET /api/applications/export.csv': JOBS,
+  'POST /api/applications': JOBS,
+  'GET /api/applications/:id': JOBS,
+  'PATCH /api/applications/:id': JOBS,
+  'DELETE /api/applications/:id': JOBS,
   'POST /api/resumes/:id/ats-report': READ_WITH_POSTING,
   'POST /api/resumes/:id/suggestions': READ_WITH_POSTING,
   'POST /api/resumes/:id/ai-draft': READ_WITH_POSTING,

@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { type Static, Type } from '@sinclair/typebox'
 import { TEMPLATE_ID_PATTERN } from '../../domain/resumes/resume.limits.js'
 import {
   ACCENT_COLOR_PATTERN,
@@ -9,19 +9,7 @@ import {
   SECTION_KEYS,
   SECTION_TITLE_MAX_LENGTH,
 } from '../../domain/resumes/resume-design.js'
-import { type Equals, Literals, type Wire } from './wire.js'
-
-/**
- * The schema or null. The server coerces types, and Ajv coerces inside an anyOf branch (null tried as a boolean
- * becomes false, false tried as null becomes null); a type list is never coerced when one of its types matches.
- */
-function Nullable<T extends TSchema>(schema: T) {
-  const type = (schema as { type?: unknown }).type
-  if (typeof type === 'string' && type !== 'object' && type !== 'array') {
-    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] })
-  }
-  return Type.Union([Type.Null(), schema])
-}
+import { type Equals, Literals, Nullable, type Wire } from './wire.js'
 
 const Section = Literals(SECTION_KEYS)
 const Sections = (description: string) =>

@@ -19,6 +19,7 @@ export const Usage_ = Type.Object(
     resumes: Meter('Resumes kept, live and in the trash'),
     versionsPerResume: Meter('`used` is the most versions any one of the user’s resumes holds'),
     jobs: Meter('Saved job postings'),
+    applications: Meter('Applications tracked'),
   },
   { additionalProperties: false, description: 'Usage against each quota' },
 ) satisfies { static: Usage }

@@ -1,4 +1,4 @@
-import { type SchemaOptions, type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox'
+import { type SchemaOptions, type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox'
 import type { Operation } from 'fast-json-patch'
 
 /**
@@ -19,6 +19,18 @@ export function Literals<const T extends readonly [string, ...string[]]>(
     values.map((value) => Type.Literal(value)),
     options,
   ) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>
+}
+
+/**
+ * The schema or null. The server coerces types, and Ajv coerces inside an anyOf branch (null tried as a boolean
+ * becomes false, false tried as null becomes null); a type list is never coerced when one of its types matches.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const type = (schema as { type?: unknown }).type
+  if (typeof type === 'string' && type !== 'object' && type !== 'array') {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] })
+  }
+  return Type.Union([Type.Null(), schema])
 }
 
 /** An RFC 6902 operation as the API sends it. */

@@ -1044,6 +1044,11 @@ export interface paths {
                                 used: number;
                                 limit: number;
                             };
+                            /** @description Applications tracked */
+                            applications: {
+                                used: number;
+                                limit: number;
+                            };
                         };
                     };
                 };
@@ -3144,6 +3149,421 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, filtered and sorted (default: most recently changed first) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Any of these (repeat the parameter) */
+                    status?: ("saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn")[];
+                    /** @description Text in company or title */
+                    q?: string;
+                    /** @description Only applications with a deadline before this instant */
+                    deadlineBefore?: string;
+                    /** @description updated (newest change first, default), deadline (soonest first, none last), company, status */
+                    sort?: "updated" | "deadline" | "company" | "status";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Application"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Track an application: a saved job (jobId) or a company and title, the resume sent, a status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description One of your saved jobs (404 JOB_NOT_FOUND otherwise); company, title and url default to its own
+                         */
+                        jobId?: string;
+                        /** Format: uri */
+                        url?: string;
+                        /** @description Required without a jobId */
+                        company?: string;
+                        /** @description Required without a jobId */
+                        title?: string;
+                        /**
+                         * Format: uuid
+                         * @description The resume sent: one of yours (404 RESUME_NOT_FOUND otherwise)
+                         */
+                        resumeId?: string;
+                        /** @description Pins a committed version of the resume (404 VERSION_NOT_FOUND when it has none such) */
+                        resumeVersion?: number;
+                        /** @description Default: saved */
+                        status?: "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                        /** @description Recorded in the history with this status change */
+                        statusNote?: string;
+                        /**
+                         * Format: date-time
+                         * @description Default: now when the status is applied
+                         */
+                        appliedAt?: string;
+                        /** Format: date-time */
+                        deadline?: string;
+                        nextStep?: {
+                            /** Format: date-time */
+                            at: string;
+                            note?: string;
+                        };
+                        contacts?: {
+                            name: string;
+                            role?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            notes?: string;
+                        }[];
+                        notes?: string;
+                        /** @description min must not exceed max (400 naming /body/salary/max) */
+                        salary?: {
+                            min?: number;
+                            max?: number;
+                            /** @description ISO 4217 code, e.g. EUR */
+                            currency: string;
+                            period: "hour" | "day" | "week" | "month" | "year";
+                        };
+                        location?: string;
+                        remote?: "onsite" | "hybrid" | "remote";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered, sorted list as CSV (cells that would start a spreadsheet formula begin with a quote) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Any of these (repeat the parameter) */
+                    status?: ("saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn")[];
+                    /** @description Text in company or title */
+                    q?: string;
+                    /** @description Only applications with a deadline before this instant */
+                    deadlineBefore?: string;
+                    /** @description updated (newest change first, default), deadline (soonest first, none last), company, status */
+                    sort?: "updated" | "deadline" | "company" | "status";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 4180 CSV with a header row */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its status history; the ETag is what PATCH needs in If-Match */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an application */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an application. Needs If-Match with its ETag: 428 without it, 412 when stale */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag last read */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The fields to change; null clears an optional one */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId?: string | null;
+                        /** Format: uri */
+                        url?: string | null;
+                        company?: string;
+                        title?: string;
+                        /**
+                         * Format: uuid
+                         * @description null unlinks the resume and its pinned version
+                         */
+                        resumeId?: string | null;
+                        /** @description Pins a committed version of the resume (404 VERSION_NOT_FOUND when it has none such) */
+                        resumeVersion?: number | null;
+                        /** @description A new status appends { from, to, at, note } to the history */
+                        status?: "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                        /** @description Recorded in the history with this status change */
+                        statusNote?: string;
+                        /** Format: date-time */
+                        appliedAt?: string | null;
+                        /** Format: date-time */
+                        deadline?: string | null;
+                        nextStep?: null | {
+                            /** Format: date-time */
+                            at: string;
+                            note?: string;
+                        };
+                        /** @description Replaces the whole list */
+                        contacts?: {
+                            name: string;
+                            role?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            notes?: string;
+                        }[];
+                        notes?: string | null;
+                        salary?: null | {
+                            min?: number;
+                            max?: number;
+                            /** @description ISO 4217 code, e.g. EUR */
+                            currency: string;
+                            period: "hour" | "day" | "week" | "month" | "year";
+                        };
+                        location?: string | null;
+                        remote?: null | ("onsite" | "hybrid" | "remote");
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/resumes/{id}/ats-report": {
         parameters: {
             query?: never;
@@ -4236,6 +4656,61 @@ export interface components {
             }[];
             /** @description Notices for the ESCO and O*NET data behind the skills */
             attribution: string[];
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId?: string;
+            url?: string;
+            company: string;
+            title: string;
+            /** Format: uuid */
+            resumeId?: string;
+            resumeVersion?: number;
+            /** @description saved, applied, interviewing, offer, accepted, rejected or withdrawn (the board order) */
+            status: "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+            /** @description Status changes, oldest first (the latest 100 are kept) */
+            history: {
+                /** @description saved, applied, interviewing, offer, accepted, rejected or withdrawn (the board order) */
+                from?: "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                /** @description saved, applied, interviewing, offer, accepted, rejected or withdrawn (the board order) */
+                to: "saved" | "applied" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                /** Format: date-time */
+                at: string;
+                note?: string;
+            }[];
+            /** Format: date-time */
+            appliedAt?: string;
+            /** Format: date-time */
+            deadline?: string;
+            nextStep?: {
+                /** Format: date-time */
+                at: string;
+                note?: string;
+            };
+            contacts: {
+                name: string;
+                role?: string;
+                email?: string;
+                phone?: string;
+                notes?: string;
+            }[];
+            notes?: string;
+            salary?: {
+                min?: number;
+                max?: number;
+                currency: string;
+                period: "hour" | "day" | "week" | "month" | "year";
+            };
+            location?: string;
+            remote?: "onsite" | "hybrid" | "remote";
+            /** @description The ETag is "r<revision>": send it as If-Match to PATCH */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AtsReport: {
             algorithmVersion: string;

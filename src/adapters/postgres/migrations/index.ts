@@ -8,6 +8,7 @@ import * as m20261130T0300 from './20261130T0300_storage_usage.js'
 import * as m20261207T1400 from './20261207T1400_resume_design.js'
 import * as m20261207T1500 from './20261207T1500_api_keys.js'
 import * as m20261214T1000 from './20261214T1000_analysis_rate_limit.js'
+import * as m20261215T1000 from './20261215T1000_applications.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T1400_resume_design': m20261207T1400,
   '20261207T1500_api_keys': m20261207T1500,
   '20261214T1000_analysis_rate_limit': m20261214T1000,
+  '20261215T1000_applications': m20261215T1000,
 }
