@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config/config.js'
 import { buildServer } from '../../src/http/server.js'
+import { POSTGRES_URL, REDIS_URL } from '../helpers/postgres.js'
 import { runTs } from '../helpers/process.js'
 import { rateLimitFields, setUser } from '../helpers/rate-limits.js'
 import { bearer, problemOf, registerUser, startTestServer } from '../helpers/server.js'
@@ -138,4 +139,28 @@ describe('npm run user:role', () => {
     expect(read.statusCode).toBe(200)
     expect(read.json()).toMatchObject({ userId: user.userId, tier: 'free', limits: { user: 180, analysis: 120 } })
   }, 120_000)
+
+  it.skipIf(!POSTGRES_URL || !REDIS_URL)(
+    'on PostgreSQL + Redis, a running instance applies the new role on the next request (its cached session is dropped over the bus)',
+    async () => {
+      const { server, env } = await startTestServer()
+      const user = await registerUser(server)
+      const read = () => server.inject({ method: 'GET', url: limitsUrl(user.userId), headers: bearer(user.token) })
+      // Signed in and cached as a plain user.
+      problemOf(await read(), 403, 'FORBIDDEN')
+      const keys = ['DATABASE_URL', 'REDIS_URL', 'REDIS_KEY_PREFIX'] as const
+      const cliEnv = Object.fromEntries(keys.map((k) => [k, env[k] as string]))
+      const granted = await runTs('src/cli/user-role.ts', [user.email, 'admin'], cliEnv)
+      expect(granted.stderr).toBe('')
+      expect(granted.stdout).toContain('running instances were told over Redis')
+      // The bus message takes a moment to arrive; the session cache would otherwise keep the old role for 30 s.
+      let status = 403
+      for (let waited = 0; waited < 3000 && status !== 200; waited += 100) {
+        status = (await read()).statusCode
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect(status).toBe(200)
+    },
+    120_000,
+  )
 })
