@@ -358,7 +358,13 @@ describe('fuzzing every route', () => {
     const job = await owner.post('/api/jobs', { title: 'Bystander job', description: 'Required: TypeScript.' })
     expect(job.statusCode).toBe(201)
     const jobId = job.json().id as string
-    const application = await owner.post('/api/applications', { jobId, resumeId, status: 'applied' })
+    // The job names no company: the application gives one.
+    const application = await owner.post('/api/applications', {
+      jobId,
+      company: 'Bystander Ltd',
+      resumeId,
+      status: 'applied',
+    })
     expect(application.statusCode).toBe(201)
     const applicationId = application.json().id as string
     const snapshot = async () =>
