@@ -50,6 +50,7 @@ export const API_KEY_ROUTE_SCOPES: Readonly<Record<string, readonly ApiKeyScope[
   'POST /api/resumes/:id/ai-draft': READ_WITH_POSTING,
   'POST /api/resumes/:id/tailor': ['resumes:write', 'jobs'],
   'GET /api/resumes/:id/export': ['resumes:read', 'documents'],
+  'GET /api/resumes/:id/preview': READ,
   'POST /api/resumes/import': ['resumes:write', 'documents'],
   'GET /api/tasks/:id': ['documents'],
 }
