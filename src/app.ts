@@ -3,6 +3,7 @@
  * receives the finished services. Whatever opens registers its close step as it opens (see app/closer.ts), so a
  * start that fails part way closes what it opened, and close() shuts everything in reverse order.
  */
+
 import type { NodeOptions } from '@sentry/node'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
@@ -19,6 +20,7 @@ import type { CacheService } from './domain/cache/cache.service.js'
 import type { DocumentService } from './domain/documents/document.service.js'
 import type { ResumeDocumentsService } from './domain/documents/resume-documents.service.js'
 import type { EventBus } from './domain/events.js'
+import type { IdempotencyStore } from './domain/idempotency/idempotency.ports.js'
 import type { IntelligenceService } from './domain/intelligence/intelligence.service.js'
 import type { JobService } from './domain/jobs/job.service.js'
 import type { Clock } from './domain/ports.js'
@@ -56,6 +58,8 @@ export interface Services {
   readonly resumeDocuments: ResumeDocumentsService
   readonly events: EventBus
   readonly rateLimits: RateLimitService
+  /** Stored answers of create requests sent with Idempotency-Key. */
+  readonly idempotency: IdempotencyStore
   /** How much of each storage quota a user uses. */
   readonly usage: UsageService
   /** A user's own data as one ZIP archive. */

@@ -2,6 +2,7 @@
  * Wires RoleReady's services from the opened infrastructure. Pure construction: nothing is opened, contacted or
  * scheduled here, so nothing built here needs closing.
  */
+
 import { zipWriter } from '../adapters/archive/zip.writer.js'
 import { apiKeySecrets } from '../adapters/crypto/api-key-secrets.js'
 import { commonPasswords } from '../adapters/crypto/common-passwords.js'
@@ -12,6 +13,7 @@ import { createOpenAiProvider } from '../adapters/llm/openai.provider.js'
 import { createPostgresAccountDataReader } from '../adapters/postgres/account-data.reader.js'
 import { createPostgresApiKeyRepository } from '../adapters/postgres/api-key.repository.js'
 import { createPostgresApplicationRepository } from '../adapters/postgres/application.repository.js'
+import { createPostgresIdempotencyStore } from '../adapters/postgres/idempotency.store.js'
 import { createPostgresJobRepository } from '../adapters/postgres/job.repository.js'
 import { createPostgresResumeRepository } from '../adapters/postgres/resume.repository.js'
 import { createPostgresSessionStore } from '../adapters/postgres/session.store.js'
@@ -186,6 +188,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
     tasks,
     events,
     rateLimits,
+    idempotency: createPostgresIdempotencyStore(database.db),
     dataExport: createDataExportService({
       users,
       settingsOf: (userId) => accounts.getSettings(userId),

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   WEAK_PASSWORD: 'The password does not meet the password policy.',
   RATE_LIMITED: 'Too many requests; retry after the time given in Retry-After.',
   RESUME_NOT_FOUND: "No such resume for this user (another user's resume is reported the same way).",
+  IDEMPOTENCY_KEY_IN_USE: 'A request with this Idempotency-Key is still being answered; retry once it has been.',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was used with another request (method, path or body); use a new key.',
   RESUME_NOT_IN_TRASH: 'Only a resume in the trash can be deleted for good; move it to the trash first.',
   VERSION_NOT_FOUND: 'The resume has no version with this number.',
   DRAFT_NOT_FOUND: 'The resume has no saved draft.',

@@ -8,6 +8,7 @@ import type { Observability } from '../observability/observability.js'
 import { acceptOrGenerateRequestId } from '../observability/request-context.js'
 import { registerDefaultCacheControl } from './plugins/cache-control.js'
 import { registerFaultInjection } from './plugins/fault-injection.js'
+import { registerIdempotency } from './plugins/idempotency.js'
 import { registerInputShapeGuard } from './plugins/input-shape.js'
 import { registerObservability, requestChildLogger } from './plugins/observability.js'
 import { registerProblemHandlers, sendProblem } from './plugins/problems.js'
@@ -128,6 +129,7 @@ export async function buildServer(app: App, options: BuildServerOptions = {}): P
   registerRateLimits(server)
   registerFaultInjection(server, app.config.faultInjection5xxRate)
   registerInputShapeGuard(server, app.config.inputLimits)
+  registerIdempotency(server)
 
   await server.register(healthRoutes)
   // With METRICS_PORT set, /metrics is served only by the scrape server (routes/metrics/metrics.server.ts).

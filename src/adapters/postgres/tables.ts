@@ -139,6 +139,16 @@ export interface ApiKeysTable {
   last_used_at: ColumnType<Date | null, Date | string | null, Date | string | null>
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string
+  key: string
+  fingerprint: string
+  status_code: number | null
+  response_headers: ColumnType<Record<string, string> | null, string | null, string | null>
+  response_body: string | null
+  created_at: Timestamp
+}
+
 export interface Tables {
   users: UsersTable
   user_settings: UserSettingsTable
@@ -151,4 +161,5 @@ export interface Tables {
   user_usage: UserUsageTable
   api_keys: ApiKeysTable
   applications: ApplicationsTable
+  idempotency_keys: IdempotencyKeysTable
 }

@@ -46,7 +46,15 @@ export async function registerSecurity(server: FastifyInstance): Promise<void> {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id', 'x-correlation-id'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'if-match',
+      'if-none-match',
+      'idempotency-key',
+      'x-request-id',
+      'x-correlation-id',
+    ],
     exposedHeaders: [
       'x-request-id',
       'x-correlation-id',
@@ -55,6 +63,7 @@ export async function registerSecurity(server: FastifyInstance): Promise<void> {
       'ratelimit',
       'ratelimit-policy',
       'content-disposition',
+      'idempotent-replayed',
     ],
     maxAge: 600,
   })

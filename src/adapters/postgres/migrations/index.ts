@@ -9,6 +9,7 @@ import * as m20261207T1400 from './20261207T1400_resume_design.js'
 import * as m20261207T1500 from './20261207T1500_api_keys.js'
 import * as m20261214T1000 from './20261214T1000_analysis_rate_limit.js'
 import * as m20261215T1000 from './20261215T1000_applications.js'
+import * as m20261216T1000 from './20261216T1000_idempotency_keys.js'
 
 /**
  * Every migration, by timestamped name. Kysely applies them in name order.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T1500_api_keys': m20261207T1500,
   '20261214T1000_analysis_rate_limit': m20261214T1000,
   '20261215T1000_applications': m20261215T1000,
+  '20261216T1000_idempotency_keys': m20261216T1000,
 }

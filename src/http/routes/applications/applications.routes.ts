@@ -81,10 +81,14 @@ export async function applicationRoutes(server: FastifyInstance): Promise<void> 
 
   app.post(
     '/api/applications',
-    route('Track an application: a saved job (jobId) or a company and title, the resume sent, a status', {
-      body: CreateApplicationBody,
-      response: { 201: Type.Ref('Application') },
-    }),
+    route(
+      'Track an application: a saved job (jobId) or a company and title, the resume sent, a status',
+      {
+        body: CreateApplicationBody,
+        response: { 201: Type.Ref('Application') },
+      },
+      { config: { idempotent: true } },
+    ),
     async (request, reply) => {
       const application = await applications.create(authOf(request).user.id, request.body)
       reply.code(201).header('location', `/api/applications/${application.id}`)

@@ -61,7 +61,7 @@ export async function intelligenceRoutes(server: FastifyInstance): Promise<void>
         },
       },
       // Tailoring is the built-in engine's work: it never calls the LLM.
-      { config: { rateLimit: 'analysis' } },
+      { config: { rateLimit: 'analysis', idempotent: true } },
     ),
     async (request, reply) => {
       const result = await intelligence.tailor(authOf(request).user.id, request.params.id, request.body)

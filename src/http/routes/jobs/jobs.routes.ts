@@ -38,7 +38,11 @@ export async function jobRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/jobs',
-    route('Save a job posting', { body: CreateJobBody, response: { 201: Type.Ref('Job') } }),
+    route(
+      'Save a job posting',
+      { body: CreateJobBody, response: { 201: Type.Ref('Job') } },
+      { config: { idempotent: true } },
+    ),
     async (request, reply) => {
       const job = await jobs.create(authOf(request).user.id, request.body)
       reply.code(201).header('location', `/api/jobs/${job.id}`)

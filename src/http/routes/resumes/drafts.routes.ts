@@ -101,7 +101,7 @@ export async function draftsRoutes(server: FastifyInstance): Promise<void> {
     route(
       'Commit the draft as the next immutable version (If-Match optional; when sent it must match)',
       { params: ResumeParams, headers: IfMatchHeaders, body: CommitBody, response: { 201: Version_ } },
-      { preValidation: emptyBodyAsObject },
+      { preValidation: emptyBodyAsObject, config: { idempotent: true } },
     ),
     async (request, reply) => {
       const condition = parseIfMatch(request.headers['if-match'])

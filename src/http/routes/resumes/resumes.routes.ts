@@ -34,10 +34,11 @@ export async function resumesRoutes(server: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/resumes',
-    route('Create a resume (version 1), optionally as tailored from a version of another resume for a job', {
-      body: CreateResumeBody,
-      response: { 201: Resume_ },
-    }),
+    route(
+      'Create a resume (version 1), optionally as tailored from a version of another resume for a job',
+      { body: CreateResumeBody, response: { 201: Resume_ } },
+      { config: { idempotent: true } },
+    ),
     async (request, reply) => {
       const resume = await resumes.create(authOf(request).user.id, request.body)
       reply.code(201).header('location', `/api/resumes/${resume.id}`)

@@ -45,7 +45,7 @@ export async function versionsRoutes(server: FastifyInstance): Promise<void> {
     route(
       'Make a new version whose content is this version’s (history is never rewritten)',
       { params: VersionParams, body: CommitBody, response: { 201: Version_ } },
-      { preValidation: emptyBodyAsObject },
+      { preValidation: emptyBodyAsObject, config: { idempotent: true } },
     ),
     async (request, reply) => {
       const { id, number } = request.params
