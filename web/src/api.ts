@@ -83,6 +83,44 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem, retry === null ? undefined : Number(retry), etag)
 }
 
+/**
+ * The creates the server answers once per Idempotency-Key: the page sends each with a fresh key and, when the
+ * answer is lost (no connection, a gateway error during a deploy, or the first try still running), sends it again
+ * with the same key, so a retry never makes a second resume, job, application or version.
+ */
+const IDEMPOTENT_POSTS: ReadonlySet<string> = new Set([
+  '/api/resumes',
+  '/api/jobs',
+  '/api/applications',
+  '/api/resumes/{id}/draft/commit',
+  '/api/resumes/{id}/versions/{number}/restore',
+  '/api/resumes/{id}/tailor',
+])
+/** Waits before each retry of an idempotent create. */
+export const RETRY_DELAYS_MS = [400, 1500]
+const RETRIED_STATUSES = new Set([502, 503, 504])
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sends an idempotent create, again with the same key while its answer is lost or still being made. */
+async function withRetries(path: string, options: Omit<RawInit, 'path' | 'query'>): Promise<Response> {
+  const headers = { ...options.headers, 'idempotency-key': crypto.randomUUID() }
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt === RETRY_DELAYS_MS.length
+    try {
+      return await raw('post', path, { ...options, headers })
+    } catch (error) {
+      const retried =
+        error instanceof ApiError &&
+        (error.status === 0 ||
+          RETRIED_STATUSES.has(error.status) ||
+          (error.status === 409 && error.problem.code === 'IDEMPOTENCY_KEY_IN_USE'))
+      if (last || !retried) throw error
+    }
+    await sleep(RETRY_DELAYS_MS[attempt] as number)
+  }
+}
+
 async function raw(method: Method, path: string, options: Omit<RawInit, 'path' | 'query'> = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   let body: BodyInit | undefined
@@ -115,7 +153,10 @@ async function raw(method: Method, path: string, options: Omit<RawInit, 'path' |
 function operation<M extends Method>(method: M) {
   return async <P extends PathOf<M>>(path: P, ...[init]: Args<Operation<P, M>>): Promise<ResponseOf<P, M>> => {
     const options = init as RawInit | undefined
-    const response = await raw(method, fill(path, options), options)
+    const response =
+      method === 'post' && IDEMPOTENT_POSTS.has(path)
+        ? await withRetries(fill(path, options), options ?? {})
+        : await raw(method, fill(path, options), options)
     const text = response.status === 204 ? '' : await response.text()
     // The server validates every answer against the schema openapi.json (and so this type) comes from.
     return (text ? JSON.parse(text) : undefined) as ResponseOf<P, M>
