@@ -59,6 +59,7 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
   }
   try {
     const lines: PdfLine[] = []
+    const columns: ColumnMemory = {}
     let chars = 0
     const pages = Math.min(pdf.numPages, MAX_PAGES)
     for (let n = 1; n <= pages; n += 1) {
@@ -86,7 +87,7 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
         chars += str.trim().length
       }
       const width = page.getViewport({ scale: 1 }).width
-      for (const column of splitColumns(items, width)) lines.push(...toLines(column))
+      for (const column of splitColumns(items, width, columns)) lines.push(...toLines(column))
       page.cleanup()
     }
     if (chars < MIN_TEXT_CHARS) {
@@ -108,25 +109,62 @@ async function readPdf(bytes: Uint8Array, _limits: ReadLimits): Promise<TextBloc
  * Splits a page into reading groups: items crossing a vertical gutter (a full-width header) first, then the left
  * column, then the right one. A page without a clear gutter is one group. Exported for tests.
  */
-export function splitColumns<T extends ColumnItem>(items: T[], pageWidth: number): T[][] {
+export function splitColumns<T extends ColumnItem>(items: T[], pageWidth: number, columns: ColumnMemory = {}): T[][] {
+  const crossing = (gutter: number) => (it: T) => it.x < gutter - 1 && it.x + it.width > gutter + 1
+  const known = columns.gutter
+  if (known !== undefined) {
+    // A page after one set in columns that nothing crosses at the same gutter goes on in those columns, however
+    // little one of them holds (the end of a sidebar's list, the last entries of the main column).
+    const crosses = crossing(known)
+    const across = items.filter(crosses).length
+    const left = items.filter((it) => !crosses(it) && it.x < known)
+    const right = items.filter((it) => !crosses(it) && it.x >= known)
+    if (across <= 2 && left.length > 0 && right.length > 0) return ordered(items.filter(crosses), left, right)
+  }
   if (items.length < 8) return [items]
   const best = findGutter(items, pageWidth)
   if (!best || best.crossing > Math.max(2, items.length * 0.05)) return [items]
   const gutter = best.x
   // The columns must each hold several lines side by side, or this is one column with a ragged edge.
-  const crosses = (it: T) => it.x < gutter - 1 && it.x + it.width > gutter + 1
+  const crosses = crossing(gutter)
   const left = items.filter((it) => !crosses(it) && it.x < gutter)
   const right = items.filter((it) => !crosses(it) && it.x >= gutter)
   const rows = (list: T[]) => new Set(list.map((it) => Math.round(it.y / 4))).size
   if (rows(left) < 4 || rows(right) < 4) return [items]
-  const leftRows = new Set(left.map((it) => Math.round(it.y / 4)))
-  const sideBySide = right.filter((it) => leftRows.has(Math.round(it.y / 4))).length
+  // Side by side: within a few points of a line on the left (columns with different gaps rarely share baselines).
+  const leftYs = left.map((it) => it.y).sort(ascending)
+  const sideBySide = right.filter(
+    (it) => countBelow(leftYs, it.y + SIDE_BY_SIDE, true) > countBelow(leftYs, it.y - SIDE_BY_SIDE, false),
+  ).length
   if (sideBySide < 3) return [items]
   // Dates or labels set against the right margin beside each title are not a column: a real column holds text.
   const chars = (list: T[]) => list.reduce((n, it) => n + it.width, 0)
   if (chars(right) < chars(left) * 0.08 || chars(left) < chars(right) * 0.08) return [items]
-  const spanning = items.filter(crosses)
-  return [spanning, left, right].filter((group) => group.length > 0)
+  columns.gutter = gutter
+  return ordered(items.filter(crosses), left, right)
+}
+
+/** Where a document's pages were last split into columns, carried from page to page. */
+export interface ColumnMemory {
+  gutter?: number
+}
+
+/**
+ * Items spanning the columns, then the left column, then the right one; but a name set at the top of the main
+ * column beside a sidebar on the left starts the page: the right column is read first when nothing spans the
+ * columns and its top line is set larger than anything on the left.
+ */
+function ordered<T extends ColumnItem>(spanning: T[], left: T[], right: T[]): T[][] {
+  const nameOnRight = spanning.length === 0 && headsThePage(right, left)
+  return (nameOnRight ? [right, left] : [spanning, left, right]).filter((group) => group.length > 0)
+}
+
+/** True when the column's top line is at least as high as the other's top and clearly larger than all its text. */
+function headsThePage(column: readonly ColumnItem[], other: readonly ColumnItem[]): boolean {
+  const top = column.reduce((a, b) => (b.y > a.y ? b : a))
+  const otherTop = other.reduce((y, it) => Math.max(y, it.y), Number.NEGATIVE_INFINITY)
+  const otherSize = other.reduce((size, it) => Math.max(size, it.size ?? Number.POSITIVE_INFINITY), 0)
+  return top.size !== undefined && top.size > otherSize * 1.3 && top.y + top.size >= otherTop
 }
 
 /** What the column split reads of a text item. */
@@ -134,9 +172,13 @@ export interface ColumnItem {
   readonly x: number
   readonly y: number
   readonly width: number
+  /** Font size, when known (a column headed by the page's largest text is read first). */
+  readonly size?: number
 }
 
 const GUTTER_STEP = 2
+/** How far apart (in points) lines of two columns may be and still count as side by side. */
+const SIDE_BY_SIDE = 4
 
 /**
  * The candidate gutter, every `GUTTER_STEP` units across the middle 60% of the page, that the fewest items cross,
