@@ -14,7 +14,7 @@ describe('templates API', () => {
       items: { id: string; formats: string[]; source: string; previewUrl: string }[]
     }
     const builtins = items.filter((t) => t.source === 'builtin').map((t) => t.id)
-    expect(builtins).toEqual(['classic', 'modern', 'compact'])
+    expect(builtins).toEqual(['classic', 'modern', 'compact', 'sidebar', 'two-column'])
     expect(items[0]?.formats).toEqual(['pdf', 'docx', 'html', 'md', 'txt', 'json'])
     expect(items[0]?.previewUrl).toBe('/api/templates/classic/preview')
 

@@ -1,13 +1,16 @@
 /**
  * HTML export: one self-contained page (inline CSS, no scripts, no external requests) laid out as the page it prints
  * on (size and margins from the design). Every user string is escaped, so a field holding `<script>` shows as text;
- * links carry only http(s), mailto: and tel: addresses.
+ * links carry only http(s), mailto: and tel: addresses. Two-column templates put the main and narrow columns in
+ * `<div class="column-main">` and `<aside class="column-aside">` side by side (the narrow one tinted), one under the
+ * other on a narrow screen.
  */
 
 import { type RenderStyle, renderStyleOf } from '../../domain/documents/design-style.js'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
+import { columnFrames, layoutColumns, tintOf } from '../../domain/documents/resume-columns.js'
 import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
 import type { FontFamily } from '../../domain/resumes/resume-design.js'
 import type { Template } from '../../domain/templates/template.types.js'
@@ -47,7 +50,38 @@ function css(style: RenderStyle, paper: RenderOptions['paper']): string {
     `p{margin:${style.blockGap}pt 0}`,
     `ul{margin:${style.blockGap}pt 0;padding-left:1.2em}`,
     `li{margin:${style.blockGap / 2}pt 0}`,
+    ...(style.columns ? columnsCss(style, paper) : []),
   ].join('\n')
+}
+
+/**
+ * The two columns as a grid at the template's proportions (percentages of the page, so the preview keeps them at
+ * any width), the tinted panel running to the page's edge; below 480px wide they stack, main column first.
+ */
+function columnsCss(style: RenderStyle, paper: RenderOptions['paper']): string[] {
+  const columns = style.columns as NonNullable<RenderStyle['columns']>
+  const pageWidth = PAGE_WIDTH[paper]
+  const { panel } = columnFrames(columns, pageWidth, style.margin)
+  const share = (points: number) => `${Math.round((points / pageWidth) * 10000) / 100}%`
+  const tint = columns.asideTint > 0 ? tintOf(style.accent, columns.asideTint) : 'transparent'
+  const left = columns.asideSide === 'left'
+  const m = `${style.margin}pt`
+  const half = `${columns.gutter / 2}pt`
+  // Each column's padding towards the page's edge is the margin, towards the other column half the gutter.
+  const [aside, main] = left ? [`0 ${half} 0 ${m}`, `0 ${m} 0 ${half}`] : [`0 ${m} 0 ${half}`, `0 ${half} 0 ${m}`]
+  const shares = [share(panel.width), share(pageWidth - panel.width)]
+  return [
+    `main{padding:${m} 0}`,
+    `.page-top{padding:0 ${m} ${style.blockGap * 2}pt;margin-bottom:${style.blockGap * 4}pt;border-bottom:.8pt solid ${style.accent}}`,
+    `.columns{display:grid;grid-template-columns:${(left ? shares : [...shares].reverse()).join(' ')}}`,
+    `.column-main{grid-row:1;grid-column:${left ? 2 : 1};min-width:0;padding:${main}}`,
+    `.column-aside{grid-row:1;grid-column:${left ? 1 : 2};min-width:0;padding:${aside};background:${tint}}`,
+    // A sidebar's tint runs from the top of the page to its foot.
+    ...(left ? [`.column-aside{margin:-${m} 0;padding-top:${m};padding-bottom:${m}}`] : []),
+    '.column-main>:first-child,.column-aside>:first-child{margin-top:0}',
+    `@media (max-width:480px){.columns{display:block}.column-main,.column-aside{margin:0;padding:${m}}}`,
+    '@media print{main{padding:0}.page-top{padding-left:0;padding-right:0}.column-aside{margin:0}}',
+  ]
 }
 
 /** Text as a link when it points somewhere (the layout gives only http(s), mailto: and tel: addresses). */
@@ -106,6 +140,22 @@ export function blocksToHtml(blocks: readonly LayoutBlock[]): string {
   return out.join('\n')
 }
 
+/** The band across the top, then the main column and the narrow one, each in its element (main first in the source). */
+function columnsHtml(resume: JsonResume, style: RenderStyle, design: RenderOptions['design']): string {
+  const placed = layoutColumns(resume, design ?? {}, style.columns as NonNullable<RenderStyle['columns']>)
+  return [
+    ...(placed.top.length > 0 ? ['<header class="page-top">', blocksToHtml(placed.top), '</header>'] : []),
+    '<div class="columns">',
+    '<div class="column-main">',
+    blocksToHtml(placed.main),
+    '</div>',
+    '<aside class="column-aside">',
+    blocksToHtml(placed.aside),
+    '</aside>',
+    '</div>',
+  ].join('\n')
+}
+
 export function renderHtml(
   resume: JsonResume,
   template: Template,
@@ -125,7 +175,7 @@ export function renderHtml(
     '</head>',
     `<body class="template-${escapeHtml(template.id)}">`,
     '<main>',
-    blocksToHtml(layoutResume(resume, design)),
+    style.columns ? columnsHtml(resume, style, design) : blocksToHtml(layoutResume(resume, design)),
     '</main>',
     '</body>',
     '</html>',

@@ -2,14 +2,16 @@
  * PDF export with pdfkit: the design's bundled font embedded (subset), Noto Sans CJK for Chinese, Japanese and Korean
  * text, a real text layer written in reading order, document title/author metadata, US Letter or A4, automatic page
  * breaks that never clip a line, headings kept with the entry that follows them, and link annotations on e-mail
- * addresses, phone numbers and web addresses.
+ * addresses, phone numbers and web addresses. Two-column templates draw the main column through every page, then go
+ * back to the first page for the narrow one, so each column's text is one run in reading order.
  */
 import PDFDocument from 'pdfkit'
 import { type RenderStyle, renderStyleOf } from '../../domain/documents/design-style.js'
 import type { DocumentRenderer } from '../../domain/documents/document.ports.js'
 import type { RenderOptions } from '../../domain/documents/document.types.js'
 import type { JsonResume } from '../../domain/documents/json-resume.js'
-import { type LayoutBlock, layoutResume, PART_SEPARATOR } from '../../domain/documents/resume-layout.js'
+import { columnFrames, layoutColumns, tintOf } from '../../domain/documents/resume-columns.js'
+import { type LayoutBlock, layoutResume, PART_SEPARATOR, paragraphText } from '../../domain/documents/resume-layout.js'
 import type { Template } from '../../domain/templates/template.types.js'
 import { cjkFallbacks, type FallbackFont, type FontWeight, fontPair, operatorFallback } from './fonts.js'
 
@@ -46,7 +48,8 @@ function renderPdf(
     displayTitle: true,
     lang: 'en',
     pdfVersion: '1.7',
-    bufferPages: false,
+    // Two columns are drawn one after the other, the second going back over the pages the first filled.
+    bufferPages: style.columns !== undefined,
   })
   const fonts = fontPair(style.fontFamily)
   doc.registerFont('regular', fonts.regular)
@@ -69,7 +72,9 @@ function renderPdf(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  drawBlocks(doc, layoutResume(resume, design), style, createFontChooser(doc, fallbacks))
+  const chooser = createFontChooser(doc, fallbacks)
+  if (style.columns) drawColumns(doc, resume, style, design, chooser)
+  else drawBlocks(doc, layoutResume(resume, design), style, chooser, pageFlow(doc))
   doc.end()
   return done
 }
@@ -81,16 +86,104 @@ interface Segment {
   readonly link?: string | undefined
 }
 
-function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: RenderStyle, chooser: FontChooser) {
+/** Where a run of blocks is drawn: a column `width` wide from `left`, and how it goes on to the next page. */
+interface Flow {
+  readonly left: number
+  readonly width: number
+  nextPage(): void
+  /**
+   * A column beside another: each block is moved whole to the next page when it does not fit, and a section that
+   * goes on over a page break repeats its heading there, so an importer reading the columns one after the other
+   * still finds each continuation under its section.
+   */
+  readonly column: boolean
+}
+
+/** The whole width between the margins, going on to new pages. */
+function pageFlow(doc: Doc): Flow {
   const left = doc.page.margins.left
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  return {
+    left,
+    width: doc.page.width - left - doc.page.margins.right,
+    nextPage: () => doc.addPage(),
+    column: false,
+  }
+}
+
+/**
+ * A two-column page: the top band across the first page, then the main column through as many pages as it needs,
+ * then the narrow column from the first page again, moving on to the pages the main column made (and adding more
+ * when it is the longer one). The narrow column's tint is drawn on each page as it is made, behind its text.
+ */
+function drawColumns(
+  doc: Doc,
+  resume: JsonResume,
+  style: RenderStyle,
+  design: RenderOptions['design'],
+  chooser: FontChooser,
+) {
+  const columns = style.columns as NonNullable<RenderStyle['columns']>
+  const frames = columnFrames(columns, doc.page.width, style.margin)
+  const placed = layoutColumns(resume, design ?? {}, columns)
+  const tint = columns.asideTint > 0 ? tintOf(style.accent, columns.asideTint) : undefined
+  const drawPanel = () => {
+    if (!tint) return
+    const previous = (doc as unknown as { _fillColor?: [string, number] })._fillColor
+    doc.save().rect(frames.panel.x, 0, frames.panel.width, doc.page.height).fill(tint).restore()
+    if (previous) doc.fillColor(...previous)
+  }
+  drawPanel()
+  doc.on('pageAdded', drawPanel)
+
+  let page = 0
+  const goTo = (n: number) => {
+    const { start, count } = doc.bufferedPageRange()
+    if (n < start + count) {
+      doc.switchToPage(n)
+      doc.y = doc.page.margins.top
+    } else doc.addPage()
+    page = n
+  }
+  // pdfkit breaks a paragraph taller than what is left of a page by asking for a new page: in a column that is the
+  // next page of the document, which the other column may already have made.
+  doc.continueOnNewPage = () => {
+    goTo(page + 1)
+    return doc
+  }
+  const flow = (box: { x: number; width: number }): Flow => ({
+    left: box.x,
+    width: box.width,
+    nextPage: () => goTo(page + 1),
+    column: true,
+  })
+
+  if (placed.top.length > 0) drawBlocks(doc, placed.top, style, chooser, { ...pageFlow(doc), column: false })
+  const top = placed.top.length > 0 ? doc.y + style.blockGap * 4 : doc.page.margins.top
+  if (placed.top.length > 0) {
+    const y = top - style.blockGap * 2
+    doc
+      .moveTo(style.margin, y)
+      .lineTo(doc.page.width - style.margin, y)
+      .lineWidth(0.8)
+      .strokeColor(style.accent)
+      .stroke()
+  }
+  doc.y = top
+  drawBlocks(doc, placed.main, style, chooser, flow(frames.main))
+  goTo(0)
+  doc.y = top
+  drawBlocks(doc, placed.aside, style, chooser, flow(frames.aside))
+}
+
+function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: RenderStyle, chooser: FontChooser, flow: Flow) {
+  const { left, width } = flow
   // Line spacing adds to each line the font's own gap times (spacing − 1).
   const lineGap = (size: number) => size * 1.2 * (style.lineSpacing - 1)
   const lineHeight = (size: number) => size * 1.25 + lineGap(size)
   const bottom = () => doc.page.height - doc.page.margins.bottom
   /** Starts a new page unless `height` points fit below the current position. */
   const keep = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage()
+    if (doc.y + height > bottom()) flow.nextPage()
   }
   /**
    * Writes a line of segments as one paragraph, switching to the fallback font for runs the main font cannot draw;
@@ -117,19 +210,36 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: RenderStyle
   const write = (text: string, font: FontWeight, size: number, opts: PDFKit.Mixins.TextOptions) =>
     writeSegments([{ text, font }], size, opts)
 
-  let previous: LayoutBlock['kind'] | undefined
-  for (const block of blocks) {
-    const base = style.baseSize
-    // A gap between blocks (wider before headings and between entries) lets readers and importers tell them apart.
-    if (previous !== undefined) {
-      const gap =
-        block.kind === 'heading'
-          ? style.blockGap * 3
-          : block.kind === 'entryTitle' && previous !== 'heading'
-            ? style.blockGap * 2
-            : style.blockGap
-      doc.y += gap
+  const base = style.baseSize
+  const measure = (text: string, font: FontWeight, size: number, within = width) =>
+    doc
+      .font(font)
+      .fontSize(size)
+      .heightOfString(text, { width: within, lineGap: lineGap(size) })
+  /**
+   * About how tall a block is drawn (leads measured as regular text), and at least the room it keeps below it, to
+   * move it whole to the next page.
+   */
+  const heightOf = (block: LayoutBlock): number => {
+    switch (block.kind) {
+      case 'heading':
+        return lineHeight(style.headingSize) + lineHeight(base) * 3
+      case 'entryTitle':
+        return Math.max(measure(block.text, 'bold', base), lineHeight(base) * 3)
+      case 'bullet':
+        return Math.max(measure(block.text, 'regular', base, width - BULLET_INDENT), lineHeight(base))
+      case 'paragraph':
+        return Math.max(measure(paragraphText(block), 'regular', base), lineHeight(base))
+      case 'entryMeta':
+        return measure(block.text, 'regular', base)
+      case 'contact':
+        return measure(block.parts.join(PART_SEPARATOR), 'regular', base)
+      default:
+        return 0
     }
+  }
+
+  const drawBlock = (block: LayoutBlock) => {
     doc.x = left
     switch (block.kind) {
       case 'name':
@@ -216,6 +326,30 @@ function drawBlocks(doc: Doc, blocks: readonly LayoutBlock[], style: RenderStyle
         break
       }
     }
+  }
+
+  let previous: LayoutBlock['kind'] | undefined
+  let section: LayoutBlock | undefined
+  for (const block of blocks) {
+    // A gap between blocks (wider before headings and between entries) lets readers and importers tell them apart.
+    if (previous !== undefined) {
+      const gap =
+        block.kind === 'heading'
+          ? style.blockGap * 3
+          : block.kind === 'entryTitle' && previous !== 'heading'
+            ? style.blockGap * 2
+            : style.blockGap
+      doc.y += gap
+    }
+    if (flow.column && doc.y + heightOf(block) > bottom()) {
+      flow.nextPage()
+      if (block.kind !== 'heading' && section) {
+        drawBlock(section)
+        doc.y += style.blockGap
+      }
+    }
+    if (block.kind === 'heading') section = block
+    drawBlock(block)
     previous = block.kind
   }
 }

@@ -100,15 +100,34 @@ export function locationText(resume: JsonResume): string | undefined {
   return [l.city, l.region, l.countryCode].filter(Boolean).join(', ') || undefined
 }
 
+/** The header of a resume: the name and label, and the contact details and profiles (each a `contact` block). */
+export interface HeaderBlocks {
+  readonly identity: LayoutBlock[]
+  readonly contact: LayoutBlock[]
+}
+
+/** A section's blocks, its heading first, by its key. */
+export interface SectionBlocks {
+  readonly key: SectionKey
+  readonly blocks: LayoutBlock[]
+}
+
 /**
  * Lays a resume out as blocks: the header, then section by section in the standard order or the design's, under
  * the design's titles; hidden and empty sections are left out.
  */
 export function layoutResume(resume: JsonResume, design: ResumeDesign = {}): LayoutBlock[] {
+  const { identity, contact } = layoutHeader(resume)
+  return [...identity, ...contact, ...layoutSections(resume, design).flatMap((s) => s.blocks)]
+}
+
+/** The name, label, contact line and profiles line. */
+export function layoutHeader(resume: JsonResume): HeaderBlocks {
+  const identity: LayoutBlock[] = []
   const blocks: LayoutBlock[] = []
   const b = resume.basics ?? {}
-  if (b.name) blocks.push({ kind: 'name', text: b.name })
-  if (b.label) blocks.push({ kind: 'label', text: b.label })
+  if (b.name) identity.push({ kind: 'name', text: b.name })
+  if (b.label) identity.push({ kind: 'label', text: b.label })
   const contact = [
     { text: b.email, href: mailHref(b.email) },
     { text: b.phone, href: phoneHref(b.phone) },
@@ -129,6 +148,12 @@ export function layoutResume(resume: JsonResume, design: ResumeDesign = {}): Lay
     .filter((p): p is { text: string; href: string | undefined } => Boolean(p.text))
   if (profiles.length > 0) blocks.push(contactBlock(profiles))
 
+  return { identity, contact: blocks }
+}
+
+/** The sections to draw, each with its heading, in the design's order; hidden and empty ones left out. */
+export function layoutSections(resume: JsonResume, design: ResumeDesign = {}): SectionBlocks[] {
+  const b = resume.basics ?? {}
   /** The meta line; a web address at its end (where joinParts puts it) becomes a link. */
   const meta = (text: string, url?: string): LayoutBlock[] => {
     if (!text) return []
@@ -202,11 +227,10 @@ export function layoutResume(resume: JsonResume, design: ResumeDesign = {}): Lay
       (resume.interests ?? []).flatMap((i) => (i.keywords ? para(i.keywords.join(', '), i.name) : para(i.name))),
     references: () => (resume.references ?? []).flatMap((r) => para(r.reference, r.name)),
   }
-  for (const { key, title } of sectionPlan(design)) {
+  return sectionPlan(design).flatMap(({ key, title }) => {
     const content = sections[key]()
-    if (content.length > 0) blocks.push({ kind: 'heading', text: title }, ...content)
-  }
-  return blocks
+    return content.length > 0 ? [{ key, blocks: [{ kind: 'heading', text: title } as LayoutBlock, ...content] }] : []
+  })
 }
 
 /** The text of a paragraph as it reads: `Lead: text`, or the text alone. */
