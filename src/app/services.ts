@@ -194,6 +194,7 @@ export function createServices(config: Config, infra: Infrastructure): Services 
       settingsOf: (userId) => accounts.getSettings(userId),
       data: createPostgresAccountDataReader(database.db),
       jobs: jobRepository,
+      applications: applicationRepository,
       apiKeys: apiKeyRepository,
       archive: zipWriter,
       clock,

@@ -44,6 +44,14 @@ async function aUserWithData(server: FastifyInstance, name: string) {
   expect((await client.delete(`/api/resumes/${trashed}`)).statusCode).toBe(204)
   const job = await client.post('/api/jobs', { title: `${name} job`, description: 'We need TypeScript and SQL.' })
   expect(job.statusCode, job.body).toBe(201)
+  const application = await client.post('/api/applications', {
+    jobId: job.json().id,
+    company: `${name} Ltd`,
+    resumeId: main,
+    status: 'applied',
+    notes: `${name} applied through a referral`,
+  })
+  expect(application.statusCode, application.body).toBe(201)
   const key = await client.post('/api/api-keys', { name: `${name} key`, scopes: ['resumes:read'] })
   expect(key.statusCode, key.body).toBe(201)
   const settings = await client.put('/api/me/settings', {
@@ -62,6 +70,7 @@ async function aUserWithData(server: FastifyInstance, name: string) {
     trashed,
     draft,
     jobId: job.json().id as string,
+    applicationId: application.json().id as string,
     apiKey: key.json() as { id: string; secret: string },
   }
 }
@@ -132,6 +141,7 @@ describe('GET /api/me/export', { timeout: 120_000 }, () => {
         'account.json',
         'settings.json',
         'api-keys.json',
+        'applications.json',
         'jobs.json',
         `${main}/resume.json`,
         ...versions,
@@ -183,6 +193,16 @@ describe('GET /api/me/export', { timeout: 120_000 }, () => {
         description: 'We need TypeScript and SQL.',
       }),
     ])
+    expect(json(files, 'applications.json')).toEqual([
+      expect.objectContaining({
+        id: owner.applicationId,
+        jobId: owner.jobId,
+        resumeId: owner.main,
+        status: 'applied',
+        notes: 'Owner Person applied through a referral',
+        history: [expect.objectContaining({ to: 'applied' })],
+      }),
+    ])
     expect(json(files, 'api-keys.json')).toEqual([
       {
         id: owner.apiKey.id,
@@ -204,7 +224,8 @@ describe('GET /api/me/export', { timeout: 120_000 }, () => {
     expect(data).not.toContain('rr_live_')
     expect(data).not.toMatch(/scrypt|password|secret|hash|hint/i)
     // Never another user's data.
-    for (const foreign of [other.userId, other.email, other.main, other.trashed, other.jobId, other.apiKey.id]) {
+    const foreignIds = [other.userId, other.email, other.main, other.trashed, other.jobId, other.applicationId]
+    for (const foreign of [...foreignIds, other.apiKey.id]) {
       expect(everything).not.toContain(foreign)
     }
     expect(everything).not.toContain('Other Person')
@@ -218,10 +239,12 @@ describe('GET /api/me/export', { timeout: 120_000 }, () => {
       'README.txt',
       'account.json',
       'api-keys.json',
+      'applications.json',
       'jobs.json',
       'settings.json',
     ])
     expect(json(files, 'jobs.json')).toEqual([])
+    expect(json(files, 'applications.json')).toEqual([])
     expect(json(files, 'api-keys.json')).toEqual([])
   })
 

@@ -16,6 +16,11 @@ api-keys.json
   Your personal API keys: id, name, scopes, when each was created, when it expires and when it was last used.
   Neither the secrets nor anything derived from them are included.
 
+applications.json
+  The applications you track, most recently updated first: the job (saved posting or company, title and web
+  address), the resume and version sent, status with its history of changes, dates, contacts, notes, salary
+  range and location.
+
 jobs.json
   The job postings you saved, newest first: title, company, web address, description, when saved. Analyses and
   reports are worked out from a posting each time they are asked for and are not stored, so they are not here.

@@ -1,4 +1,6 @@
 import type { ApiKeyRepository } from '../api-keys/api-key.ports.js'
+import type { ApplicationRepository } from '../applications/application.ports.js'
+import type { ApplicationCursor } from '../applications/application.types.js'
 import { DomainError } from '../errors.js'
 import type { JobRepository } from '../jobs/job.ports.js'
 import { JOB_LIST_MAX_LIMIT, type Job } from '../jobs/job.types.js'
@@ -15,6 +17,7 @@ export interface DataExportDeps {
   settingsOf: (userId: string) => Promise<UserSettings>
   data: AccountDataReader
   jobs: Pick<JobRepository, 'list'>
+  applications: Pick<ApplicationRepository, 'list'>
   apiKeys: Pick<ApiKeyRepository, 'listForUser'>
   archive: ArchiveWriter
   clock: Clock
@@ -23,6 +26,7 @@ export interface DataExportDeps {
 /** Resumes and versions read per query: an export holds at most one page of them in memory. */
 const RESUME_PAGE = 50
 const VERSION_PAGE = 20
+const APPLICATION_PAGE = 100
 
 export interface DataExport {
   /** `roleready-export-YYYY-MM-DD.zip`, dated in UTC. */
@@ -130,6 +134,24 @@ export function createDataExportService(deps: DataExportDeps) {
     yield first ? ']\n' : '\n]\n'
   }
 
+  /** Every application, most recently updated first, as stored (history, contacts, notes and all). */
+  async function* applicationsFile(ownerId: string): AsyncGenerator<string> {
+    yield '['
+    let after: ApplicationCursor | undefined
+    let first = true
+    for (;;) {
+      const page = await deps.applications.list(ownerId, { sort: 'updated', after, limit: APPLICATION_PAGE })
+      for (const { ownerId: _owner, ...application } of page) {
+        yield `${first ? '\n' : ',\n'}${JSON.stringify(application)}`
+        first = false
+      }
+      const last = page[page.length - 1]
+      if (page.length < APPLICATION_PAGE || !last) break
+      after = { sort: 'updated', key: last.updatedAt, id: last.id }
+    }
+    yield first ? ']\n' : '\n]\n'
+  }
+
   async function* files(user: User): AsyncGenerator<ArchiveFile> {
     yield { path: 'README.txt', content: DATA_EXPORT_README }
     yield { path: 'account.json', content: json(accountFile(user)) }
@@ -150,6 +172,7 @@ export function createDataExportService(deps: DataExportDeps) {
       ),
     }
     yield { path: 'jobs.json', content: jobsFile(user.id) }
+    yield { path: 'applications.json', content: applicationsFile(user.id) }
     let after: { createdAt: Date; id: string } | undefined
     for (;;) {
       const page = await data.listResumes(user.id, after, RESUME_PAGE)
