@@ -27,7 +27,8 @@ export async function freePortBlock(count: number): Promise<number> {
 
 /**
  * Builds the service once (tsc into a temporary directory) and makes releases of it: each a directory with dist/,
- * its own package.json version (GET /api/health reports it), node_modules linked, and optional release settings.
+ * its own package.json version (GET /api/health reports it), node_modules linked, taxonomy/taxonomy.json, and
+ * optional release settings.
  */
 export async function buildReleases(
   root: string,
@@ -53,6 +54,9 @@ export async function buildReleases(
     await cp(`${build}/dist`, `${dir}/dist`, { recursive: true })
     await writeFile(`${dir}/package.json`, JSON.stringify({ ...manifest, version: `0.0.0-${name}` }))
     await symlink(path.join(REPO, 'node_modules'), `${dir}/node_modules`)
+    // The service loads its skills taxonomy from the release at start (the Dockerfile copies it the same way).
+    await mkdir(`${dir}/taxonomy`)
+    await cp(path.join(REPO, 'taxonomy/taxonomy.json'), `${dir}/taxonomy/taxonomy.json`)
     const lines = Object.entries(env).map(([key, value]) => `${key}=${value}`)
     if (lines.length) await writeFile(`${dir}/release.env`, `${lines.join('\n')}\n`)
     dirs[name] = dir
