@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWebApp, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
+import { buildWebApp, SCREENSHOTS, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
 
 /** Everyday use of the resume list and the editor in Debian's Chromium: search, the trash, dates as people type them. */
 const CHROMIUM = '/usr/bin/chromium'
@@ -66,6 +67,29 @@ describe.skipIf(!hasChromium)('everyday use of the web app', () => {
   afterAll(async () => {
     await browser?.close()
     await webApp?.remove()
+  })
+
+  it('offers a new account three ways to begin, and the sample opens as a fictional, tagged resume', async () => {
+    const { page, base, problems } = await signedInPage()
+    const choices = page.getByRole('region', { name: 'Start your first resume' })
+    await choices.waitFor()
+    expect(await choices.getByRole('link', { name: 'Import what I have' }).getAttribute('href')).toBe('/import')
+    expect(await seriousViolations(page)).toEqual([])
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport)
+      await page.screenshot({ path: join(SCREENSHOTS, `first-run-${size}.png`), fullPage: true })
+      // Nothing wider than the screen.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width)
+    }
+    await page.setViewportSize(VIEWPORTS.laptop)
+    await choices.getByRole('button', { name: 'Start from a sample' }).click()
+    await page.waitForURL(/\/resumes\/[0-9a-f-]{36}$/)
+    await expect.poll(() => page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Alex Morgan')
+    await page.goto(base)
+    await page.locator('.resume-list').waitFor()
+    expect(await titles(page)).toEqual(['Sample resume (fictional person)'])
+    expect(await page.locator('.resume-list').textContent()).toContain('sample')
+    expect(problems).toEqual([])
   })
 
   it('searches titles and content through the API, with the tag filter still applied', async () => {

@@ -154,13 +154,11 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
       <ScreenNotes error={error} onDismiss={() => setError(null)} notice={notice} />
       {items === null ? (
         <Busy label="Loading resumes…" />
+      ) : items.length === 0 && !filtering && !trashed ? (
+        <FirstRun onError={setError} />
       ) : items.length === 0 ? (
         <p class="empty">
-          {filtering
-            ? `No resume ${trashed ? 'in the trash ' : ''}matches the search.`
-            : trashed
-              ? 'The trash is empty.'
-              : 'No resumes yet. Create one above or import a PDF, DOCX or JSON file.'}
+          {filtering ? `No resume ${trashed ? 'in the trash ' : ''}matches the search.` : 'The trash is empty.'}
         </p>
       ) : (
         <ul class="resume-list" aria-label={trashed ? 'Trashed resumes' : 'Resumes'}>
@@ -237,6 +235,46 @@ export function ResumeList({ trashed = false }: { trashed?: boolean }) {
           </p>
         </ConfirmDialog>
       )}
+    </section>
+  )
+}
+
+/** The list of a new account: three ways to begin, the sample clearly a fictional one. */
+function FirstRun({ onError }: { onError: (e: unknown) => void }) {
+  const [busy, setBusy] = useState(false)
+  const startFromSample = async () => {
+    setBusy(true)
+    try {
+      const resume = await api.post('/api/resumes', { body: { sample: true } })
+      navigate(`/resumes/${resume.id}`)
+    } catch (e) {
+      onError(e)
+      setBusy(false)
+    }
+  }
+  return (
+    <section class="card first-run" aria-labelledby="first-run-title">
+      <h2 id="first-run-title">Start your first resume</h2>
+      <ul class="first-run-choices">
+        <li>
+          <button type="button" onClick={startFromSample} disabled={busy}>
+            Start from a sample
+          </button>
+          <p class="hint">
+            A complete resume of a fictional person, tagged “sample”, to see how everything works and replace with
+            yours.
+          </p>
+        </li>
+        <li>
+          <Link href="/import">Import what I have</Link>
+          <p class="hint">A PDF, DOCX or JSON Resume file: you review what was read before anything is saved.</p>
+        </li>
+        <li>
+          <p>
+            <strong>Start blank</strong>: give it a title above and choose “Create resume”.
+          </p>
+        </li>
+      </ul>
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js'
 import type { EventBus } from '../events.js'
 import type { JobRepository } from '../jobs/job.ports.js'
 import type { Clock, IdGenerator } from '../ports.js'
+import { SAMPLE_RESUME } from '../templates/sample-resume.js'
 import type { Quotas } from '../usage/usage.types.js'
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor.js'
 import { resumeNotFound, resumeNotInTrash } from './resume.errors.js'
@@ -41,6 +42,25 @@ export interface ResumeServiceDeps {
 /** A design given with a resume: its options, and `template` as another name for `templateId`. */
 export type DesignInput = DesignChanges & { readonly template?: string }
 
+/** The tag a resume started from the sample carries. */
+export const SAMPLE_TAG = 'sample'
+
+/** A create from the sample: the sample's content, a title saying so, the sample tag with the caller's tags. */
+function sampleInput(input: CreateResumeInput): CreateResumeInput {
+  const conflicts = (['content', 'tailoredFrom', 'draft'] as const).filter((field) => input[field] !== undefined)
+  if (conflicts.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', 'A resume starts from the sample or from given content, not both.', {
+      errors: conflicts.map((field) => ({ pointer: `/body/${field}`, message: 'must be left out with sample' })),
+    })
+  }
+  return {
+    ...input,
+    title: input.title ?? 'Sample resume (fictional person)',
+    tags: [SAMPLE_TAG, ...(input.tags ?? []).filter((tag) => tag !== SAMPLE_TAG)],
+    content: structuredClone(SAMPLE_RESUME) as ResumeContent,
+  }
+}
+
 export interface CreateResumeInput {
   title?: string
   templateId?: string
@@ -50,6 +70,11 @@ export interface CreateResumeInput {
   /** Required unless tailoredFrom is given (then it defaults to the base version's content). */
   content?: ResumeContent
   tailoredFrom?: { resumeId: string; version: number; jobId: string }
+  /**
+   * Start from the fictional sample resume (a first run's "Start from a sample"): its content, a title that says it
+   * is a sample, and the `sample` tag, so it is never taken for the user's own data. Not with content or tailoredFrom.
+   */
+  sample?: boolean
   /**
    * A working draft stored with the resume in one transaction, so a resume and its draft (an import, a tailored
    * copy) are stored together or, over a quota, not at all. Saved even when not yet valid JSON Resume, like autosave.
@@ -125,7 +150,8 @@ export function createResumeService({
   }
 
   return {
-    async create(ownerId: string, input: CreateResumeInput): Promise<ResumeWithContent> {
+    async create(ownerId: string, request: CreateResumeInput): Promise<ResumeWithContent> {
+      const input = request.sample ? sampleInput(request) : request
       const lineage = input.tailoredFrom && (await baseOf(ownerId, input.tailoredFrom))
       const content = input.content ?? lineage?.version.content
       if (content === undefined) {
@@ -150,7 +176,11 @@ export function createResumeService({
           design,
           tags: normalizeTags(input.tags ?? []),
           content,
-          message: lineage ? `Tailored from version ${lineage.version.number}` : 'Created',
+          message: lineage
+            ? `Tailored from version ${lineage.version.number}`
+            : request.sample
+              ? 'Created from the sample'
+              : 'Created',
           tailoredFrom: input.tailoredFrom,
           ...(input.draft !== undefined && { draft: { content: input.draft, etag: `d-${ids.uuid()}` } }),
           at: clock.now(),

@@ -92,6 +92,13 @@ export const CreateResumeBody = Type.Object(
     tags: Type.Optional(Tags),
     content: Type.Optional(Content),
     tailoredFrom: Type.Optional(TailoredFrom),
+    sample: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'Start from the fictional sample resume: its content, a title saying it is a sample and the tag "sample" ' +
+          '(not with content or tailoredFrom)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -1774,6 +1774,11 @@ export interface paths {
                             /** @description The job it was tailored to: one of your saved jobs (404 JOB_NOT_FOUND otherwise) */
                             jobId: string;
                         };
+                        /**
+                         * @description Start from the fictional sample resume: its content, a title saying it is a sample and the tag "sample" (not with content or tailoredFrom)
+                         * @enum {boolean}
+                         */
+                        sample?: true;
                     };
                 };
             };
