@@ -11,10 +11,13 @@ start() {
   init_dirs
   mkdir -p "$NGINX_PREFIX"/{conf,logs,run,tmp}
   local user_directive=""
-  # As root, nginx's workers drop to nobody; they only need the temp directory.
+  # As root, nginx's workers drop to nobody; they only need the temp directory. They buffer request bodies over
+  # 16 KB there, so a parent nobody cannot search (a 0700 home or mktemp directory) would fail those with a 500.
   if [ "$(id -u)" = 0 ]; then
     user_directive="user nobody nogroup;"
     chown nobody "$NGINX_PREFIX/tmp"
+    runuser -u nobody -- test -w "$NGINX_PREFIX/tmp" ||
+      die "nginx's workers (nobody) cannot reach $NGINX_PREFIX/tmp, where they buffer request bodies over 16 KB; make its parent directories searchable (chmod o+x) or choose another DEPLOY_ROOT"
   fi
   sed -e "s|@@USER_DIRECTIVE@@|$user_directive|" \
     -e "s|@@LISTEN@@|$HTTP_LISTEN|" \

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createTcpServer, type Server } from 'node:net'
 import path from 'node:path'
@@ -34,6 +34,8 @@ describe.skipIf(!hasNginx)('nginx in front of the instances (deploy/nginx/nginx.
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(TMP, 'roleready-nginx-retry-'))
+    // nginx's workers run as nobody when the test runs as root (nginx-host.sh refuses a root they cannot reach).
+    await chmod(root, 0o755)
     const base = await freePortBlock(2)
     const nginxPort = await freePortBlock(1)
     url = `http://127.0.0.1:${nginxPort}`
