@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ApiError, api, setUnauthenticatedHandler } from './api.js'
+import { ApplicationDetail } from './applications/application-detail.js'
+import { ApplicationsScreen } from './applications/applications-screen.js'
 import { AuthScreen } from './auth.js'
 import { ImportScreen } from './import.js'
 import { JobsScreen } from './jobs.js'
@@ -16,6 +18,7 @@ type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed
 const NAV = [
   ['/', 'Resumes'],
   ['/jobs', 'Jobs'],
+  ['/applications', 'Applications'],
   ['/import', 'Import'],
   ['/trash', 'Trash'],
   ['/settings', 'Settings'],
@@ -103,6 +106,9 @@ function screenFor(path: string, onAccountDeleted: () => void) {
   if (path === '/trash') return <ResumeList trashed />
   if (path === '/import') return <ImportScreen />
   if (path === '/jobs') return <JobsScreen />
+  if (path === '/applications') return <ApplicationsScreen />
+  const application = /^\/applications\/([0-9a-f-]{36})\/?$/.exec(path)
+  if (application?.[1]) return <ApplicationDetail key={application[1]} applicationId={application[1]} />
   if (path === '/settings') return <SettingsScreen onAccountDeleted={onAccountDeleted} />
   return <ResumeList />
 }
@@ -114,7 +120,9 @@ interface HeaderProps {
 }
 
 function Header({ user, path, onSignOut }: HeaderProps) {
-  const current = (href: string) => (path === href ? 'page' : undefined)
+  // An application's own page is still under Applications.
+  const current = (href: string) =>
+    path === href || (href === '/applications' && path?.startsWith('/applications/')) ? 'page' : undefined
   return (
     <header class="topbar">
       <a class="skip-link" href="#main">
