@@ -50,6 +50,9 @@ function openPostgres(options: Config['database']): Database {
   })
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', () => {})
+  // So must a checked-out one between statements (a transaction's, when the server shuts down): pg emits the error
+  // on the client, where the pool listens only while it is idle. Its queries fail, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const listeners = new Set<QueryListener>()
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: queryLog(listeners) })
   return wrap('postgres', db, pool, undefined, listeners)
