@@ -29,6 +29,9 @@ const KEEP_MS = 24 * 60 * 60 * 1000
 const ABANDONED_MS = 60_000
 /** Printable ASCII without spaces, as the header's grammar (a structured-field string) allows in practice. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
+/** Backoff of a claim settled in the background (see settleLater). */
+const SETTLE_FIRST_DELAY_MS = 250
+const SETTLE_MAX_DELAY_MS = 2_000
 /** Headers a replay repeats. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const
 
@@ -85,14 +88,62 @@ async function claim(request: FastifyRequest, reply: FastifyReply): Promise<Fast
   }
 }
 
-async function store(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+/**
+ * Settles a claim in the background when the database could not take it with the answer (it went away mid-request):
+ * retried until it succeeds, for as long as a claim may stay unanswered, so the client's retry gets the stored answer
+ * (or runs again, for a released claim) once the database is back, instead of 409 until the claim is abandoned.
+ */
+function settleLater(
+  pending: Set<NodeJS.Timeout>,
+  request: FastifyRequest,
+  what: string,
+  action: () => Promise<void>,
+): void {
+  const giveUpAt = Date.now() + ABANDONED_MS
+  const attempt = (delayMs: number) => {
+    const timer = setTimeout(async () => {
+      pending.delete(timer)
+      try {
+        await action()
+        request.log.info({ idempotency: what }, 'idempotency key settled after the database came back')
+      } catch {
+        if (Date.now() + delayMs < giveUpAt) attempt(Math.min(delayMs * 2, SETTLE_MAX_DELAY_MS))
+      }
+    }, delayMs)
+    timer.unref()
+    pending.add(timer)
+  }
+  request.log.warn({ idempotency: what }, 'idempotency key not settled; retrying in the background')
+  attempt(SETTLE_FIRST_DELAY_MS)
+}
+
+/** Settles a claim now, else in the background; the answer goes out either way. */
+async function settle(
+  pending: Set<NodeJS.Timeout>,
+  request: FastifyRequest,
+  what: 'complete' | 'release',
+  action: () => Promise<void>,
+): Promise<void> {
+  try {
+    await action()
+  } catch {
+    settleLater(pending, request, what, action)
+  }
+}
+
+async function store(
+  pending: Set<NodeJS.Timeout>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
   const claimed = request.idempotencyClaim
   if (!claimed) return payload
   request.idempotencyClaim = null
   const { idempotency } = request.server.services
   const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined
   if (reply.statusCode >= 500 || body === undefined) {
-    await idempotency.release(claimed.userId, claimed.key)
+    await settle(pending, request, 'release', () => idempotency.release(claimed.userId, claimed.key))
     return payload
   }
   const headers: Record<string, string> = {}
@@ -100,20 +151,30 @@ async function store(request: FastifyRequest, reply: FastifyReply, payload: unkn
     const value = reply.getHeader(name)
     if (value !== undefined) headers[name] = String(value)
   }
-  await idempotency.complete(claimed.userId, claimed.key, { statusCode: reply.statusCode, headers, body })
+  // The request's work is done: its answer is sent even when the database cannot store it at this moment.
+  const response = { statusCode: reply.statusCode, headers, body }
+  await settle(pending, request, 'complete', () => idempotency.complete(claimed.userId, claimed.key, response))
   return payload
 }
 
 /** Claims the key before the handler of an `idempotent` route runs, and stores its answer as it is sent. */
 export function registerIdempotency(server: FastifyInstance): void {
   server.decorateRequest('idempotencyClaim', null)
+  // Claims settled in the background (see settleLater), cancelled when the server closes.
+  const pending = new Set<NodeJS.Timeout>()
+  server.addHook('onClose', async () => {
+    for (const timer of pending) clearTimeout(timer)
+    pending.clear()
+  })
   server.addHook('preHandler', claim)
-  server.addHook('onSend', store)
+  server.addHook('onSend', (request, reply, payload) => store(pending, request, reply, payload))
   // A request that never reached onSend (the client went away mid-handler) lets its key go for a retry.
   server.addHook('onResponse', async (request) => {
     const claimed = request.idempotencyClaim
     if (!claimed) return
     request.idempotencyClaim = null
-    await request.server.services.idempotency.release(claimed.userId, claimed.key)
+    await settle(pending, request, 'release', () =>
+      request.server.services.idempotency.release(claimed.userId, claimed.key),
+    )
   })
 }
