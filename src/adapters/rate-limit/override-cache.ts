@@ -42,6 +42,9 @@ export function createCachedOverrideRepository(
     const keyOf = (userId: string) => `${options.keyPrefix}rl:override:${userId}`
     return {
       async find(userId) {
+        // While Redis is down its connection queues commands for reconnection attempts (seconds each): every
+        // request would wait that long for this lookup. The database answers at once instead.
+        if (redis.status !== 'ready') return inner.find(userId)
         try {
           const cached = await redis.get(keyOf(userId))
           if (cached !== null) return decode(cached) ?? undefined
