@@ -140,16 +140,21 @@ export function startLoad(url: string, paths: string[], rate = 100, connections 
   }
 }
 
+/** The fields of deploy/nginx/nginx.conf.template's JSON access log line the tests read. */
+export interface AccessLogLine {
+  method: string
+  uri: string
+  status: number
+  upstream_addr: string
+}
+
 /** Lines of nginx's JSON access log written after a byte offset. */
-export async function accessLogSince(
-  root: string,
-  offset: number,
-): Promise<{ status: number; upstream_addr: string }[]> {
+export async function accessLogSince(root: string, offset: number): Promise<AccessLogLine[]> {
   const text = (await readFile(path.join(root, 'nginx/logs/access.log'))).subarray(offset).toString('utf8')
   return text
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { status: number; upstream_addr: string })
+    .map((line) => JSON.parse(line) as AccessLogLine)
 }
 
 export async function removeDir(dir: string): Promise<void> {
