@@ -26,6 +26,23 @@ describe('closer', () => {
     expect(reported).toEqual([[failure, 'redis']])
   })
 
+  it('moves on from a step that never finishes, reporting it, so shutdown always ends', async () => {
+    const ran: string[] = []
+    const reported: string[] = []
+    const closer = createCloser((_, step) => reported.push(step), { stepTimeoutMs: 50 })
+    closer.defer('database', () => {
+      ran.push('database')
+    })
+    closer.defer('session cache', () => new Promise(() => {}))
+    const started = performance.now()
+    await expect(closer.close()).rejects.toMatchObject({
+      errors: [expect.objectContaining({ message: 'close step "session cache" did not finish within 50 ms' })],
+    })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(ran).toEqual(['database'])
+    expect(reported).toEqual(['session cache'])
+  })
+
   it('resolves when every step succeeds', async () => {
     const closer = createCloser()
     let closed = 0

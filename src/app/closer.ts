@@ -9,14 +9,35 @@ export interface Closer {
   /** Registers how to close something that has just opened; steps run in reverse order of registration. */
   defer(name: string, step: CloseStep): void
   /**
-   * Runs every registered step once, last registered first. A failing step is reported to `onError` and the
-   * remaining steps still run; the promise then rejects with an AggregateError of the failures. Calling it again
-   * returns the same promise.
+   * Runs every registered step once, last registered first. A failing step, or one that has not finished within
+   * the step timeout (10 s by default), is reported to `onError` and the remaining steps still run, so shutdown
+   * always ends; the promise then rejects with an AggregateError of the failures. Calling it again returns the
+   * same promise.
    */
   close(): Promise<void>
 }
 
-export function createCloser(onError: (error: unknown, step: string) => void = () => {}): Closer {
+/** How long one close step may take before shutdown moves on to the next (a dependency that never answers). */
+export const CLOSE_STEP_TIMEOUT_MS = 10_000
+
+/** Runs `step`, failing when it has not finished within `timeoutMs` (the step itself is left to finish or not). */
+async function bounded(name: string, step: CloseStep, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`close step "${name}" did not finish within ${timeoutMs} ms`)), timeoutMs)
+    timer.unref()
+  })
+  try {
+    await Promise.race([Promise.resolve().then(step), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export function createCloser(
+  onError: (error: unknown, step: string) => void = () => {},
+  { stepTimeoutMs = CLOSE_STEP_TIMEOUT_MS }: { stepTimeoutMs?: number } = {},
+): Closer {
   const steps: { name: string; step: CloseStep }[] = []
   let closing: Promise<void> | undefined
 
@@ -24,7 +45,7 @@ export function createCloser(onError: (error: unknown, step: string) => void = (
     const failures: unknown[] = []
     for (let next = steps.pop(); next; next = steps.pop()) {
       try {
-        await next.step()
+        await bounded(next.name, next.step, stepTimeoutMs)
       } catch (error) {
         failures.push(error)
         try {

@@ -120,6 +120,18 @@ export function cacheBusDriver(redisUrl: string, log: Logger, connections: Redis
   return { ...driver, factory: (config: unknown) => resubscribing(driver.factory(config), log) }
 }
 
+/**
+ * Closes a bentocache instance and its Redis connections without letting a Redis that is down hold the shutdown: a
+ * polite QUIT while Redis answers (a second at most); connections that are not ready are dropped at once (a QUIT
+ * queued on a reconnecting connection would only fail later), and whatever is left after the second is dropped.
+ */
+export async function closeBento(bento: { disconnectAll(): Promise<void> }, connections: readonly Redis[]) {
+  const reachable = await connectionsReachable(connections)
+  if (!reachable) for (const connection of connections) connection.disconnect()
+  await Promise.race([bento.disconnectAll().catch(() => {}), delay(1000, undefined, { ref: false })])
+  for (const connection of connections) connection.disconnect()
+}
+
 /** How long a bus waits before asking again for a channel whose SUBSCRIBE failed. */
 const RESUBSCRIBE_MS = 1000
 
@@ -347,14 +359,7 @@ export function createBentoCache({ settings, redisUrl, keyPrefix, logger, onLook
     },
 
     close() {
-      closing ??= (async () => {
-        // A polite QUIT while Redis answers (a second at most); a Redis that is down must not hold the shutdown,
-        // and a QUIT queued on a reconnecting connection would only fail later, so those are closed at once.
-        const reachable = await connectionsReachable(connections)
-        if (!reachable) for (const connection of connections) connection.disconnect()
-        await Promise.race([bento.disconnectAll().catch(() => {}), delay(1000, undefined, { ref: false })])
-        for (const connection of connections) connection.disconnect()
-      })()
+      closing ??= closeBento(bento, connections)
       return closing
     },
   }

@@ -10,8 +10,7 @@ import { memoryDriver } from 'bentocache/drivers/memory'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { SessionCache, SessionWithUser } from '../../domain/accounts/account.ports.js'
-import { connectionsReachable } from '../redis/redis.js'
-import { cacheBusDriver } from './bentocache.adapter.js'
+import { cacheBusDriver, closeBento } from './bentocache.adapter.js'
 
 export interface SessionCacheSettings {
   /** How long an entry is kept, at most. */
@@ -126,11 +125,7 @@ export class BentoSessionCache implements SessionCache {
 
   /** Closes the bus connections; safe to call twice. */
   close(): Promise<void> {
-    this.#closing ??= (async () => {
-      if (!(await connectionsReachable(this.#connections))) for (const c of this.#connections) c.disconnect()
-      await this.#bento.disconnectAll().catch(() => {})
-      for (const connection of this.#connections) connection.disconnect()
-    })()
+    this.#closing ??= closeBento(this.#bento, this.#connections)
     return this.#closing
   }
 
