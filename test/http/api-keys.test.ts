@@ -181,6 +181,9 @@ describe('personal API keys', () => {
     expect(secured.filter((route) => API_KEY_ROUTE_SCOPES[route] === undefined).sort()).toEqual(
       [
         'DELETE /api/api-keys/:id',
+        // Deleting the account and downloading all of its data need the person, signed in.
+        'DELETE /api/me',
+        'GET /api/me/export',
         'GET /api/admin/cache/stats',
         'GET /api/admin/users/:id/rate-limits',
         'GET /api/api-keys',
