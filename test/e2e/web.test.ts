@@ -260,14 +260,16 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Required skills' }).waitFor()
     await mainScreen(page, 'jobs')
 
-    // The list: search by title, filter by tag, duplicate, trash and restore.
+    // The list: search, filter by tag, duplicate, trash and restore.
     await page.getByRole('link', { name: 'Resumes' }).click()
     await page.getByRole('link', { name: 'Backend engineer', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Duplicate Backend engineer', exact: true }).click()
     await page.getByRole('link', { name: 'Copy of Backend engineer' }).waitFor()
-    await page.getByLabel('Search by title').fill('copy of')
-    expect(await page.locator('.resume-row').count()).toBe(1)
-    await page.getByLabel('Search by title').fill('')
+    // The search asks the API once typing pauses.
+    await page.getByLabel('Search titles and content').fill('copy of')
+    await expect.poll(() => page.locator('.resume-row').count()).toBe(1)
+    await page.getByLabel('Search titles and content').fill('')
+    await page.getByRole('link', { name: 'Backend engineer', exact: true }).waitFor()
     await page.getByLabel('Tag', { exact: true }).selectOption('go')
     await page.getByRole('link', { name: 'Copy of Backend engineer' }).waitFor()
     await mainScreen(page, 'resume-list')
