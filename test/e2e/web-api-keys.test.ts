@@ -1,27 +1,14 @@
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumPresent, launchChromium, seriousViolations } from '../helpers/browser.js'
 import { buildWebApp, SCREENSHOTS, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
 
 /** Settings → API keys in Debian's Chromium: create a key, copy its secret once, use it, revoke it. */
-const CHROMIUM = '/usr/bin/chromium'
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`web API keys e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+const hasChromium = chromiumPresent('web API keys e2e')
 
 let webApp: Awaited<ReturnType<typeof buildWebApp>> | undefined
 let browser: Browser | undefined
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'))
-  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
-    result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[]
-}
 
 /** The status a request with the key gets, made from the page (the key as a bearer; cookies left out). */
 async function statusWithKey(page: Page, secret: string): Promise<number> {
@@ -34,7 +21,7 @@ async function statusWithKey(page: Page, secret: string): Promise<number> {
 describe.skipIf(!hasChromium)('API keys in the web app', () => {
   beforeAll(async () => {
     webApp = await buildWebApp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {

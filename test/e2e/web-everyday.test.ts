@@ -1,41 +1,18 @@
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWebApp, SCREENSHOTS, startWebServer, VIEWPORTS } from '../helpers/web-app.js'
+import { chromiumPresent, launchChromium, seriousViolations, signedInPage as signedIn } from '../helpers/browser.js'
+import { buildWebApp, SCREENSHOTS, VIEWPORTS } from '../helpers/web-app.js'
 
 /** Everyday use of the resume list and the editor in Debian's Chromium: search, the trash, dates as people type them. */
-const CHROMIUM = '/usr/bin/chromium'
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`web everyday e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+const hasChromium = chromiumPresent('web everyday e2e')
 
 let webApp: Awaited<ReturnType<typeof buildWebApp>> | undefined
 let browser: Browser | undefined
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE_SOURCE, 'utf8'))
-  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
-    result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[]
-}
-
 async function signedInPage(): Promise<{ page: Page; base: string; problems: string[] }> {
   if (!webApp || !browser) throw new Error('not set up')
-  const base = await startWebServer(webApp.root)
-  const context = await browser.newContext({ viewport: VIEWPORTS.laptop })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  await page.goto(`${base}/signup`)
-  await page.getByLabel('Email').fill(`everyday.${Date.now()}@example.com`)
-  await page.getByLabel('Password').fill('correct horse battery')
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await page.getByRole('heading', { name: 'Your resumes' }).waitFor()
-  return { page, base, problems }
+  return signedIn(browser, webApp.root, 'everyday')
 }
 
 /** Creates a resume through the API from the page (its session cookie); answers its id. */
@@ -61,7 +38,7 @@ const titles = (page: Page) => page.locator('.resume-list h2').allTextContents()
 describe.skipIf(!hasChromium)('everyday use of the web app', () => {
   beforeAll(async () => {
     webApp = await buildWebApp()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+    browser = await launchChromium()
   }, 120_000)
 
   afterAll(async () => {
